@@ -1,0 +1,187 @@
+// Package browser starts (or connects to) one Chromium and hands out isolated
+// browser contexts, configured to behave like an ordinary desktop Chrome on a
+// closed network.
+package browser
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/remote"
+)
+
+// ErrNoChromium means no Chromium or Chrome binary was found.
+var ErrNoChromium = errors.New("no Chromium found: install it (Debian/Ubuntu: apt-get install -y chromium; macOS: brew install --cask chromium) or pass --chrome-path")
+
+// DesktopUserAgent is sent instead of the HeadlessChrome one so that sites
+// treat the scanner as the visitor it stands for.
+const DesktopUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
+
+// Options configure the browser.
+type Options struct {
+	// ExecPath is the Chromium binary; empty means auto-detect.
+	ExecPath string
+	// RemoteURL connects to a running browser (ws://...) instead of starting one.
+	RemoteURL string
+	// HostRules are Chromium host-resolver-rules entries such as
+	// "MAP shop.test 127.0.0.1:8443".
+	HostRules []string
+	// Insecure accepts invalid TLS certificates.
+	Insecure bool
+	// Lang is the Accept-Language / navigator.language, e.g. "en-US".
+	Lang string
+	// UserAgent overrides DesktopUserAgent.
+	UserAgent string
+	// Width and Height of the viewport; 0 means 1366x768.
+	Width, Height int
+	// Stderr receives Chromium's own output, nil discards it.
+	Stderr *os.File
+}
+
+// Browser is one running Chromium.
+type Browser struct {
+	ctx     context.Context
+	cancel  context.CancelFunc
+	opts    Options
+	profile string
+}
+
+// FindChromium returns the path of a Chromium or Chrome binary.
+func FindChromium() (string, error) {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "headless_shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	for _, p := range []string{"/usr/bin/chromium", "/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"} {
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNoChromium
+}
+
+// preferences make a fresh profile behave like a default desktop Chrome:
+// third-party cookies allowed (a fresh headless profile blocks them).
+const preferences = `{"profile":{"cookie_controls_mode":0,"block_third_party_cookies":false,"default_content_setting_values":{"cookies":1}},"intl":{"accept_languages":%q}}`
+
+// Launch starts Chromium (or connects to RemoteURL) and returns when it answers.
+func Launch(ctx context.Context, opts Options) (*Browser, error) {
+	if opts.Lang == "" {
+		opts.Lang = "en-US"
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = DesktopUserAgent
+	}
+	if opts.Width == 0 {
+		opts.Width, opts.Height = 1366, 768
+	}
+	b := &Browser{opts: opts}
+	var allocCtx context.Context
+	var allocCancel context.CancelFunc
+	if opts.RemoteURL != "" {
+		allocCtx, allocCancel = remote.NewAllocator(ctx, opts.RemoteURL)
+	} else {
+		path := opts.ExecPath
+		if path == "" {
+			p, err := FindChromium()
+			if err != nil {
+				return nil, err
+			}
+			path = p
+		} else if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("chrome path %s: %w", path, ErrNoChromium)
+		}
+		dir, err := os.MkdirTemp("", "privacyscan-profile-")
+		if err != nil {
+			return nil, fmt.Errorf("creating browser profile: %w", err)
+		}
+		b.profile = dir
+		if err := os.MkdirAll(filepath.Join(dir, "Default"), 0o700); err != nil {
+			return nil, fmt.Errorf("creating browser profile: %w", err)
+		}
+		prefs := fmt.Sprintf(preferences, opts.Lang+","+strings.SplitN(opts.Lang, "-", 2)[0])
+		if err := os.WriteFile(filepath.Join(dir, "Default", "Preferences"), []byte(prefs), 0o600); err != nil {
+			return nil, fmt.Errorf("writing browser preferences: %w", err)
+		}
+		allocOpts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.UserDataDir(dir),
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.UserAgent(opts.UserAgent),
+			chromedp.WindowSize(opts.Width, opts.Height),
+			chromedp.Flag("lang", opts.Lang),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("no-first-run", true),
+			chromedp.Flag("disable-domain-reliability", true),
+			chromedp.Flag("hide-scrollbars", true),
+			chromedp.Flag("mute-audio", true),
+			// Keep every frame in the page's process so one CDP session
+			// sees the requests and frames of cross-origin iframes too.
+			chromedp.Flag("disable-site-isolation-trials", true),
+			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,site-per-process,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"),
+			chromedp.Flag("enable-automation", false),
+			chromedp.Flag("disable-blink-features", "AutomationControlled"),
+		)
+		if len(opts.HostRules) > 0 {
+			allocOpts = append(allocOpts, chromedp.Flag("host-resolver-rules", strings.Join(opts.HostRules, ",")))
+		}
+		if opts.Insecure {
+			allocOpts = append(allocOpts, chromedp.IgnoreCertErrors)
+		}
+		if opts.Stderr != nil {
+			allocOpts = append(allocOpts, chromedp.CombinedOutput(opts.Stderr))
+		}
+		allocCtx, allocCancel = chromedp.NewExecAllocator(ctx, allocOpts...)
+	}
+	bctx, bcancel := chromedp.NewContext(allocCtx)
+	b.ctx = bctx
+	b.cancel = func() { bcancel(); allocCancel() }
+	if err := chromedp.Do(bctx); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("starting the browser: %w", err)
+	}
+	return b, nil
+}
+
+// Options returns the options the browser was started with, defaults filled.
+func (b *Browser) Options() Options { return b.opts }
+
+// NewContext opens a tab in a fresh browser context (Target.createBrowserContext),
+// so cookies and storage never leak between callers. Cancel closes the tab and
+// disposes of the context.
+func (b *Browser) NewContext(parent context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	stop := context.AfterFunc(parent, cancel)
+	return ctx, func() { stop(); cancel() }
+}
+
+// Alive reports whether the browser process still answers.
+func (b *Browser) Alive() bool {
+	if b.ctx.Err() != nil {
+		return false
+	}
+	_, err := chromedp.Targets(b.ctx)
+	return err == nil
+}
+
+// Close stops the browser and removes its temporary profile.
+func (b *Browser) Close() {
+	if b.cancel != nil {
+		b.cancel()
+	}
+	if b.profile != "" {
+		os.RemoveAll(b.profile)
+	}
+}
+

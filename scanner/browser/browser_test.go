@@ -1,0 +1,54 @@
+package browser
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/chromedp"
+)
+
+// TestThirdPartyCookiesAllowed checks that a browser context accepts
+// third-party cookies and that host rules route hostnames to the test server,
+// as a default desktop Chrome would (a fresh headless profile blocks them).
+func TestThirdPartyCookiesAllowed(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasPrefix(r.Host, "tracker.test"):
+			http.SetCookie(w, &http.Cookie{Name: "tp", Value: "1", MaxAge: 3600, Secure: true, SameSite: http.SameSiteNoneMode})
+			w.Header().Set("Content-Type", "image/gif")
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<html><body><img src="https://tracker.test/p.gif"></body></html>`))
+		}
+	}))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "https://")
+	b, err := Launch(context.Background(), Options{
+		HostRules: []string{"MAP shop.test " + addr, "MAP tracker.test " + addr},
+		Insecure:  true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := b.NewContext(context.Background())
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate("https://shop.test/")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: chromedp.FromContext(ctx).BrowserContextID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range res.Cookies {
+		names = append(names, c.Name+"@"+c.Domain)
+	}
+	if !strings.Contains(strings.Join(names, ","), "tp@tracker.test") {
+		t.Fatalf("third-party cookie missing; have %v", names)
+	}
+}

@@ -1,0 +1,136 @@
+// Package scanner observes what a website does to a visitor: it crawls the
+// site, loads a sample of pages in headless Chromium once per consent phase and
+// records requests, cookies, storage and the consent interaction. It never
+// judges; the rules package does that from the recorded data alone.
+package scanner
+
+import (
+	"github.com/privacyscan/privacyscan/scanner/consent"
+	"github.com/privacyscan/privacyscan/scanner/policy"
+)
+
+// Phase names are part of the JSON contract; keep them exactly.
+const (
+	PhaseBeforeConsent = "before-consent"
+	PhaseAfterAccept   = "after-accept"
+	PhaseAfterReject   = "after-reject"
+	PhaseDNT           = "dnt"
+	PhaseGPC           = "gpc"
+)
+
+// AllPhases lists every phase in report order.
+var AllPhases = []string{PhaseBeforeConsent, PhaseAfterAccept, PhaseAfterReject, PhaseDNT, PhaseGPC}
+
+// Party values.
+const (
+	PartyFirst = "first"
+	PartyThird = "third"
+)
+
+// Site is everything observed on one scanned site.
+type Site struct {
+	// URL is the start URL as the user gave it.
+	URL string `json:"url"`
+	// FinalURL is where the start page ended after redirects.
+	FinalURL string `json:"final_url"`
+	// Policy is what the site's privacy policy declares.
+	Policy *policy.Facts `json:"policy"`
+	// Consent describes the consent banner and how it was operated.
+	Consent consent.Summary `json:"consent"`
+	// Phases maps a phase name to what was observed in it.
+	Phases map[string]*PhaseResult `json:"phases"`
+	// Pages are the pages chosen by the crawler, with the kind of each.
+	Pages []PlannedPage `json:"sampled_pages"`
+	// Errors are problems that did not stop the scan (unreachable pages,
+	// crashes, timeouts), in the order they happened.
+	Errors []string `json:"errors"`
+	// Scanned is false when nothing at all could be loaded.
+	Scanned bool `json:"scanned"`
+}
+
+// PlannedPage is one page the crawler selected for the browser phases.
+type PlannedPage struct {
+	URL  string `json:"url"`
+	Kind string `json:"kind"`
+}
+
+// PhaseResult is what one phase observed over all pages it loaded.
+type PhaseResult struct {
+	Pages    []PageResult  `json:"pages"`
+	Cookies  []Cookie      `json:"cookies"`
+	Requests []Request     `json:"requests"`
+	Storage  []StorageItem `json:"storage"`
+	// Consent is the interaction of this phase with the banner, when the phase
+	// interacts (after-accept, after-reject).
+	Consent *consent.Result `json:"consent,omitempty"`
+	// Signals holds per-phase signals read from the page, such as Google
+	// Consent Mode state.
+	Signals map[string]string `json:"signals,omitempty"`
+}
+
+// PageResult is the outcome of loading one page.
+type PageResult struct {
+	URL      string `json:"url"`
+	FinalURL string `json:"final_url,omitempty"`
+	Status   int    `json:"status"`
+	Error    string `json:"error"`
+	// Title and Lang come from the loaded document.
+	Title string `json:"title,omitempty"`
+	Lang  string `json:"lang,omitempty"`
+	// LoadMS is the time from navigation to network quiet.
+	LoadMS int64 `json:"load_ms"`
+}
+
+// Request is one network request made while a page loaded.
+type Request struct {
+	URL          string   `json:"url"`
+	Host         string   `json:"host"`
+	Party        string   `json:"party"`
+	Vendor       string   `json:"vendor"`
+	Category     string   `json:"category"`
+	ResourceType string   `json:"resource_type"`
+	Pixel        bool     `json:"pixel"`
+	Method       string   `json:"method,omitempty"`
+	Status       int      `json:"status,omitempty"`
+	Failure      string   `json:"failure,omitempty"`
+	Initiator    string   `json:"initiator,omitempty"`
+	Redirects    []string `json:"redirects,omitempty"`
+	// Page is the page being loaded when the request was made.
+	Page string `json:"page"`
+	// Beacon is true for navigator.sendBeacon and <a ping> requests.
+	Beacon bool `json:"beacon,omitempty"`
+}
+
+// Cookie is one cookie present after a page loaded.
+type Cookie struct {
+	Name     string `json:"name"`
+	Domain   string `json:"domain"`
+	Path     string `json:"path,omitempty"`
+	Party    string `json:"party"`
+	Vendor   string `json:"vendor"`
+	Category string `json:"category"`
+	// LifetimeDays is the lifetime the site asked for (from Set-Cookie or
+	// document.cookie), not Chromium's 400-day cap; 0 for session cookies.
+	LifetimeDays float64 `json:"lifetime_days"`
+	Secure       bool    `json:"secure"`
+	HTTPOnly     bool    `json:"http_only"`
+	SameSite     string  `json:"same_site"`
+	Session      bool    `json:"session,omitempty"`
+	Partitioned  bool    `json:"partitioned,omitempty"`
+	// Value is redacted unless the user asked for values.
+	Value string `json:"value,omitempty"`
+	// Page is the first page after whose load the cookie was seen.
+	Page string `json:"page"`
+	// Guess is true when the category is inferred rather than known.
+	Guess bool `json:"guess,omitempty"`
+}
+
+// StorageItem is one localStorage or sessionStorage key.
+type StorageItem struct {
+	Origin   string `json:"origin"`
+	Type     string `json:"type"`
+	Key      string `json:"key"`
+	Vendor   string `json:"vendor,omitempty"`
+	Category string `json:"category,omitempty"`
+	Page     string `json:"page,omitempty"`
+}
