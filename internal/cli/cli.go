@@ -1,0 +1,120 @@
+// Package cli is privacyscan's command line: flags become typed options in one
+// place, commands run in-process against the given streams, and typed errors
+// map to the documented exit codes in one switch.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes, documented in the README.
+const (
+	ExitOK         = 0 // nothing at or above --fail-on
+	ExitFindings   = 1 // findings at or above --fail-on
+	ExitUsage      = 2 // usage or configuration error
+	ExitNotScanned = 3 // nothing could be scanned
+)
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
+var Version = "dev"
+
+// Env is what a command gets: its streams.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// UsageError is a bad flag, argument or configuration: exit 2.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// usagef returns a UsageError.
+func usagef(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// ExitError carries a non-error exit code (findings, nothing scanned).
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("exit %d", e.Code) }
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// commands is the registry, in help order.
+func commands() []command {
+	return []command{
+		{"scan", "scan one or more sites and report findings", runScan},
+		{"demo", "start the embedded demo shop and scan it, offline", runDemo},
+		{"policy", "analyse a privacy policy (file, URL or - for stdin)", runPolicy},
+		{"rules", "list the rule catalogue", runRules},
+		{"db", "knowledge base: lookup HOST|URL|COOKIE, update", runDB},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// Run runs privacyscan with args (without the program name) and returns the
+// exit code. Only main exits.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	if args[0] == "--version" {
+		args[0] = "version"
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return exitCode(stderr, c.run(ctx, env, args[1:]))
+		}
+	}
+	fmt.Fprintf(stderr, "privacyscan: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return ExitUsage
+}
+
+func exitCode(stderr io.Writer, err error) int {
+	var ue *UsageError
+	var ee *ExitError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ee):
+		return ee.Code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "privacyscan: %v\n", err)
+		return ExitUsage
+	default:
+		fmt.Fprintf(stderr, "privacyscan: %v\n", err)
+		return ExitUsage
+	}
+}
+
+func usage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString("privacyscan audits a website's privacy compliance: what it does before and after consent,\nwith Do Not Track and GPC, held against its own privacy policy.\n\nUsage:\n  privacyscan <command> [flags]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
+	}
+	b.WriteString("\nRun 'privacyscan <command> --help' for the flags of a command.\n")
+	io.WriteString(w, b.String())
+}
+
+func runVersion(ctx context.Context, env *Env, args []string) error {
+	fmt.Fprintf(env.Stdout, "privacyscan %s\n", Version)
+	return nil
+}
