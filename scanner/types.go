@@ -87,6 +87,7 @@ type Request struct {
 	Host         string   `json:"host"`
 	Party        string   `json:"party"`
 	Vendor       string   `json:"vendor"`
+	VendorID     string   `json:"vendor_id,omitempty"`
 	Category     string   `json:"category"`
 	ResourceType string   `json:"resource_type"`
 	Pixel        bool     `json:"pixel"`
@@ -108,6 +109,7 @@ type Cookie struct {
 	Path     string `json:"path,omitempty"`
 	Party    string `json:"party"`
 	Vendor   string `json:"vendor"`
+	VendorID string `json:"vendor_id,omitempty"`
 	Category string `json:"category"`
 	// LifetimeDays is the lifetime the site asked for (from Set-Cookie or
 	// document.cookie), not Chromium's 400-day cap; 0 for session cookies.
@@ -131,6 +133,7 @@ type StorageItem struct {
 	Type     string `json:"type"`
 	Key      string `json:"key"`
 	Vendor   string `json:"vendor,omitempty"`
+	VendorID string `json:"vendor_id,omitempty"`
 	Category string `json:"category,omitempty"`
 	Page     string `json:"page,omitempty"`
 }

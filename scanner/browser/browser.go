@@ -184,4 +184,3 @@ func (b *Browser) Close() {
 		os.RemoveAll(b.profile)
 	}
 }
-

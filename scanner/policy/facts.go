@@ -22,6 +22,50 @@ type Facts struct {
 	// LastUpdated is YYYY-MM-DD or nil.
 	LastUpdated *string  `json:"last_updated"`
 	Elements    Elements `json:"elements"`
+
+	// Fields below extend the contract; the policy analyser fills them.
+
+	// OtherLanguages lists further languages that make up a large share of the text.
+	OtherLanguages []string `json:"other_languages,omitempty"`
+	// VendorIDs are the knowledge-base ids of the vendors mentioned, so rules
+	// can compare them with observed vendors whatever name the policy used.
+	VendorIDs []string `json:"vendor_ids,omitempty"`
+	// Claims are promises a scan can check.
+	Claims Claims `json:"claims"`
+	// Evidence maps a field name (e.g. "dnt_stance", "last_updated",
+	// "elements.retention", "vendor:google-analytics") to the sentence that supports it.
+	Evidence map[string]Evidence `json:"evidence,omitempty"`
+	// Error is set when the policy was found but could not be read.
+	Error string `json:"error,omitempty"`
+}
+
+// Claims are checkable promises. A nil claim was not made.
+type Claims struct {
+	// IPAnonymised: the policy says IP addresses are anonymised/masked.
+	IPAnonymised *Claim `json:"ip_anonymised,omitempty"`
+	// DataLocation: data stays in a named country or region; Value is an
+	// ISO 3166-1 alpha-2 code or "EU"/"EEA".
+	DataLocation *Claim `json:"data_location,omitempty"`
+	// ConsentForMarketing / ConsentForAnalytics: consent is asked before
+	// marketing / analytics processing.
+	ConsentForMarketing *Claim `json:"consent_for_marketing,omitempty"`
+	ConsentForAnalytics *Claim `json:"consent_for_analytics,omitempty"`
+	// NoSale: "we do not sell or share your data".
+	NoSale *Claim `json:"no_sale,omitempty"`
+}
+
+// Claim is one promise with the sentence that makes it.
+type Claim struct {
+	Value    string `json:"value,omitempty"`
+	Sentence string `json:"sentence"`
+	Offset   int    `json:"offset"`
+}
+
+// Evidence is the sentence supporting an extracted fact, with its byte
+// offset in the extracted main text.
+type Evidence struct {
+	Sentence string `json:"sentence"`
+	Offset   int    `json:"offset"`
 }
 
 // Elements are the GDPR Art. 13 information elements.
