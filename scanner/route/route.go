@@ -1,0 +1,142 @@
+// Package route sends chosen hostnames to chosen addresses, the same way in
+// Chromium (host-resolver-rules) and in Go HTTP clients, so a staging server
+// can be scanned under its production name and tests never leave loopback.
+package route
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"net"
+	"net/http"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Rule maps a host pattern ("shop.test", "*.example.com") to an address.
+type Rule struct {
+	Pattern string
+	IP      string
+	// Port is 0 to keep the port of the URL.
+	Port int
+}
+
+// Table is an ordered list of rules; the first match wins.
+type Table []Rule
+
+// Parse reads --resolve values: HOST=IP[:PORT], with HOST possibly "*.domain".
+func Parse(specs []string) (Table, error) {
+	var t Table
+	for _, s := range specs {
+		host, addr, ok := strings.Cut(s, "=")
+		host = strings.ToLower(strings.TrimSpace(host))
+		addr = strings.TrimSpace(addr)
+		if !ok || host == "" || addr == "" {
+			return nil, fmt.Errorf("--resolve %q: want HOST=IP[:PORT]", s)
+		}
+		if strings.ContainsAny(host, " ,/:") || (strings.Contains(host, "*") && !strings.HasPrefix(host, "*.")) {
+			return nil, fmt.Errorf("--resolve %q: bad host pattern %q (use name or *.domain)", s, host)
+		}
+		r := Rule{Pattern: host}
+		if ap, err := netip.ParseAddrPort(addr); err == nil {
+			r.IP, r.Port = ap.Addr().String(), int(ap.Port())
+		} else if a, err := netip.ParseAddr(strings.Trim(addr, "[]")); err == nil {
+			r.IP = a.String()
+		} else {
+			return nil, fmt.Errorf("--resolve %q: %q is not IP or IP:PORT", s, addr)
+		}
+		t = append(t, r)
+	}
+	return t, nil
+}
+
+// Match returns the rule for host, if any.
+func (t Table) Match(host string) (Rule, bool) {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, r := range t {
+		if r.Pattern == host {
+			return r, true
+		}
+		if suffix, ok := strings.CutPrefix(r.Pattern, "*"); ok && strings.HasSuffix(host, suffix) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// HostRules renders the table as Chromium host-resolver-rules entries.
+func (t Table) HostRules() []string {
+	out := make([]string, 0, len(t))
+	for _, r := range t {
+		ip := r.IP
+		if strings.Contains(ip, ":") {
+			ip = "[" + ip + "]"
+		}
+		if r.Port != 0 {
+			out = append(out, fmt.Sprintf("MAP %s %s:%d", r.Pattern, ip, r.Port))
+		} else {
+			out = append(out, fmt.Sprintf("MAP %s %s", r.Pattern, ip))
+		}
+	}
+	return out
+}
+
+// Dial connects like net.Dialer but honours the table.
+func (t Table) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	var d net.Dialer
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	if r, ok := t.Match(host); ok {
+		if r.Port != 0 {
+			port = strconv.Itoa(r.Port)
+		}
+		addr = net.JoinHostPort(r.IP, port)
+	}
+	return d.DialContext(ctx, network, addr)
+}
+
+// ClientOptions configure NewClient.
+type ClientOptions struct {
+	Insecure  bool
+	Timeout   time.Duration
+	UserAgent string
+}
+
+// NewClient returns an HTTP client that routes by the table and optionally
+// accepts invalid certificates.
+func (t Table) NewClient(o ClientOptions) *http.Client {
+	tr := &http.Transport{
+		Proxy:                 nil,
+		DialContext:           t.Dial,
+		TLSClientConfig:       &tls.Config{InsecureSkipVerify: o.Insecure}, //nolint:gosec // the user asked with --insecure
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: 20 * time.Second,
+		MaxIdleConnsPerHost:   4,
+		IdleConnTimeout:       30 * time.Second,
+	}
+	if o.Timeout == 0 {
+		o.Timeout = 30 * time.Second
+	}
+	var rt http.RoundTripper = tr
+	if o.UserAgent != "" {
+		rt = uaTransport{rt, o.UserAgent}
+	}
+	return &http.Client{Transport: rt, Timeout: o.Timeout}
+}
+
+type uaTransport struct {
+	next http.RoundTripper
+	ua   string
+}
+
+func (u uaTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Header.Get("User-Agent") == "" {
+		r = r.Clone(r.Context())
+		r.Header.Set("User-Agent", u.ua)
+	}
+	return u.next.RoundTrip(r)
+}
