@@ -1,0 +1,392 @@
+package scanner
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/temoto/robotstxt"
+	"golang.org/x/net/publicsuffix"
+)
+
+// CrawlOptions configure Crawl.
+type CrawlOptions struct {
+	// MaxPages is how many pages to choose for the browser phases (≥1).
+	MaxPages int
+	// MaxFetch bounds how many pages the crawler itself downloads.
+	MaxFetch int
+	// IgnoreRobots disables robots.txt (honoured by default).
+	IgnoreRobots bool
+	// PolicyURL overrides privacy-policy discovery.
+	PolicyURL string
+	// Client is the HTTP client (routing, TLS settings).
+	Client *http.Client
+	// UserAgent is sent with every request and matched against robots.txt.
+	UserAgent string
+	// FirstParty lists extra registrable domains that belong to the site.
+	FirstParty []string
+}
+
+// CrawlResult is what the crawler found.
+type CrawlResult struct {
+	FinalURL string
+	Pages    []PlannedPage
+	// PolicyURL is the privacy policy's URL, "" when none was found.
+	PolicyURL string
+	// Lang is the start page's <html lang>.
+	Lang   string
+	Errors []string
+	// Disallowed counts candidate URLs skipped because of robots.txt.
+	Disallowed int
+}
+
+type candidate struct {
+	url    *url.URL
+	texts  []string
+	depth  int
+	kind   string
+	score  int
+	policy int // privacy-policy link score
+}
+
+// Crawl reads robots.txt and the sitemap, follows same-site links of the start
+// page and its neighbours, and chooses a representative sample of pages.
+func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, error) {
+	su, err := url.Parse(start)
+	if err != nil {
+		return nil, fmt.Errorf("start url: %w", err)
+	}
+	if opts.MaxPages < 1 {
+		opts.MaxPages = 8
+	}
+	if opts.MaxFetch < 1 {
+		opts.MaxFetch = 4 * opts.MaxPages
+	}
+	if opts.Client == nil {
+		opts.Client = http.DefaultClient
+	}
+	res := &CrawlResult{FinalURL: start}
+	site := registrable(su.Hostname())
+	sameSite := func(u *url.URL) bool {
+		if u.Scheme != "http" && u.Scheme != "https" {
+			return false
+		}
+		d := registrable(u.Hostname())
+		if d == site {
+			return true
+		}
+		for _, fp := range opts.FirstParty {
+			if d == registrable(fp) {
+				return true
+			}
+		}
+		return false
+	}
+
+	var robots *robotstxt.RobotsData
+	robotsHost := ""
+	allowed := func(u *url.URL) bool {
+		if opts.IgnoreRobots || robots == nil || u.Host != robotsHost {
+			return true
+		}
+		p := u.EscapedPath()
+		if u.RawQuery != "" {
+			p += "?" + u.RawQuery
+		}
+		return robots.TestAgent(p, opts.UserAgent)
+	}
+
+	var mu sync.Mutex
+	cands := map[string]*candidate{}
+	add := func(u *url.URL, text string, depth int) {
+		u.Fragment = ""
+		if !sameSite(u) {
+			return
+		}
+		k := u.String()
+		mu.Lock()
+		defer mu.Unlock()
+		c, ok := cands[k]
+		if !ok {
+			c = &candidate{url: u, depth: depth}
+			cands[k] = c
+		}
+		if text = strings.TrimSpace(text); text != "" && len(c.texts) < 4 {
+			c.texts = append(c.texts, text)
+		}
+		if depth < c.depth {
+			c.depth = depth
+		}
+	}
+
+	col := colly.NewCollector(colly.StdlibContext(ctx))
+	// NewCollector reads COLLY_* variables after its options; set ours after.
+	col.IgnoreRobotsTxt = opts.IgnoreRobots
+	col.UserAgent = opts.UserAgent
+	col.MaxDepth = 2
+	col.MaxBodySize = 5 << 20
+	col.Async = false
+	col.AllowURLRevisit = false
+	col.ParseHTTPErrorResponse = true
+	col.DetectCharset = true
+	col.SetClient(opts.Client)
+	fetched := 0
+	col.OnRequest(func(r *colly.Request) {
+		if fetched >= opts.MaxFetch {
+			r.Abort()
+			return
+		}
+		fetched++
+	})
+	col.OnHTML("html", func(e *colly.HTMLElement) {
+		if e.Request.Depth == 1 && res.Lang == "" {
+			res.Lang = strings.TrimSpace(e.Attr("lang"))
+		}
+	})
+	col.OnHTML("a[href]", func(e *colly.HTMLElement) {
+		href := e.Attr("href")
+		abs, err := url.Parse(e.Request.AbsoluteURL(href))
+		if err != nil || href == "" || strings.HasPrefix(href, "#") {
+			return
+		}
+		text := e.Text
+		if t := e.Attr("title"); t != "" {
+			text += " " + t
+		}
+		if t := e.Attr("aria-label"); t != "" {
+			text += " " + t
+		}
+		add(abs, text, e.Request.Depth)
+	})
+	col.OnResponse(func(r *colly.Response) {
+		if r.Request.Depth == 1 {
+			res.FinalURL = r.Request.URL.String()
+		}
+	})
+	col.OnError(func(r *colly.Response, err error) {
+		if r.Request.Depth == 1 {
+			res.Errors = append(res.Errors, fmt.Sprintf("crawl %s: %v", r.Request.URL, err))
+		}
+	})
+
+	// robots.txt: read once for its rules and its Sitemap lines.
+	var sitemaps []string
+	if rb, err := fetch(ctx, opts.Client, opts.UserAgent, su.Scheme+"://"+su.Host+"/robots.txt", 1<<20); err == nil {
+		if rd, err := robotstxt.FromBytes(rb); err == nil {
+			robots, robotsHost = rd, su.Host
+			sitemaps = rd.Sitemaps
+		}
+	}
+	if len(sitemaps) == 0 {
+		sitemaps = []string{su.Scheme + "://" + su.Host + "/sitemap.xml"}
+	}
+
+	// Start page (depth 1), then its same-site neighbours (depth 2).
+	if err := col.Visit(start); err != nil {
+		if errors.Is(err, colly.ErrRobotsTxtBlocked) {
+			res.Errors = append(res.Errors, fmt.Sprintf("robots.txt disallows the start page %s (use --ignore-robots to scan it anyway)", start))
+			return res, nil
+		}
+		res.Errors = append(res.Errors, fmt.Sprintf("crawl %s: %v", start, err))
+	}
+	if fu, err := url.Parse(res.FinalURL); err == nil && registrable(fu.Hostname()) != site {
+		site = registrable(fu.Hostname()) // the start page redirected to another site
+		robotsHost = ""
+	}
+
+	// Sitemaps (and sitemap indexes), bounded.
+	for _, u := range readSitemaps(ctx, opts.Client, opts.UserAgent, sitemaps, 500) {
+		if pu, err := url.Parse(u); err == nil {
+			add(pu, "", 2)
+		}
+	}
+
+	// Neighbours: the best candidate of each kind and pattern first.
+	for _, c := range ranked(cands, res.FinalURL) {
+		if fetched >= opts.MaxFetch || ctx.Err() != nil {
+			break
+		}
+		if c.depth > 1 || !allowed(c.url) || c.kind == KindOther && c.depth > 1 {
+			continue
+		}
+		_ = col.Visit(c.url.String()) // errors are recorded by OnError or are robots/duplicates
+	}
+
+	// Choose the sample.
+	final, _ := url.Parse(res.FinalURL)
+	res.Pages = append(res.Pages, PlannedPage{URL: res.FinalURL, Kind: KindHome})
+	seenPattern := map[string]bool{urlPattern(final): true}
+	seenURL := map[string]bool{res.FinalURL: true, start: true}
+	if opts.PolicyURL != "" {
+		res.PolicyURL = opts.PolicyURL
+	}
+	all := ranked(cands, res.FinalURL)
+	if res.PolicyURL == "" {
+		best := 0
+		for _, c := range all {
+			if c.policy > best {
+				best, res.PolicyURL = c.policy, c.url.String()
+			}
+		}
+	}
+	if res.PolicyURL != "" && len(res.Pages) < opts.MaxPages {
+		if pu, err := url.Parse(res.PolicyURL); err == nil && !seenURL[res.PolicyURL] {
+			res.Pages = append(res.Pages, PlannedPage{URL: res.PolicyURL, Kind: KindPolicy})
+			seenURL[res.PolicyURL], seenPattern[urlPattern(pu)] = true, true
+		}
+	}
+	kinds := []string{KindCategory, KindProduct, KindCart, KindCheckout, KindAccount, KindLegal, KindOther}
+	for round := 0; round < 2 && len(res.Pages) < opts.MaxPages; round++ {
+		for _, k := range kinds {
+			for _, c := range all {
+				if len(res.Pages) >= opts.MaxPages {
+					break
+				}
+				s := c.url.String()
+				if c.kind != k || seenURL[s] || seenPattern[urlPattern(c.url)] || !allowed(c.url) {
+					if !allowed(c.url) && c.kind == k && round == 0 {
+						res.Disallowed++
+					}
+					continue
+				}
+				if isAsset(c.url) {
+					continue
+				}
+				res.Pages = append(res.Pages, PlannedPage{URL: s, Kind: k})
+				seenURL[s], seenPattern[urlPattern(c.url)] = true, true
+				if round == 0 {
+					break // one page per kind in the first round
+				}
+			}
+		}
+	}
+	return res, nil
+}
+
+// ranked classifies and orders candidates: by kind score, then by depth, then URL.
+func ranked(cands map[string]*candidate, home string) []*candidate {
+	out := make([]*candidate, 0, len(cands))
+	for _, c := range cands {
+		if c.url.String() == home {
+			continue
+		}
+		c.kind, c.score = classify(c.url, strings.Join(c.texts, " "))
+		c.policy = policyScore(c)
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.depth != b.depth {
+			return a.depth < b.depth
+		}
+		return a.url.String() < b.url.String()
+	})
+	return out
+}
+
+// policyScore scores a link as the privacy policy: link text counts most,
+// then the URL; cookie-only pages score lower than privacy pages.
+func policyScore(c *candidate) int {
+	text := foldText(strings.Join(c.texts, " "))
+	path, _ := url.PathUnescape(c.url.EscapedPath())
+	s := 3*textScore(KindPolicy, text) + textScore(KindPolicy, foldText(path))
+	if s > 0 && (containsPhrase(text, "cookie") || containsPhrase(text, "cookies")) && textScore(KindPolicy, text) == 0 {
+		s /= 2
+	}
+	return s
+}
+
+var assetExt = []string{".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".zip", ".css", ".js", ".xml", ".json", ".mp4", ".mp3", ".ico", ".woff", ".woff2"}
+
+func isAsset(u *url.URL) bool {
+	p := strings.ToLower(u.Path)
+	for _, e := range assetExt {
+		if strings.HasSuffix(p, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// registrable returns the registrable domain (eTLD+1) of host, or host itself
+// for IPs and single-label names.
+func registrable(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// fetch GETs a URL with a size limit.
+func fetch(ctx context.Context, c *http.Client, ua, u string, limit int64) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if ua != "" {
+		req.Header.Set("User-Agent", ua)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: HTTP %d", u, resp.StatusCode)
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, limit))
+}
+
+// readSitemaps reads sitemaps and sitemap indexes breadth-first, up to max URLs.
+func readSitemaps(ctx context.Context, c *http.Client, ua string, roots []string, max int) []string {
+	type doc struct {
+		XMLName  xml.Name
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	var out []string
+	queue := append([]string(nil), roots...)
+	seen := map[string]bool{}
+	for len(queue) > 0 && len(out) < max && len(seen) < 20 {
+		u := queue[0]
+		queue = queue[1:]
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		b, err := fetch(ctx, c, ua, u, 10<<20)
+		if err != nil {
+			continue
+		}
+		var d doc
+		if err := xml.NewDecoder(bytes.NewReader(b)).Decode(&d); err != nil {
+			continue
+		}
+		for _, s := range d.Sitemaps {
+			queue = append(queue, strings.TrimSpace(s.Loc))
+		}
+		for _, l := range d.URLs {
+			if len(out) < max {
+				out = append(out, strings.TrimSpace(l.Loc))
+			}
+		}
+	}
+	return out
+}
