@@ -1,0 +1,373 @@
+package scanner
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/domstorage"
+	"github.com/chromedp/cdproto/inspector"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/storage"
+	"github.com/chromedp/chromedp"
+)
+
+// quietPeriod is how long the network must be idle after the load event.
+const quietPeriod = 500 * time.Millisecond
+
+// bindingName receives cookie writes from the page (document.cookie), so the
+// lifetime a script asked for is known despite Chromium's 400-day cap.
+const bindingName = "__privacyscanCookie"
+
+// instrumentJS runs in every document before the page's scripts. It reports
+// document.cookie writes and, per phase, exposes the privacy signals.
+const instrumentJS = `(() => {
+  const send = window[%q];
+  const desc = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  if (desc && desc.set && send) {
+    Object.defineProperty(Document.prototype, 'cookie', {
+      configurable: true, enumerable: true,
+      get() { return desc.get.call(this); },
+      set(v) { try { send(JSON.stringify({c: String(v), h: location.hostname})); } catch (e) {} desc.set.call(this, v); },
+    });
+  }
+  %s
+})();`
+
+const dntJS = `Object.defineProperty(Navigator.prototype, 'doNotTrack', {configurable: true, get: () => '1'});
+  Object.defineProperty(window, 'doNotTrack', {configurable: true, get: () => '1'});`
+const gpcJS = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {configurable: true, enumerable: true, get: () => true});`
+
+// recorder collects the events of one tab. CDP listeners must return fast, so
+// it only appends under a lock and signals.
+type recorder struct {
+	mu       sync.Mutex
+	page     string // page being loaded
+	reqs     map[network.RequestID]*reqState
+	order    []network.RequestID
+	inflight map[network.RequestID]bool
+	loaded   bool
+	crashed  bool
+	docReq   network.RequestID
+	asked    map[string]float64 // cookie key -> requested lifetime in days (-1 session)
+	storage  map[string]StorageItem
+	kick     chan struct{}
+	now      func() time.Time
+}
+
+type reqState struct {
+	r        Request
+	size     float64
+	mimeType string
+}
+
+func newRecorder() *recorder {
+	return &recorder{
+		reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]bool{},
+		asked: map[string]float64{}, storage: map[string]StorageItem{},
+		kick: make(chan struct{}, 1), now: time.Now,
+	}
+}
+
+func (rc *recorder) signal() {
+	select {
+	case rc.kick <- struct{}{}:
+	default:
+	}
+}
+
+// handle is the CDP listener; it runs on the tab's reader goroutine.
+func (rc *recorder) handle(ev any) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		if e.Request == nil {
+			return
+		}
+		st, ok := rc.reqs[e.RequestID]
+		if ok && e.RedirectResponse != nil {
+			// A redirect keeps the request id: keep the chain.
+			st.r.Redirects = append(st.r.Redirects, st.r.URL)
+			st.r.Status = int(e.RedirectResponse.Status)
+			rc.parseSetCookies(e.RedirectResponse.Headers, st.r.URL)
+			st.r.URL = e.Request.URL
+			return
+		}
+		st = &reqState{r: Request{URL: e.Request.URL, Method: e.Request.Method, ResourceType: string(e.Type), Page: rc.page}}
+		if e.Initiator != nil {
+			st.r.Initiator = string(e.Initiator.Type)
+			if e.Initiator.URL != "" {
+				st.r.Initiator += " " + e.Initiator.URL
+			} else if e.Initiator.Stack != nil && len(e.Initiator.Stack.CallFrames) > 0 {
+				st.r.Initiator += " " + e.Initiator.Stack.CallFrames[0].URL
+			}
+		}
+		if e.Type == network.ResourceTypeDocument && e.FrameID != "" && rc.docReq == "" {
+			rc.docReq = e.RequestID
+		}
+		rc.reqs[e.RequestID] = st
+		rc.order = append(rc.order, e.RequestID)
+		if e.Type != network.ResourceTypeWebSocket && e.Type != network.ResourceTypeEventSource {
+			rc.inflight[e.RequestID] = true
+		}
+		rc.signal()
+	case *network.EventResponseReceived:
+		if st, ok := rc.reqs[e.RequestID]; ok && e.Response != nil {
+			st.r.Status = int(e.Response.Status)
+			st.mimeType = e.Response.MimeType
+		}
+	case *network.EventResponseReceivedExtraInfo:
+		url := ""
+		if st, ok := rc.reqs[e.RequestID]; ok {
+			url = st.r.URL
+		}
+		rc.parseSetCookies(e.Headers, url)
+	case *network.EventLoadingFinished:
+		if st, ok := rc.reqs[e.RequestID]; ok {
+			st.size = e.EncodedDataLength
+		}
+		delete(rc.inflight, e.RequestID)
+		rc.signal()
+	case *network.EventLoadingFailed:
+		if st, ok := rc.reqs[e.RequestID]; ok {
+			st.r.Failure = e.ErrorText
+			if e.BlockedReason != "" {
+				st.r.Failure += " (" + string(e.BlockedReason) + ")"
+			}
+		}
+		delete(rc.inflight, e.RequestID)
+		rc.signal()
+	case *page.EventLoadEventFired:
+		rc.loaded = true
+		rc.signal()
+	case *inspector.EventTargetCrashed:
+		rc.crashed = true
+		rc.signal()
+	case *runtime.EventBindingCalled:
+		if e.Name != bindingName {
+			return
+		}
+		var p struct{ C, H string }
+		if json.Unmarshal([]byte(e.Payload), &p) == nil {
+			name, days, domain := parseCookieLifetime(p.C, rc.now())
+			if name != "" {
+				if domain == "" {
+					domain = p.H
+				}
+				rc.asked[cookieKey(name, domain)] = days
+				rc.asked[name] = days
+			}
+		}
+	case *domstorage.EventDomStorageItemAdded:
+		if e.StorageID == nil {
+			return
+		}
+		typ := "session"
+		if e.StorageID.IsLocalStorage {
+			typ = "local"
+		}
+		origin := e.StorageID.SecurityOrigin
+		if origin == "" {
+			origin = strings.TrimSuffix(string(e.StorageID.StorageKey), "/")
+		}
+		k := typ + "\x00" + origin + "\x00" + e.Key
+		if _, ok := rc.storage[k]; !ok {
+			rc.storage[k] = StorageItem{Origin: origin, Type: typ, Key: e.Key, Page: rc.page}
+		}
+	}
+}
+
+// parseSetCookies records the lifetime each Set-Cookie header asked for.
+func (rc *recorder) parseSetCookies(h network.Headers, reqURL string) {
+	host := ""
+	if u, err := url.Parse(reqURL); err == nil {
+		host = u.Hostname()
+	}
+	for k, v := range h {
+		if !strings.EqualFold(k, "set-cookie") {
+			continue
+		}
+		s, _ := v.(string)
+		for _, line := range strings.Split(s, "\n") {
+			name, days, domain := parseCookieLifetime(line, rc.now())
+			if name == "" {
+				continue
+			}
+			if domain == "" {
+				domain = host
+			}
+			rc.asked[cookieKey(name, domain)] = days
+			rc.asked[name] = days
+		}
+	}
+}
+
+func cookieKey(name, domain string) string {
+	return name + "\x00" + strings.TrimPrefix(strings.ToLower(domain), ".")
+}
+
+// parseCookieLifetime reads a Set-Cookie or document.cookie string and returns
+// the cookie name, the lifetime it asks for in days (0 for a session cookie,
+// negative for a deletion) and its Domain attribute.
+func parseCookieLifetime(s string, now time.Time) (name string, days float64, domain string) {
+	c, err := http.ParseSetCookie(strings.TrimSpace(s))
+	if err != nil || c.Name == "" {
+		// http.ParseSetCookie is strict about values; fall back to a split.
+		first, rest, _ := strings.Cut(s, ";")
+		n, _, ok := strings.Cut(first, "=")
+		if !ok {
+			return "", 0, ""
+		}
+		c = &http.Cookie{Name: strings.TrimSpace(n)}
+		for _, attr := range strings.Split(rest, ";") {
+			k, v, _ := strings.Cut(strings.TrimSpace(attr), "=")
+			switch strings.ToLower(k) {
+			case "max-age":
+				if n, err := strconv.Atoi(v); err == nil {
+					if n <= 0 {
+						c.MaxAge = -1
+					} else {
+						c.MaxAge = n
+					}
+				}
+			case "expires":
+				if t, err := http.ParseTime(v); err == nil {
+					c.Expires = t
+				}
+			case "domain":
+				c.Domain = v
+			}
+		}
+	}
+	switch {
+	case c.MaxAge > 0:
+		days = float64(c.MaxAge) / 86400
+	case c.MaxAge < 0:
+		days = -1
+	case !c.Expires.IsZero():
+		days = c.Expires.Sub(now).Hours() / 24
+	}
+	return c.Name, math.Round(days*100) / 100, c.Domain
+}
+
+// waitLoaded waits for the load event, then for the network to be quiet for
+// quietPeriod, bounded by ctx. It returns whether the page loaded.
+func (rc *recorder) waitLoaded(ctx context.Context) (loaded bool, err error) {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	armed := false
+	for {
+		rc.mu.Lock()
+		loaded, crashed, idle := rc.loaded, rc.crashed, len(rc.inflight) == 0
+		rc.mu.Unlock()
+		if crashed {
+			return loaded, errRendererCrashed
+		}
+		if loaded && idle && !armed {
+			timer.Reset(quietPeriod)
+			armed = true
+		} else if armed && !idle {
+			timer.Stop()
+			armed = false
+		}
+		select {
+		case <-ctx.Done():
+			return loaded, ctx.Err()
+		case <-rc.kick:
+		case <-timer.C:
+			rc.mu.Lock()
+			idle = len(rc.inflight) == 0
+			rc.mu.Unlock()
+			if idle {
+				return true, nil
+			}
+			armed = false
+		}
+	}
+}
+
+var errRendererCrashed = errors.New("the page crashed the renderer")
+
+// beginPage resets per-page state before a navigation.
+func (rc *recorder) beginPage(u string) {
+	rc.mu.Lock()
+	rc.page, rc.loaded, rc.docReq = u, false, ""
+	rc.inflight = map[network.RequestID]bool{}
+	rc.mu.Unlock()
+}
+
+// settle waits for the network to become quiet again after an interaction
+// (a consent click), bounded by ctx.
+func (rc *recorder) settle(ctx context.Context) {
+	rc.mu.Lock()
+	rc.loaded = true
+	rc.mu.Unlock()
+	_, _ = rc.waitLoaded(ctx)
+}
+
+// docStatus returns the status of the page's main document request.
+func (rc *recorder) docStatus() (status int, final string, failure string) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if st, ok := rc.reqs[rc.docReq]; ok {
+		return st.r.Status, st.r.URL, st.r.Failure
+	}
+	return 0, "", ""
+}
+
+// setupTab prepares a tab for a phase: instrumentation, signals, listeners.
+func setupTab(ctx context.Context, rc *recorder, phase string) error {
+	if err := chromedp.Listen(ctx, rc.handle); err != nil {
+		return err
+	}
+	if _, err := chromedp.Call(ctx, domstorage.Enable, cdp.Empty{}); err != nil {
+		return fmt.Errorf("enabling DOM storage events: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, runtime.AddBinding, runtime.AddBindingParams{Name: bindingName}); err != nil {
+		return fmt.Errorf("adding binding: %w", err)
+	}
+	extra := ""
+	headers := network.Headers{}
+	switch phase {
+	case PhaseDNT:
+		extra, headers["DNT"] = dntJS, "1"
+	case PhaseGPC:
+		extra, headers["Sec-GPC"] = gpcJS, "1"
+	}
+	if len(headers) > 0 {
+		if _, err := chromedp.Call(ctx, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: headers}); err != nil {
+			return fmt.Errorf("setting privacy headers: %w", err)
+		}
+	}
+	src := fmt.Sprintf(instrumentJS, bindingName, extra)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+		return fmt.Errorf("installing instrumentation: %w", err)
+	}
+	return nil
+}
+
+// cookies reads every cookie of the tab's browser context through CDP
+// storage (first- and third-party, partitioned too).
+func cookies(ctx context.Context) ([]*network.Cookie, error) {
+	c := chromedp.FromContext(ctx)
+	if c == nil {
+		return nil, chromedp.ErrInvalidContext
+	}
+	res, err := chromedp.CallBrowser(ctx, storage.GetCookies, storage.GetCookiesParams{BrowserContextID: c.BrowserContextID})
+	if err != nil {
+		return nil, err
+	}
+	return res.Cookies, nil
+}

@@ -1,0 +1,523 @@
+package scanner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/privacyscan/privacyscan/scanner/browser"
+	"github.com/privacyscan/privacyscan/scanner/consent"
+	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/policy"
+)
+
+// Classifier tells who is behind a request, cookie or storage key. The
+// knowledge base (scanner/kb) implements it.
+type Classifier interface {
+	Request(rawURL, pageURL string) kb.Match
+	Cookie(name, domain string) kb.Match
+	StorageKey(key, origin string) kb.Match
+}
+
+// Options configure a Scanner.
+type Options struct {
+	// Browser runs the phases. The scanner relaunches it with the same
+	// options if it dies.
+	Browser *browser.Browser
+	Crawl   CrawlOptions
+	// Phases to run; nil means all.
+	Phases []string
+	// Concurrency bounds how many phases run at once (over all sites).
+	Concurrency int
+	// PageTimeout bounds one page visit (navigation, load, network quiet).
+	PageTimeout time.Duration
+	// FirstParty lists extra domains that belong to the site (its CDNs).
+	FirstParty []string
+	KB         Classifier
+	// Consent operates consent banners; nil disables interaction.
+	Consent consent.Operator
+	// Signals reads per-page privacy signals (Consent Mode, TCF); optional.
+	Signals func(ctx context.Context) (map[string]string, error)
+	// Analyze reads a privacy policy document; nil leaves the policy
+	// section with the URL and language only.
+	Analyze func(doc []byte, contentType, url string) *policy.Facts
+	// ShowValues keeps cookie values in the report (redacted by default).
+	ShowValues bool
+	// Progress, when set, is told what the scanner is doing.
+	Progress func(format string, args ...any)
+	Now      func() time.Time
+}
+
+// Scanner scans sites. It is safe for concurrent use.
+type Scanner struct {
+	opts Options
+	sem  chan struct{}
+	bmu  sync.Mutex
+	b    *browser.Browser
+}
+
+// New returns a Scanner.
+func New(opts Options) *Scanner {
+	if opts.Concurrency < 1 {
+		opts.Concurrency = 1
+	}
+	if opts.PageTimeout <= 0 {
+		opts.PageTimeout = 30 * time.Second
+	}
+	if len(opts.Phases) == 0 {
+		opts.Phases = AllPhases
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Progress == nil {
+		opts.Progress = func(string, ...any) {}
+	}
+	return &Scanner{opts: opts, sem: make(chan struct{}, opts.Concurrency), b: opts.Browser}
+}
+
+// browser returns a live browser, relaunching a crashed one once per call.
+func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	if s.b != nil && s.b.Alive() {
+		return s.b, nil
+	}
+	if s.b == nil {
+		return nil, errors.New("no browser")
+	}
+	s.opts.Progress("browser died; restarting it")
+	nb, err := browser.Launch(context.WithoutCancel(ctx), s.b.Options())
+	if err != nil {
+		return nil, fmt.Errorf("restarting the browser: %w", err)
+	}
+	s.b.Close()
+	s.b = nb
+	return nb, nil
+}
+
+// Browser returns the current browser (it may have been relaunched).
+func (s *Scanner) Browser() *browser.Browser {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	return s.b
+}
+
+// ScanSite crawls and scans one site. It always returns a Site, filled with
+// whatever could be gathered; problems are in Site.Errors.
+func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
+	site := &Site{URL: start, FinalURL: start, Phases: map[string]*PhaseResult{}, Errors: []string{}, Policy: policy.NotFound()}
+	s.opts.Progress("crawling %s", start)
+	cr, err := Crawl(ctx, start, s.opts.Crawl)
+	if err != nil {
+		site.Errors = append(site.Errors, err.Error())
+		return site
+	}
+	site.FinalURL = cr.FinalURL
+	site.Pages = cr.Pages
+	site.Errors = append(site.Errors, cr.Errors...)
+	firstParty := append([]string{registrable(hostOf(cr.FinalURL)), registrable(hostOf(start))}, s.opts.FirstParty...)
+	s.opts.Progress("%s: %d pages chosen, policy %s", start, len(cr.Pages), orNone(cr.PolicyURL))
+
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var policyDoc []byte
+	results := map[string]*consent.Result{}
+	for _, ph := range s.opts.Phases {
+		wg.Add(1)
+		go func(ph string) {
+			defer wg.Done()
+			select {
+			case s.sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-s.sem }()
+			s.opts.Progress("%s: phase %s", start, ph)
+			pr, doc, errs := s.runPhase(ctx, ph, cr.Pages, cr.PolicyURL, firstParty)
+			mu.Lock()
+			defer mu.Unlock()
+			site.Phases[ph] = pr
+			for _, e := range errs {
+				site.Errors = append(site.Errors, ph+": "+e)
+			}
+			if doc != nil {
+				policyDoc = doc
+			}
+			if pr.Consent != nil {
+				results[ph] = pr.Consent
+			}
+		}(ph)
+	}
+	wg.Wait()
+	sort.Strings(site.Errors)
+	site.Consent = summarize(results)
+	for _, pr := range site.Phases {
+		for _, p := range pr.Pages {
+			if p.Error == "" && p.Status > 0 && p.Status < 400 {
+				site.Scanned = true
+			}
+		}
+	}
+
+	// The policy: the rendered page from before-consent, else a plain fetch.
+	if cr.PolicyURL != "" {
+		pu := cr.PolicyURL
+		ct := "text/html; charset=utf-8"
+		if policyDoc == nil {
+			b, err := fetch(ctx, s.opts.Crawl.Client, s.opts.Crawl.UserAgent, pu, 5<<20)
+			if err != nil {
+				site.Errors = append(site.Errors, "policy: "+err.Error())
+			}
+			policyDoc, ct = b, ""
+		}
+		var f *policy.Facts
+		if s.opts.Analyze != nil && policyDoc != nil {
+			f = s.opts.Analyze(policyDoc, ct, pu)
+		}
+		if f == nil {
+			f = policy.NotFound()
+			f.Language = primaryLang(cr.Lang)
+		}
+		f.URL = &pu
+		site.Policy = f
+	}
+	return site
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "not found"
+	}
+	return s
+}
+
+func primaryLang(tag string) string {
+	l, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+	return l
+}
+
+func hostOf(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return pu.Hostname()
+}
+
+// summarize builds the site-level consent section from the phases' results.
+func summarize(results map[string]*consent.Result) consent.Summary {
+	var s consent.Summary
+	for _, ph := range []string{PhaseBeforeConsent, PhaseAfterAccept, PhaseAfterReject} {
+		r := results[ph]
+		if r == nil {
+			continue
+		}
+		if r.BannerDetected {
+			s.BannerDetected = true
+			if s.CMP == nil && r.CMP != "" {
+				cmp := r.CMP
+				s.CMP = &cmp
+			}
+		}
+		switch r.Action {
+		case consent.Accept:
+			s.AcceptClicked = r.Clicked
+			s.AcceptClicks = r.Clicks
+		case consent.Reject:
+			s.RejectClicked = r.Clicked
+			s.RejectClicks = r.Clicks
+			s.RejectOnFirstLayer = r.Clicked && r.FirstLayer
+		}
+	}
+	return s
+}
+
+// runPhase loads the pages in a fresh browser context and records everything.
+func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPage, policyURL string, firstParty []string) (pr *PhaseResult, policyDoc []byte, errs []string) {
+	pr = &PhaseResult{Pages: []PageResult{}, Cookies: []Cookie{}, Requests: []Request{}, Storage: []StorageItem{}}
+	b, err := s.browser(ctx)
+	if err != nil {
+		return pr, nil, []string{err.Error()}
+	}
+	phaseCtx, cancel := b.NewContext(ctx)
+	defer cancel()
+	tab := phaseCtx
+	rc := newRecorder()
+	rc.now = s.opts.Now
+	if err := setupTab(tab, rc, phase); err != nil {
+		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
+	}
+	action := consent.Detect
+	switch phase {
+	case PhaseAfterAccept:
+		action = consent.Accept
+	case PhaseAfterReject:
+		action = consent.Reject
+	}
+	cookieSeen := map[string]bool{}
+	for i, p := range pages {
+		if ctx.Err() != nil {
+			errs = append(errs, "interrupted before "+p.URL)
+			break
+		}
+		res, crashed := s.loadPage(tab, rc, p.URL)
+		if crashed {
+			// The renderer died: record the page, open a new tab in the
+			// same browser context and go on.
+			if b2, err := s.browser(ctx); err != nil || b2 != b {
+				pr.Pages = append(pr.Pages, res)
+				errs = append(errs, fmt.Sprintf("%s: browser lost", p.URL))
+				break
+			}
+			newTab, _ := chromedp.NewContext(phaseCtx)
+			if err := setupTab(newTab, rc, phase); err != nil {
+				pr.Pages = append(pr.Pages, res)
+				errs = append(errs, fmt.Sprintf("reopening a tab: %v", err))
+				break
+			}
+			tab = newTab
+		}
+		if res.Error != "" {
+			errs = append(errs, fmt.Sprintf("%s: %s", p.URL, res.Error))
+		}
+		loaded := res.Error == "" || res.Status > 0
+		if i == 0 && s.opts.Consent != nil && loaded && !crashed {
+			actx, acancel := context.WithTimeout(tab, s.opts.PageTimeout)
+			r, err := s.opts.Consent.Act(actx, action)
+			acancel()
+			if err != nil && r.Error == "" {
+				r.Error = err.Error()
+			}
+			if r.Action == "" {
+				r.Action = action
+			}
+			pr.Consent = &r
+			if r.Clicked {
+				sctx, scancel := context.WithTimeout(tab, s.opts.PageTimeout)
+				rc.settle(sctx)
+				scancel()
+			}
+		}
+		if loaded && !crashed && s.opts.Signals != nil {
+			sctx, scancel := context.WithTimeout(tab, 5*time.Second)
+			if sig, err := s.opts.Signals(sctx); err == nil && len(sig) > 0 {
+				if pr.Signals == nil {
+					pr.Signals = map[string]string{}
+				}
+				for k, v := range sig {
+					if _, ok := pr.Signals[k]; !ok {
+						pr.Signals[k] = v
+					}
+				}
+			}
+			scancel()
+		}
+		if phase == PhaseBeforeConsent && p.URL == policyURL && res.Error == "" && !crashed {
+			hctx, hcancel := context.WithTimeout(tab, 10*time.Second)
+			if html, err := chromedp.Run(hctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ''`)); err == nil && html != "" {
+				policyDoc = []byte(html)
+			}
+			hcancel()
+		}
+		pr.Pages = append(pr.Pages, res)
+		// Cookies after each page, so an interrupted phase keeps what it saw.
+		cctx, ccancel := context.WithTimeout(context.WithoutCancel(tab), 5*time.Second)
+		if cs, err := cookies(cctx); err == nil {
+			for _, c := range cs {
+				k := c.Name + "\x00" + c.Domain + "\x00" + c.Path
+				if cookieSeen[k] {
+					continue
+				}
+				cookieSeen[k] = true
+				pr.Cookies = append(pr.Cookies, s.cookie(c, rc, p.URL, firstParty))
+			}
+		}
+		ccancel()
+	}
+	pr.Requests = s.requests(rc, firstParty)
+	pr.Storage = s.storage(rc)
+	return pr, policyDoc, errs
+}
+
+// loadPage navigates and waits for load and network quiet.
+func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res PageResult, crashed bool) {
+	res = PageResult{URL: u}
+	start := time.Now()
+	rc.beginPage(u)
+	pctx, cancel := context.WithTimeout(tab, s.opts.PageTimeout)
+	defer cancel()
+	nav, err := chromedp.Call(pctx, page.Navigate, page.NavigateParams{URL: u})
+	switch {
+	case err != nil:
+		res.Error = navError(err, s.opts.PageTimeout)
+	case nav.ErrorText != "":
+		res.Error = nav.ErrorText
+	case nav.IsDownload:
+		res.Error = "not a web page (the browser downloaded it)"
+	default:
+		loaded, err := rc.waitLoaded(pctx)
+		switch {
+		case errors.Is(err, errRendererCrashed):
+			res.Error, crashed = err.Error(), true
+		case err != nil && !loaded:
+			res.Error = navError(err, s.opts.PageTimeout)
+		case err != nil:
+			res.Error = "" // loaded; the network never went quiet within the timeout
+		}
+	}
+	res.LoadMS = time.Since(start).Milliseconds()
+	status, final, failure := rc.docStatus()
+	res.Status, res.FinalURL = status, final
+	if res.Error == "" && failure != "" {
+		res.Error = failure
+	}
+	if res.Error == "" && status >= 400 {
+		res.Error = fmt.Sprintf("HTTP %d", status)
+	}
+	if final == u {
+		res.FinalURL = ""
+	}
+	if pctx.Err() != nil {
+		// Stop a hung load so the next page starts clean.
+		sctx, scancel := context.WithTimeout(context.WithoutCancel(tab), 2*time.Second)
+		_, _ = chromedp.Call(sctx, page.StopLoading, cdp.Empty{})
+		scancel()
+	}
+	if !crashed && res.Status > 0 {
+		ictx, icancel := context.WithTimeout(tab, 3*time.Second)
+		info, err := chromedp.Run(ictx, chromedp.Evaluate[struct{ Title, Lang string }](`({Title: document.title || '', Lang: (document.documentElement && document.documentElement.lang) || ''})`))
+		if err == nil {
+			res.Title, res.Lang = info.Title, info.Lang
+		}
+		icancel()
+	}
+	return res, crashed
+}
+
+func navError(err error, timeout time.Duration) string {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Sprintf("timed out after %s", timeout)
+	}
+	if errors.Is(err, context.Canceled) {
+		return "interrupted"
+	}
+	return err.Error()
+}
+
+func (s *Scanner) party(host string, firstParty []string) string {
+	d := registrable(host)
+	for _, fp := range firstParty {
+		if d == registrable(fp) {
+			return PartyFirst
+		}
+	}
+	return PartyThird
+}
+
+// cookie turns a CDP cookie into a report cookie.
+func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstParty []string) Cookie {
+	domain := strings.TrimPrefix(c.Domain, ".")
+	out := Cookie{
+		Name: c.Name, Domain: c.Domain, Path: c.Path, Party: s.party(domain, firstParty),
+		Secure: c.Secure, HTTPOnly: c.HTTPOnly, SameSite: string(c.SameSite), Session: c.Session,
+		Partitioned: c.PartitionKey != nil, Page: page, Category: kb.Unknown,
+	}
+	rc.mu.Lock()
+	days, ok := rc.asked[cookieKey(c.Name, domain)]
+	if !ok {
+		days, ok = rc.asked[c.Name]
+	}
+	rc.mu.Unlock()
+	switch {
+	case c.Session:
+		out.LifetimeDays = 0
+	case ok && days > 0:
+		out.LifetimeDays = days
+	case c.Expires > 0:
+		d := (c.Expires - float64(s.opts.Now().Unix())) / 86400
+		out.LifetimeDays = float64(int64(d*100)) / 100
+	}
+	if s.opts.ShowValues {
+		out.Value = c.Value
+	}
+	if s.opts.KB != nil {
+		m := s.opts.KB.Cookie(c.Name, c.Domain)
+		out.Vendor, out.VendorID, out.Guess = m.Vendor, m.VendorID, m.Guess
+		if m.Category != "" {
+			out.Category = m.Category
+		}
+	}
+	return out
+}
+
+// requests turns recorded requests into report requests.
+func (s *Scanner) requests(rc *recorder, firstParty []string) []Request {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	out := make([]Request, 0, len(rc.order))
+	for _, id := range rc.order {
+		st := rc.reqs[id]
+		u, err := url.Parse(st.r.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			continue
+		}
+		r := st.r
+		r.Host = u.Hostname()
+		r.Party = s.party(r.Host, firstParty)
+		r.Category = kb.Unknown
+		r.Beacon = r.ResourceType == string(network.ResourceTypePing)
+		if s.opts.KB != nil {
+			m := s.opts.KB.Request(r.URL, r.Page)
+			r.Vendor, r.VendorID, r.Pixel = m.Vendor, m.VendorID, m.Pixel
+			if m.Category != "" {
+				r.Category = m.Category
+			}
+		}
+		if r.Party == PartyFirst && r.Vendor == "" {
+			r.Category = kb.Essential
+		}
+		// A tiny third-party image with a query string is a pixel whatever
+		// the knowledge base says; so is a beacon.
+		if r.Beacon || (r.Party == PartyThird && r.ResourceType == string(network.ResourceTypeImage) && u.RawQuery != "" && st.size > 0 && st.size < 1200 && r.Failure == "") {
+			r.Pixel = true
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// storage turns recorded storage keys into report items.
+func (s *Scanner) storage(rc *recorder) []StorageItem {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	out := make([]StorageItem, 0, len(rc.storage))
+	for _, it := range rc.storage {
+		if s.opts.KB != nil {
+			m := s.opts.KB.StorageKey(it.Key, it.Origin)
+			it.Vendor, it.VendorID, it.Category = m.Vendor, m.VendorID, m.Category
+		}
+		out = append(out, it)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Origin != b.Origin {
+			return a.Origin < b.Origin
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.Key < b.Key
+	})
+	return out
+}
