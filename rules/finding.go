@@ -35,6 +35,9 @@ type Finding struct {
 	Evidence []Evidence `json:"evidence"`
 	// Title is the rule's title, for readers of the report.
 	Title string `json:"title,omitempty"`
+	// Subject is what the finding is about within the site (a vendor id, a
+	// host, a cookie name and domain); it is part of the fingerprint.
+	Subject string `json:"subject,omitempty"`
 	// Fingerprint is stable across scans of the same site: rule, normalised
 	// URL and subject. Baselines and SARIF partialFingerprints use it.
 	Fingerprint string `json:"fingerprint"`

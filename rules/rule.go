@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"github.com/privacyscan/privacyscan/scanner"
+)
+
+// Rule is one entry of the catalogue. Every field but the check is part of the
+// catalogue's JSON (privacyscan rules --format json).
+type Rule struct {
+	// ID is stable: reports, suppressions and baselines refer to it.
+	ID string `json:"id"`
+	// Title says in a line what the rule checks.
+	Title string `json:"title"`
+	// Severity is the default severity (jurisdiction eu).
+	Severity string `json:"severity"`
+	// Rationale explains why the observation matters.
+	Rationale string `json:"rationale"`
+	// References are the legal texts and guidance the rule rests on.
+	References []string `json:"references"`
+	// Remediation says how a site fixes it.
+	Remediation string `json:"remediation"`
+	// Jurisdictions maps a jurisdiction (see Jurisdictions) to the rule's
+	// severity there, or "off" where the rule does not apply. Jurisdictions
+	// not listed use their group's entry ("eu", "us"), then Severity.
+	Jurisdictions map[string]string `json:"jurisdictions,omitempty"`
+	// Custom is true for rules defined in the configuration file.
+	Custom bool `json:"custom,omitempty"`
+	// Examples are recorded observations the rule must fire on (Fires) and
+	// must stay silent on; a test runs every one.
+	Examples []Example `json:"examples"`
+
+	check func(c *evalContext) []Finding
+}
+
+// Example is a recorded observation with the expected verdict.
+type Example struct {
+	// Name says what the example shows.
+	Name string `json:"name"`
+	// Fires is true for a positive example.
+	Fires bool `json:"fires"`
+	// Site is the observation. It is left out of the catalogue's JSON.
+	Site *scanner.Site `json:"-"`
+	// Jurisdiction, when set, evaluates the example there.
+	Jurisdiction string `json:"jurisdiction,omitempty"`
+}
+
+// registry is the catalogue, in documentation order. It is an explicit slice
+// so that what runs is what is read here.
+func registry() []Rule {
+	return []Rule{
+		// Consent (the spine).
+		trackingBeforeConsent(),
+		cookieBeforeConsent(),
+		trackingAfterReject(),
+		cookieAfterReject(),
+		noConsentBanner(),
+		// Policy.
+		policyNotFound(),
+	}
+}
+
+// Catalogue returns the built-in rules in documentation order.
+func Catalogue() []Rule {
+	return registry()
+}
+
+// Lookup returns the built-in rule with the id.
+func Lookup(id string) (Rule, bool) {
+	for _, r := range registry() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
