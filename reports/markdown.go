@@ -1,0 +1,86 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/privacyscan/privacyscan/scanner"
+)
+
+type markdownWriter struct{}
+
+// mdEscape makes a site-controlled string inert in Markdown: no control
+// characters, no table breaks, no markup or HTML.
+func mdEscape(s string) string {
+	s = Clean(s, 300)
+	r := strings.NewReplacer("\\", "\\\\", "|", "\\|", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]", "<", "&lt;", ">", "&gt;", "#", "\\#")
+	return r.Replace(s)
+}
+
+func (markdownWriter) Write(w io.Writer, r *Report) error {
+	Normalize(r)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# privacyscan report\n\nScanned %s to %s with privacyscan %s.\n", r.StartedAt, r.FinishedAt, mdEscape(r.Tool.Version))
+	for _, s := range r.Sites {
+		if s.Site == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(s.URL))
+		banner := "not detected"
+		if s.Consent.BannerDetected {
+			banner = "detected"
+			if s.Consent.CMP != nil {
+				banner += " (" + mdEscape(*s.Consent.CMP) + ")"
+			}
+		}
+		pol := "not found"
+		if s.Policy != nil && s.Policy.URL != nil {
+			pol = mdEscape(*s.Policy.URL)
+		}
+		fmt.Fprintf(&b, "- Pages sampled: %d\n- Consent banner: %s\n- Privacy policy: %s\n", len(s.Pages), banner, pol)
+		for _, ph := range phasesOf(s.Site) {
+			p := s.Phases[ph]
+			fmt.Fprintf(&b, "- %s: %d requests (%d third-party), %d cookies\n", ph, len(p.Requests), countThird(p), len(p.Cookies))
+		}
+		b.WriteString("\n### Findings\n\n")
+		if len(s.Findings) == 0 {
+			b.WriteString("No findings.\n")
+			continue
+		}
+		b.WriteString("| Severity | Rule | Phase | Finding | Evidence |\n|---|---|---|---|---|\n")
+		for _, f := range s.Findings {
+			sev := f.Severity
+			if f.Suppressed != nil {
+				sev += " (suppressed)"
+			} else if f.Baseline {
+				sev += " (baseline)"
+			}
+			ph := "-"
+			if f.Phase != nil {
+				ph = *f.Phase
+			}
+			var ev []string
+			for i, e := range f.Evidence {
+				if i == 5 {
+					ev = append(ev, fmt.Sprintf("… %d more", len(f.Evidence)-5))
+					break
+				}
+				ev = append(ev, mdEscape(evidenceLine(e)))
+			}
+			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", sev, f.Rule, ph, mdEscape(f.Message), strings.Join(ev, "<br>"))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func countThird(p *scanner.PhaseResult) int {
+	n := 0
+	for _, r := range p.Requests {
+		if r.Party == scanner.PartyThird {
+			n++
+		}
+	}
+	return n
+}

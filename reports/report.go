@@ -1,0 +1,193 @@
+// Package reports renders a scan as a table for people and as JSON, SARIF,
+// JUnit, Markdown and HTML for machines, CI systems and auditors. Every
+// format is a Writer in its own file; Formats lists them.
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/privacyscan/privacyscan/rules"
+	"github.com/privacyscan/privacyscan/scanner"
+)
+
+// SchemaVersion is the version of the JSON report format.
+const SchemaVersion = 1
+
+// Report is a whole scan: the JSON report's top level.
+type Report struct {
+	SchemaVersion int    `json:"schema_version"`
+	Tool          Tool   `json:"tool"`
+	StartedAt     string `json:"started_at"`
+	FinishedAt    string `json:"finished_at"`
+	// Interrupted is true when the scan was stopped (Ctrl-C) and the report
+	// holds what had been gathered.
+	Interrupted bool   `json:"interrupted,omitempty"`
+	Sites       []Site `json:"sites"`
+	// FailOn is the severity threshold used for the exit code.
+	FailOn string `json:"fail_on,omitempty"`
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Site is one site's observations and findings.
+type Site struct {
+	*scanner.Site
+	Findings []rules.Finding `json:"findings"`
+}
+
+// Options tune writers.
+type Options struct {
+	// Color enables ANSI colour in the table (only on a terminal).
+	Color bool
+	// FailOn is the --fail-on severity, shown in summaries.
+	FailOn string
+}
+
+// Writer renders a report.
+type Writer interface {
+	Write(w io.Writer, r *Report) error
+}
+
+type format struct {
+	name string
+	desc string
+	new  func(Options) Writer
+}
+
+// formats is the registry of writers, in help order.
+var formats = []format{
+	{"table", "tables for people (default on a terminal)", func(o Options) Writer { return tableWriter{o} }},
+	{"json", "the JSON report (default otherwise; schema in reports/schema)", func(o Options) Writer { return jsonWriter{} }},
+	{"sarif", "SARIF 2.1.0 for code-scanning dashboards", func(o Options) Writer { return sarifWriter{} }},
+	{"junit", "JUnit XML for CI test reports", func(o Options) Writer { return junitWriter{o} }},
+	{"markdown", "Markdown for tickets and pull requests", func(o Options) Writer { return markdownWriter{} }},
+	{"html", "a standalone HTML report for auditors", func(o Options) Writer { return htmlWriter{} }},
+}
+
+// Formats lists the format names.
+func Formats() []string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		out[i] = f.name
+	}
+	return out
+}
+
+// FormatHelp describes the formats for --help.
+func FormatHelp() string {
+	var b strings.Builder
+	for _, f := range formats {
+		fmt.Fprintf(&b, "%s: %s; ", f.name, f.desc)
+	}
+	return strings.TrimSuffix(b.String(), "; ")
+}
+
+// New returns the writer for a format name.
+func New(name string, o Options) (Writer, error) {
+	for _, f := range formats {
+		if f.name == name {
+			return f.new(o), nil
+		}
+	}
+	return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Formats(), ", "))
+}
+
+// Normalize makes a report deterministic and JSON-friendly: sorted findings
+// and lists, [] instead of null.
+func Normalize(r *Report) {
+	if r.Sites == nil {
+		r.Sites = []Site{}
+	}
+	for i := range r.Sites {
+		s := &r.Sites[i]
+		if s.Findings == nil {
+			s.Findings = []rules.Finding{}
+		}
+		for j := range s.Findings {
+			if s.Findings[j].Evidence == nil {
+				s.Findings[j].Evidence = []rules.Evidence{}
+			}
+		}
+		sort.SliceStable(s.Findings, func(a, b int) bool {
+			fa, fb := s.Findings[a], s.Findings[b]
+			if ra, rb := rules.SeverityRank(fa.Severity), rules.SeverityRank(fb.Severity); ra != rb {
+				return ra > rb
+			}
+			if fa.Rule != fb.Rule {
+				return fa.Rule < fb.Rule
+			}
+			return fa.Fingerprint < fb.Fingerprint
+		})
+		if s.Site == nil {
+			continue
+		}
+		if s.Errors == nil {
+			s.Errors = []string{}
+		}
+		if s.Pages == nil {
+			s.Pages = []scanner.PlannedPage{}
+		}
+		if s.Phases == nil {
+			s.Phases = map[string]*scanner.PhaseResult{}
+		}
+		if s.Policy != nil {
+			if s.Policy.VendorsMentioned == nil {
+				s.Policy.VendorsMentioned = []string{}
+			}
+		}
+		for _, p := range s.Phases {
+			if p == nil {
+				continue
+			}
+			if p.Pages == nil {
+				p.Pages = []scanner.PageResult{}
+			}
+			if p.Cookies == nil {
+				p.Cookies = []scanner.Cookie{}
+			}
+			if p.Requests == nil {
+				p.Requests = []scanner.Request{}
+			}
+			if p.Storage == nil {
+				p.Storage = []scanner.StorageItem{}
+			}
+			sort.SliceStable(p.Cookies, func(a, b int) bool {
+				ca, cb := p.Cookies[a], p.Cookies[b]
+				if ca.Domain != cb.Domain {
+					return ca.Domain < cb.Domain
+				}
+				return ca.Name < cb.Name
+			})
+		}
+	}
+}
+
+// counts returns the number of active (not suppressed, not baseline)
+// findings per severity.
+func counts(fs []rules.Finding) map[string]int {
+	m := map[string]int{}
+	for _, f := range fs {
+		if f.Suppressed == nil && !f.Baseline {
+			m[f.Severity]++
+		}
+	}
+	return m
+}
+
+// phasesOf returns the site's phases in report order.
+func phasesOf(s *scanner.Site) []string {
+	var out []string
+	for _, p := range scanner.AllPhases {
+		if _, ok := s.Phases[p]; ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
