@@ -1,0 +1,156 @@
+package scanner
+
+import (
+	"context"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/privacyscan/privacyscan/internal/fixture"
+	"github.com/privacyscan/privacyscan/scanner/browser"
+)
+
+// sharedBrowser is the one browser of this test binary.
+var sharedBrowser *browser.Browser
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedBrowser != nil {
+		sharedBrowser.Close()
+	}
+	os.Exit(code)
+}
+
+// startFixture serves testdata/<name> and returns a browser routed to it.
+func startFixture(t testing.TB, name string) (*fixture.Server, *browser.Browser) {
+	t.Helper()
+	srv, err := fixture.Start(os.DirFS("testdata/" + name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRules(), Insecure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return srv, b
+}
+
+func findRequest(rs []Request, substr string) (Request, bool) {
+	for _, r := range rs {
+		if strings.Contains(r.URL, substr) {
+			return r, true
+		}
+	}
+	return Request{}, false
+}
+
+func findCookie(cs []Cookie, name string) (Cookie, bool) {
+	for _, c := range cs {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Cookie{}, false
+}
+
+func TestCapture(t *testing.T) {
+	srv, b := startFixture(t, "capture")
+	s := New(Options{Browser: b, PageTimeout: 4 * time.Second})
+	pages := []PlannedPage{
+		{URL: "https://shop.test/", Kind: KindHome},
+		{URL: "https://shop.test/hang", Kind: KindOther},
+		{URL: "https://shop.test/err500", Kind: KindOther},
+		{URL: "https://shop.test/doc.pdf", Kind: KindOther},
+	}
+	pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, pages, "", []string{"shop.test"})
+	if len(pr.Pages) != len(pages) {
+		t.Fatalf("pages recorded = %d, want %d (errors %v)", len(pr.Pages), len(pages), errs)
+	}
+	if p := pr.Pages[0]; p.Status != 200 || p.Error != "" || p.Title != "Capture test shop" || p.Lang != "en" {
+		t.Errorf("home page = %+v", p)
+	}
+	if p := pr.Pages[1]; !strings.Contains(p.Error, "timed out") {
+		t.Errorf("hung page error = %q, want a timeout", p.Error)
+	}
+	if p := pr.Pages[2]; p.Status != 500 || p.Error == "" {
+		t.Errorf("500 page = %+v", p)
+	}
+	if p := pr.Pages[3]; p.Error == "" && p.Status != 200 {
+		t.Errorf("pdf page = %+v", p)
+	}
+
+	px, ok := findRequest(pr.Requests, "px.tracker.test/p.gif")
+	if !ok {
+		t.Fatalf("pixel request missing; requests %v", pr.Requests)
+	}
+	if px.Party != PartyThird || !px.Pixel || len(px.Redirects) != 1 || px.Redirects[0] != "https://shop.test/r" || px.Page != "https://shop.test/" {
+		t.Errorf("pixel = %+v", px)
+	}
+	if bc, ok := findRequest(pr.Requests, "/collect?e=view"); !ok || !bc.Beacon || !bc.Pixel {
+		t.Errorf("beacon = %+v, %v", bc, ok)
+	}
+	if sig, ok := findRequest(pr.Requests, "/signal?"); !ok || !strings.Contains(sig.URL, "dnt=null") {
+		t.Errorf("signal without DNT = %+v", sig)
+	}
+
+	uid, ok := findCookie(pr.Cookies, "uid")
+	if !ok {
+		t.Fatalf("third-party cookie uid missing; cookies %v", pr.Cookies)
+	}
+	if uid.Party != PartyThird || !uid.Secure || uid.SameSite != "None" || math.Abs(uid.LifetimeDays-730) > 1 {
+		t.Errorf("uid = %+v (want third party, Secure, SameSite None, 730 days asked)", uid)
+	}
+	if js, ok := findCookie(pr.Cookies, "js_long"); !ok || js.Party != PartyFirst || math.Abs(js.LifetimeDays-730) > 1 {
+		t.Errorf("js_long = %+v, %v (want the 730 days document.cookie asked for)", js, ok)
+	}
+	if sid, ok := findCookie(pr.Cookies, "sid"); !ok || !sid.HTTPOnly || !sid.Session || sid.LifetimeDays != 0 || sid.Value != "" {
+		t.Errorf("sid = %+v, %v (want a redacted HttpOnly session cookie)", sid, ok)
+	}
+	want := map[string]bool{"local https://shop.test ls_key": false, "session https://shop.test ss_key": false, "local https://widget.tracker.test widget_key": false}
+	for _, it := range pr.Storage {
+		k := it.Type + " " + it.Origin + " " + it.Key
+		if _, ok := want[k]; ok {
+			want[k] = true
+		}
+	}
+	for k, seen := range want {
+		if !seen {
+			t.Errorf("storage %s missing; have %+v", k, pr.Storage)
+		}
+	}
+	_ = srv
+}
+
+func TestPrivacySignals(t *testing.T) {
+	srv, b := startFixture(t, "capture")
+	s := New(Options{Browser: b, PageTimeout: 10 * time.Second})
+	pages := []PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}
+	for _, tc := range []struct {
+		phase, query, header string
+	}{
+		{PhaseDNT, "dnt=1&gpc=undefined", "dnt"},
+		{PhaseGPC, "dnt=null&gpc=true", "gpc"},
+	} {
+		pr, _, errs := s.runPhase(context.Background(), tc.phase, pages, "", []string{"shop.test"})
+		sig, ok := findRequest(pr.Requests, "/signal?")
+		if !ok || !strings.Contains(sig.URL, tc.query) {
+			t.Errorf("%s: signal = %q, want %s (errors %v)", tc.phase, sig.URL, tc.query, errs)
+		}
+	}
+	var dnt, gpc bool
+	for _, l := range srv.Requests() {
+		if l.Host == "px.tracker.test" && strings.HasPrefix(l.Path, "/signal?dnt=1") && l.DNT == "1" {
+			dnt = true
+		}
+		if l.Host == "px.tracker.test" && strings.Contains(l.Path, "gpc=true") && l.SecGPC == "1" {
+			gpc = true
+		}
+	}
+	if !dnt || !gpc {
+		t.Errorf("headers on third-party requests: DNT %v, Sec-GPC %v", dnt, gpc)
+	}
+}
