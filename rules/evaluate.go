@@ -41,6 +41,9 @@ type Vendor struct {
 	// EEA is true when the headquarters are in the EU/EEA (or the vendor
 	// processes under an adequacy decision the knowledge base records).
 	EEA bool
+	// Adequate is true when the country has an EU adequacy decision for the
+	// whole country (EEA included); transfers there need no disclosure rule.
+	Adequate bool
 	// Category is the vendor's main category (kb categories, plus payment
 	// or cdn where known).
 	Category string

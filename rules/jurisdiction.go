@@ -70,6 +70,9 @@ func isOptOutState(j string) bool {
 	return containsStr(optOutStates, strings.ToLower(j))
 }
 
+// Off in Rule.Jurisdictions (and in the configuration) disables a rule.
+const Off = "off"
+
 // usAll sets every US jurisdiction (the "us" group) to s.
 func usAll(s string) map[string]string { return map[string]string{"us": s} }
 

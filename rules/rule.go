@@ -11,7 +11,7 @@ type Rule struct {
 	ID string `json:"id"`
 	// Title says in a line what the rule checks.
 	Title string `json:"title"`
-	// Severity is the default severity (jurisdiction eu).
+	// Severity applies where Jurisdictions says nothing.
 	Severity string `json:"severity"`
 	// Rationale explains why the observation matters.
 	Rationale string `json:"rationale"`
@@ -54,8 +54,26 @@ func registry() []Rule {
 		trackingAfterReject(),
 		cookieAfterReject(),
 		noConsentBanner(),
+		noRejectOption(),
+		consentModeDefaultGranted(),
+		// Do Not Track and Global Privacy Control.
+		dntIgnored(),
+		dntNotDisclosed(),
+		gpcIgnored(),
 		// Policy.
 		policyNotFound(),
+		policyIncomplete(),
+		policyOutdated(),
+		undisclosedThirdParty(),
+		undisclosedTransfer(),
+		// The policy's own claims.
+		claimConsentContradicted(),
+		claimNoSaleContradicted(),
+		claimIPAnonymisationContradicted(),
+		claimDataLocationContradicted(),
+		// Cookies.
+		cookieExcessiveLifetime(),
+		cookieInsecure(),
 	}
 }
 

@@ -38,7 +38,7 @@ const (
 
 // consentOptional are the settings for rules that rest on the EU opt-in
 // model: US jurisdictions have no prior-consent requirement for cookies.
-func consentOptional() map[string]string { return usAll("off") }
+func consentOptional() map[string]string { return usAll(Off) }
 
 func trackingBeforeConsent() Rule {
 	return Rule{

@@ -1,0 +1,200 @@
+package rules
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/consent"
+)
+
+const refEDPBTaskforce = "EDPB Cookie Banner Taskforce report (January 2023)"
+
+func noRejectOption() Rule {
+	secondLayer := func(s *scanner.Site) {
+		s.Consent.RejectOnFirstLayer, s.Consent.RejectClicks = false, 3
+		if p := s.Phases[scanner.PhaseAfterReject]; p != nil && p.Consent != nil {
+			p.Consent.FirstLayer, p.Consent.Clicks = false, 3
+		}
+	}
+	return Rule{
+		ID:       "no-reject-option",
+		Title:    "The consent banner offers no reject-all on its first layer",
+		Severity: High,
+		Rationale: "Refusing must be as easy as accepting. A banner whose first layer has \"Accept all\" but no " +
+			"equivalent \"Reject all\" (only \"Settings\", or nothing) nudges visitors into consent, which is then " +
+			"not freely given.",
+		References:    []string{refGDPR7, refEDPB052020, refEDPBTaskforce, refCNIL2020092, refCCR7004},
+		Remediation:   "Put a \"Reject all\" button on the banner's first layer, with the same prominence as \"Accept all\".",
+		Jurisdictions: with(usAll(Off), "fr", High, "eu", Medium),
+		Examples: []Example{
+			{Name: "reject only in the settings layer, three clicks", Fires: true, Site: exSite(secondLayer)},
+			{Name: "no way to reject at all", Fires: true, Site: exSite(rejectFailed)},
+			{Name: "reject on the first layer", Fires: false, Site: exSite()},
+			{Name: "no banner: no-consent-banner covers it", Fires: false, Site: exSite(noBanner)},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.bannerDetected() {
+				return nil
+			}
+			s := c.site.Consent
+			rej := (*consent.Result)(nil)
+			if p := c.phase(scanner.PhaseAfterReject); p != nil {
+				rej = p.Consent
+			}
+			firstLayer := s.RejectOnFirstLayer || (rej != nil && rej.Clicked && rej.FirstLayer)
+			if firstLayer {
+				return nil
+			}
+			clicked, clicks := s.RejectClicked, s.RejectClicks
+			if rej != nil && rej.Clicked {
+				clicked, clicks = true, rej.Clicks
+			}
+			ev := Evidence{Kind: "consent", Page: c.siteURL()}
+			msg := ""
+			if clicked {
+				ev.Detail = fmt.Sprintf("reject took %d clicks, accept %d", clicks, max(s.AcceptClicks, 1))
+				msg = fmt.Sprintf("The consent banner on %s has no reject-all on its first layer: rejecting takes %d clicks, accepting %d", c.siteURL(), clicks, max(s.AcceptClicks, 1))
+			} else {
+				ev.Detail = "no reject option was found"
+				msg = fmt.Sprintf("The consent banner on %s offers no way to reject all", c.siteURL())
+			}
+			return []Finding{{Subject: "reject", Message: msg, Evidence: append([]Evidence{ev}, clickEvidence(c.siteURL(), rej)...)}}
+		},
+	}
+}
+
+// clickEvidence lists the elements the consent engine clicked.
+func clickEvidence(page string, r *consent.Result) []Evidence {
+	var out []Evidence
+	if r == nil {
+		return out
+	}
+	for _, el := range r.Elements {
+		out = append(out, Evidence{Kind: "consent", Page: page, Name: el.Selector, Detail: fmt.Sprintf("clicked %q", el.Text)})
+	}
+	return out
+}
+
+// consentModeTypes are Google Consent Mode's storage types.
+var consentModeTypes = []string{"ad_storage", "analytics_storage", "ad_user_data", "ad_personalization"}
+
+// consentModeSignalRE recognises a signal key holding a Consent Mode state.
+var consentModeSignalRE = regexp.MustCompile(`(?i)(ad_storage|analytics_storage|ad_user_data|ad_personalization)`)
+
+// grantedByDefault returns the Consent Mode storage types the before-consent
+// phase reports as granted: from the phase's signals, and from the gcs
+// parameter Google tags put on their hits (G1xy: x ad_storage, y
+// analytics_storage, 1 granted).
+func grantedByDefault(p *scanner.PhaseResult) (types []string, ev []Evidence) {
+	set := map[string]bool{}
+	keys := make([]string, 0, len(p.Signals))
+	for k := range p.Signals {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := p.Signals[k]
+		lk := strings.ToLower(k)
+		m := consentModeSignalRE.FindString(lk)
+		if m == "" || strings.Contains(lk, "update") || !strings.EqualFold(strings.TrimSpace(v), "granted") {
+			continue
+		}
+		if !set[m] {
+			set[m] = true
+			ev = append(ev, Evidence{Kind: "consent", Name: k, Detail: k + " = " + v})
+		}
+	}
+	for _, r := range p.Requests {
+		u, err := url.Parse(r.URL)
+		if err != nil {
+			continue
+		}
+		gcs := u.Query().Get("gcs")
+		if len(gcs) != 4 || gcs[:2] != "G1" {
+			continue
+		}
+		var got []string
+		if gcs[2] == '1' {
+			got = append(got, "ad_storage")
+		}
+		if gcs[3] == '1' {
+			got = append(got, "analytics_storage")
+		}
+		if len(got) == 0 {
+			continue
+		}
+		fresh := false
+		for _, t := range got {
+			if !set[t] {
+				set[t], fresh = true, true
+			}
+		}
+		if fresh {
+			ev = append(ev, Evidence{Kind: "request", Page: r.Page, URL: r.URL, Domain: hostOf(r), Vendor: r.Vendor, Detail: "gcs=" + gcs})
+		}
+	}
+	for _, t := range consentModeTypes {
+		if set[t] {
+			types = append(types, t)
+		}
+	}
+	return types, ev
+}
+
+func consentModeDefaultGranted() Rule {
+	signal := func(k, v string) func(*scanner.Site) {
+		return func(s *scanner.Site) {
+			p := s.Phases[scanner.PhaseBeforeConsent]
+			if p.Signals == nil {
+				p.Signals = map[string]string{}
+			}
+			p.Signals[k] = v
+		}
+	}
+	return Rule{
+		ID:       "consent-mode-default-granted",
+		Title:    "Google Consent Mode defaults to granted before the visitor chooses",
+		Severity: High,
+		Rationale: "Consent Mode tells Google's tags what the visitor agreed to. Defaulting ad_storage or " +
+			"analytics_storage to granted before any choice makes the tags set cookies and send full hits as if " +
+			"the visitor had accepted.",
+		References:    []string{refEPrivacy53, refGDPR7, refEDPB052020, "Google Consent Mode documentation (gtag consent default)"},
+		Remediation:   "Call gtag('consent', 'default', {...}) with every storage type set to denied before any Google tag loads, and update to granted only from the CMP's accept.",
+		Jurisdictions: usAll(Off),
+		Examples: []Example{
+			{Name: "default ad_storage granted in the page's Consent Mode state", Fires: true,
+				Site: exSite(signal("consent_mode.default.ad_storage", "granted"), signal("consent_mode.default.analytics_storage", "denied"))},
+			{Name: "Google hit before consent says gcs=G111", Fires: true,
+				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G111", "google-analytics", "Google Analytics", "analytics")))},
+			{Name: "all denied by default", Fires: false,
+				Site: exSite(signal("consent_mode.default.ad_storage", "denied"), signal("consent_mode.default.analytics_storage", "denied"))},
+			{Name: "cookieless ping with gcs=G100 before consent", Fires: false,
+				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G100", "google-analytics", "Google Analytics", "analytics")))},
+		},
+		check: func(c *evalContext) []Finding {
+			p := c.phase(scanner.PhaseBeforeConsent)
+			if p == nil {
+				return nil
+			}
+			types, ev := grantedByDefault(p)
+			if len(types) == 0 {
+				return nil
+			}
+			for i := range ev {
+				if ev[i].Page == "" {
+					ev[i].Page = c.siteURL()
+				}
+			}
+			return []Finding{{
+				Phase:    ptr(scanner.PhaseBeforeConsent),
+				Subject:  "consent-mode",
+				Message:  fmt.Sprintf("Google Consent Mode reports %s as granted before any choice on %s", strings.Join(types, ", "), c.siteURL()),
+				Evidence: ev,
+			}}
+		},
+	}
+}

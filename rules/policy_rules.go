@@ -1,0 +1,506 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/policy"
+)
+
+// observedVendor is a vendor seen anywhere in a scan.
+type observedVendor struct {
+	id       string
+	name     string
+	category string
+	// phase is the first phase (report order) in which it was seen.
+	phase string
+	// req is its first request, when it was seen through a request.
+	req *scanner.Request
+	// cookie is its first cookie, when it was seen only through cookies.
+	cookie *scanner.Cookie
+}
+
+// subject is the vendor id, or its lower-cased name.
+func (v observedVendor) subject() string {
+	if v.id != "" {
+		return v.id
+	}
+	return strings.ToLower(v.name)
+}
+
+// evidence points at the request or cookie through which the vendor was seen.
+func (v observedVendor) evidence() Evidence {
+	if v.req != nil {
+		return requestEvidence([]scanner.Request{*v.req})[0]
+	}
+	return cookieEvidence(*v.cookie, v.cookie.Page)
+}
+
+// observedVendors lists every named vendor of the scan that is not the site itself,
+// in phase order then order of appearance.
+func (c *evalContext) observedVendors() []observedVendor {
+	var out []observedVendor
+	seen := map[string]bool{}
+	add := func(v observedVendor) {
+		if v.name == "" && v.id == "" {
+			return
+		}
+		if v.name == "" {
+			v.name = v.id
+		}
+		if seen[v.subject()] {
+			return
+		}
+		seen[v.subject()] = true
+		out = append(out, v)
+	}
+	for _, ph := range scanner.AllPhases {
+		p := c.phase(ph)
+		if p == nil {
+			continue
+		}
+		for i := range p.Requests {
+			r := &p.Requests[i]
+			if r.Vendor == "" && r.VendorID == "" {
+				continue
+			}
+			if c.firstParty(r.Party, r.Host) && baseCategory(r.Category) != "analytics" && baseCategory(r.Category) != "advertising" {
+				continue
+			}
+			add(observedVendor{id: r.VendorID, name: r.Vendor, category: r.Category, phase: ph, req: r})
+		}
+		for i := range p.Cookies {
+			ck := &p.Cookies[i]
+			if ck.Vendor == "" && ck.VendorID == "" {
+				continue
+			}
+			add(observedVendor{id: ck.VendorID, name: ck.Vendor, category: ck.Category, phase: ph, cookie: ck})
+		}
+	}
+	return out
+}
+
+// lookup returns the knowledge base's facts on a vendor.
+func (c *evalContext) lookup(id string) (Vendor, bool) {
+	if c.vendors == nil || id == "" {
+		return Vendor{}, false
+	}
+	return c.vendors.Vendor(id)
+}
+
+// legalSuffixes are dropped from company names before comparing them with
+// names in a policy.
+var legalSuffixes = []string{", inc.", " inc.", " inc", " llc", " ltd", " ltd.", " limited", " gmbh", " ag", " s.a.", " sa", " sas", " b.v.", " bv", " ab", " as", " oy", " plc", " corp.", " corporation", " co."}
+
+func normName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, suf := range legalSuffixes {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return strings.Join(strings.Fields(strings.Trim(s, " ,.")), " ")
+}
+
+// disclosed reports whether the policy names the vendor: by knowledge-base
+// id, by name, by an alias or by its company.
+func (c *evalContext) disclosed(v observedVendor) bool {
+	p := c.site.Policy
+	if v.id != "" && containsStr(p.VendorIDs, v.id) {
+		return true
+	}
+	names := []string{v.name}
+	if kv, ok := c.lookup(v.id); ok {
+		names = append(names, kv.Name, kv.Company)
+		names = append(names, kv.Aliases...)
+	}
+	for _, m := range p.VendorsMentioned {
+		nm := normName(m)
+		for _, n := range names {
+			if n != "" && normName(n) == nm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// essentialVendor reports whether a vendor is a payment, CDN, security or
+// similar strictly necessary service.
+func (c *evalContext) essentialVendor(v observedVendor) bool {
+	if baseCategory(v.category) == "essential" {
+		return true
+	}
+	kv, ok := c.lookup(v.id)
+	return ok && baseCategory(kv.Category) == "essential"
+}
+
+func undisclosedThirdParty() Rule {
+	withGA := exSite(inPhase(scanner.PhaseAfterAccept, exGA4, exGA))
+	return Rule{
+		ID:       "undisclosed-third-party",
+		Title:    "A vendor the site uses is not named in its privacy policy",
+		Severity: Medium,
+		Rationale: "Visitors must be told who receives their data. A vendor contacted from the site's pages " +
+			"receives at least the visitor's IP address and the page; the policy must name it (or its category " +
+			"of recipients, for processors) in the policy's own language. Payment and CDN vendors are reported " +
+			"at lower severity: they are expected, but still recipients.",
+		References:    []string{refGDPR131e, refGDPR13, refGDPR5_1a, refCCPA135},
+		Remediation:   "Name the vendor in the privacy policy with its purpose, or remove it from the site.",
+		Jurisdictions: usAll(Low),
+		Examples: []Example{
+			{Name: "Hotjar records sessions but the policy never names it", Fires: true,
+				Site: exSite(inPhase(scanner.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
+			{Name: "an unnamed payment provider is reported too (at low severity)", Fires: true,
+				Site: exSite(withPolicy(func(p *policy.Facts) { p.VendorIDs, p.VendorsMentioned = []string{"google-analytics"}, []string{"Google Analytics"} }),
+					inPhase(scanner.PhaseBeforeConsent, exStripe))},
+			{Name: "vendor named by id", Fires: false, Site: withGA},
+			{Name: "vendor named by an alias only", Fires: false,
+				Site: exSite(withPolicy(func(p *policy.Facts) { p.VendorIDs, p.VendorsMentioned = nil, []string{"Facebook Pixel"} }),
+					inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
+			{Name: "no policy: policy-not-found covers it", Fires: false,
+				Site: exSite(noPolicy, inPhase(scanner.PhaseAfterAccept, exGA4))},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.hasPolicy() {
+				return nil
+			}
+			var out []Finding
+			for _, v := range c.observedVendors() {
+				if c.disclosed(v) {
+					continue
+				}
+				f := Finding{
+					Phase:   ptr(v.phase),
+					Subject: v.subject(),
+					Message: fmt.Sprintf("%s is used on the site but not named in the privacy policy %s", label(v.name, v.category), c.policyURL()),
+					Evidence: []Evidence{v.evidence(),
+						{Kind: "policy", URL: c.policyURL(), Vendor: v.name, Detail: "vendor not named in the policy"}},
+				}
+				if c.essentialVendor(v) {
+					f.Severity = lower(c.sev, Low)
+				}
+				out = append(out, f)
+			}
+			return out
+		},
+	}
+}
+
+// lower returns the lower of two severities.
+func lower(a, b string) string {
+	if SeverityRank(a) < SeverityRank(b) {
+		return a
+	}
+	return b
+}
+
+// higher returns the higher of two severities.
+func higher(a, b string) string {
+	if SeverityRank(a) > SeverityRank(b) {
+		return a
+	}
+	return b
+}
+
+// outsideEEA reports whether the knowledge base places a vendor outside the
+// EU/EEA and outside countries with an adequacy decision.
+func (c *evalContext) outsideEEA(id string) (Vendor, bool) {
+	kv, ok := c.lookup(id)
+	if !ok || kv.Country == "" || kv.EEA || kv.Adequate {
+		return kv, false
+	}
+	return kv, true
+}
+
+func undisclosedTransfer() Rule {
+	silent := withPolicy(func(p *policy.Facts) { p.Elements.Transfers = false })
+	return Rule{
+		ID:       "undisclosed-transfer",
+		Title:    "Data goes to a vendor outside the EU/EEA, and the policy says nothing of transfers",
+		Severity: High,
+		Rationale: "A vendor headquartered outside the EU/EEA (without an adequacy decision for its country) " +
+			"receives the visitor's data. The policy must say that data is transferred, where, and on which " +
+			"safeguard (standard contractual clauses, the EU-US Data Privacy Framework, ...). A policy that " +
+			"claims data stays in a named place is checked by claim-data-location-contradicted.",
+		References:    []string{refGDPR131f, refGDPR44, refGDPR13},
+		Remediation:   "Describe international transfers in the policy: the vendors or categories of recipients, the countries and the safeguard relied on; or choose vendors that process in the EEA.",
+		Jurisdictions: usAll(Off),
+		Examples: []Example{
+			{Name: "Google Analytics (US) while the policy is silent on transfers", Fires: true,
+				Site: exSite(silent, inPhase(scanner.PhaseAfterAccept, exGA4))},
+			{Name: "the policy describes transfers", Fires: false,
+				Site: exSite(inPhase(scanner.PhaseAfterAccept, exGA4))},
+			{Name: "an EEA vendor only", Fires: false,
+				Site: exSite(silent, inPhase(scanner.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.hasPolicy() || c.site.Policy.Elements.Transfers {
+				return nil
+			}
+			var out []Finding
+			for _, v := range c.observedVendors() {
+				kv, outside := c.outsideEEA(v.id)
+				if !outside {
+					continue
+				}
+				out = append(out, Finding{
+					Phase:   ptr(v.phase),
+					Subject: v.subject(),
+					Message: fmt.Sprintf("%s sends data to %s (%s), but the privacy policy says nothing of transfers outside the EU/EEA", label(v.name, v.category), companyOr(kv, v.name), kv.Country),
+					Evidence: []Evidence{v.evidence(),
+						{Kind: "policy", URL: c.policyURL(), Detail: "no statement on international transfers found"}},
+				})
+			}
+			return out
+		},
+	}
+}
+
+func companyOr(v Vendor, def string) string {
+	if v.Company != "" {
+		return v.Company
+	}
+	return def
+}
+
+// stanceEvidence points at the policy sentence behind a field.
+func (c *evalContext) stanceEvidence(field, fallback string) Evidence {
+	if e, ok := c.site.Policy.Evidence[field]; ok && e.Sentence != "" {
+		return c.policyEvidence(e.Sentence)
+	}
+	return c.policyEvidence(fallback)
+}
+
+func dntIgnored() Rule {
+	honours := withPolicy(func(p *policy.Facts) {
+		p.DNTStance = policy.StanceHonored
+		p.Evidence = map[string]policy.Evidence{"dnt_stance": {Sentence: "We honour Do Not Track signals: when your browser sends DNT, we do not load analytics or advertising."}}
+	})
+	return Rule{
+		ID:       "dnt-ignored",
+		Title:    "The policy promises to honour Do Not Track, yet tracking runs with the signal",
+		Severity: Medium,
+		Rationale: "A promise in a privacy policy is a statement to consumers. When the browser sends DNT: 1 " +
+			"and the same tracking still runs, the statement is false, which is a deceptive practice and, " +
+			"under CalOPPA, a misstatement of how the site responds to the signal.",
+		References:    []string{refCalOPPA, refFTC5, refGDPR5_1a},
+		Remediation:   "Either stop tracking when navigator.doNotTrack is \"1\" or the DNT: 1 header is present, or correct the policy.",
+		Jurisdictions: map[string]string{"us-ca": High},
+		Examples: []Example{
+			{Name: "policy honours DNT, Meta Pixel fires with DNT", Fires: true,
+				Site: exSite(honours, inPhase(scanner.PhaseDNT, exMetaPixel))},
+			{Name: "policy honours DNT and nothing tracks with it", Fires: false,
+				Site: exSite(honours, inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
+			{Name: "policy says it does not honour DNT", Fires: false,
+				Site: exSite(inPhase(scanner.PhaseDNT, exMetaPixel))},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.hasPolicy() || c.site.Policy.DNTStance != policy.StanceHonored {
+				return nil
+			}
+			var out []Finding
+			for _, g := range c.trackingGroups(c.phase(scanner.PhaseDNT)) {
+				out = append(out, Finding{
+					Phase:    ptr(scanner.PhaseDNT),
+					Subject:  g.subject,
+					Message:  fmt.Sprintf("%s fired with Do Not Track on%s, although the privacy policy says DNT is honoured", g.label(), onPages(pagesOf(g.reqs))),
+					Evidence: append([]Evidence{c.stanceEvidence("dnt_stance", "the policy says Do Not Track is honoured")}, requestEvidence(g.reqs)...),
+				})
+			}
+			return out
+		},
+	}
+}
+
+func dntNotDisclosed() Rule {
+	silent := withPolicy(func(p *policy.Facts) { p.DNTStance = policy.StanceNotMentioned })
+	return Rule{
+		ID:       "dnt-not-disclosed",
+		Title:    "The policy does not say how the site responds to Do Not Track",
+		Severity: Low,
+		Rationale: "CalOPPA requires the privacy policy of a site that collects personal information from " +
+			"California residents to disclose how it responds to Do Not Track signals. It is a US matter: " +
+			"the rule is off in EU jurisdictions.",
+		References:    []string{refCalOPPA},
+		Remediation:   "Add a sentence to the policy saying whether and how the site responds to Do Not Track (\"we do not respond to DNT signals\" is a valid answer).",
+		Jurisdictions: map[string]string{"eu": Off, "us-ca": Medium},
+		Examples: []Example{
+			{Name: "policy silent on DNT (California)", Fires: true, Jurisdiction: "us-ca", Site: exSite(silent)},
+			{Name: "policy states it does not honour DNT (California)", Fires: false, Jurisdiction: "us-ca", Site: exSite()},
+			{Name: "policy silent on DNT in the EU", Fires: false, Site: exSite(silent)},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.hasPolicy() {
+				return nil
+			}
+			if s := c.site.Policy.DNTStance; s == policy.StanceHonored || s == policy.StanceNotHonored {
+				return nil
+			}
+			return []Finding{{
+				Subject:  "dnt",
+				Message:  fmt.Sprintf("The privacy policy %s does not say how the site responds to Do Not Track", c.policyURL()),
+				Evidence: []Evidence{c.policyEvidence("no statement on Do Not Track found")},
+			}}
+		},
+	}
+}
+
+func gpcIgnored() Rule {
+	return Rule{
+		ID:       "gpc-ignored",
+		Title:    "Advertising still runs when the browser sends Global Privacy Control",
+		Severity: Medium,
+		Rationale: "Global Privacy Control (Sec-GPC: 1) is a visitor's opt-out of the sale and sharing of " +
+			"personal data. California, Colorado and Connecticut (and states that followed) require sites to " +
+			"treat it as a valid opt-out; advertising vendors active with the signal are selling or sharing " +
+			"against it. The finding is high there, and anywhere the policy promises to honour GPC.",
+		References: []string{refCCPA135, refCCR7025, refColorado, refConnecticut, refFTC5},
+		Remediation: "When navigator.globalPrivacyControl is true or Sec-GPC: 1 is sent, treat the visitor as opted out: do not load " +
+			"advertising and cross-context tags, and pass the opt-out to vendors (e.g. the IAB GPP string).",
+		Jurisdictions: func() map[string]string {
+			m := map[string]string{"eu": Low}
+			for _, j := range optOutStates {
+				m[j] = High
+			}
+			return m
+		}(),
+		Examples: []Example{
+			{Name: "Meta Pixel fires with GPC in California", Fires: true, Jurisdiction: "us-ca",
+				Site: exSite(inPhase(scanner.PhaseGPC, exMetaPixel))},
+			{Name: "policy promises GPC, EU site still runs advertising", Fires: true,
+				Site: exSite(inPhase(scanner.PhaseGPC, exMetaPixel))},
+			{Name: "only analytics with GPC", Fires: false, Jurisdiction: "us-ca",
+				Site: exSite(inPhase(scanner.PhaseGPC, exGA4))},
+			{Name: "advertising stops with GPC", Fires: false, Jurisdiction: "us-co",
+				Site: exSite(inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
+		},
+		check: func(c *evalContext) []Finding {
+			claimed := c.site.Policy != nil && c.site.Policy.GPCStance == policy.StanceHonored
+			var out []Finding
+			for _, g := range c.trackingGroups(c.phase(scanner.PhaseGPC)) {
+				if baseCategory(g.category) != "advertising" && baseCategory(g.category) != "social" {
+					continue
+				}
+				f := Finding{
+					Phase:    ptr(scanner.PhaseGPC),
+					Subject:  g.subject,
+					Message:  fmt.Sprintf("%s active with Global Privacy Control%s", g.label(), onPages(pagesOf(g.reqs))),
+					Evidence: requestEvidence(g.reqs),
+				}
+				if claimed {
+					f.Severity = higher(c.sev, High)
+					f.Message += ", although the privacy policy says GPC is honoured"
+					f.Evidence = append([]Evidence{c.stanceEvidence("gpc_stance", "the policy says GPC is honoured")}, f.Evidence...)
+				}
+				out = append(out, f)
+			}
+			return out
+		},
+	}
+}
+
+// elementNames are the Art. 13 elements in the order GDPR lists them, with
+// the words messages use.
+var elementNames = []struct {
+	field string
+	name  string
+	get   func(policy.Elements) bool
+}{
+	{"controller_identity", "identity of the controller", func(e policy.Elements) bool { return e.ControllerIdentity }},
+	{"contact", "contact details", func(e policy.Elements) bool { return e.Contact }},
+	{"purposes", "purposes", func(e policy.Elements) bool { return e.Purposes }},
+	{"legal_basis", "legal basis", func(e policy.Elements) bool { return e.LegalBasis }},
+	{"recipients", "recipients", func(e policy.Elements) bool { return e.Recipients }},
+	{"transfers", "international transfers", func(e policy.Elements) bool { return e.Transfers }},
+	{"retention", "retention period", func(e policy.Elements) bool { return e.Retention }},
+	{"rights", "data subject rights", func(e policy.Elements) bool { return e.Rights }},
+	{"complaint", "right to lodge a complaint", func(e policy.Elements) bool { return e.Complaint }},
+	{"cookies", "cookies", func(e policy.Elements) bool { return e.Cookies }},
+}
+
+func policyIncomplete() Rule {
+	return Rule{
+		ID:       "policy-incomplete",
+		Title:    "The privacy policy lacks information GDPR Art. 13 requires",
+		Severity: Medium,
+		Rationale: "Art. 13 lists what visitors must be told when their data is collected: who the controller " +
+			"is and how to reach it, the purposes and legal basis, recipients, transfers, retention, their " +
+			"rights and the right to complain to a supervisory authority. A policy that omits any of them is " +
+			"incomplete.",
+		References:    []string{refGDPR13, refGDPR12, refEPrivacy53},
+		Remediation:   "Add the missing sections to the policy; the finding lists them.",
+		Jurisdictions: usAll(Off),
+		Examples: []Example{
+			{Name: "no retention and no complaint right", Fires: true,
+				Site: exSite(withPolicy(func(p *policy.Facts) { p.Elements.Retention, p.Elements.Complaint = false, false }))},
+			{Name: "complete policy", Fires: false, Site: exSite()},
+			{Name: "no policy: policy-not-found covers it", Fires: false, Site: exSite(noPolicy)},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.hasPolicy() {
+				return nil
+			}
+			var missing, fields []string
+			for _, e := range elementNames {
+				if !e.get(c.site.Policy.Elements) {
+					missing = append(missing, e.name)
+					fields = append(fields, e.field)
+				}
+			}
+			if len(missing) == 0 {
+				return nil
+			}
+			return []Finding{{
+				Subject:  "elements",
+				Message:  fmt.Sprintf("The privacy policy %s lacks: %s", c.policyURL(), strings.Join(missing, ", ")),
+				Evidence: []Evidence{{Kind: "policy", URL: c.policyURL(), Detail: "missing elements: " + strings.Join(fields, ", ")}},
+			}}
+		},
+	}
+}
+
+func policyOutdated() Rule {
+	dated := func(d string) func(*scanner.Site) {
+		return withPolicy(func(p *policy.Facts) { p.LastUpdated = &d })
+	}
+	return Rule{
+		ID:       "policy-outdated",
+		Title:    "The privacy policy was last updated more than 12 months before the scan",
+		Severity: Low,
+		Rationale: "Sites change vendors often; a policy untouched for more than a year rarely still describes " +
+			"what the site does. The CCPA regulations require the policy to be updated at least once every " +
+			"12 months.",
+		References:    []string{refGDPR13, refGDPR12, "CCPA Cal. Civ. Code §1798.130(a)(5)", "11 CCR §7011"},
+		Remediation:   "Review the policy against the vendors the scan found, update it, and change its date.",
+		Jurisdictions: map[string]string{"us-ca": Medium},
+		Examples: []Example{
+			{Name: "last updated in 2023", Fires: true, Site: exSite(dated("2023-05-01"))},
+			{Name: "updated 4 months ago", Fires: false, Site: exSite()},
+			{Name: "no date found", Fires: false, Site: exSite(withPolicy(func(p *policy.Facts) { p.LastUpdated = nil }))},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.hasPolicy() || c.site.Policy.LastUpdated == nil {
+				return nil
+			}
+			d, err := time.Parse("2006-01-02", *c.site.Policy.LastUpdated)
+			if err != nil || !d.AddDate(1, 0, 0).Before(c.now) {
+				return nil
+			}
+			months := monthsBetween(d, c.now)
+			return []Finding{{
+				Subject:  "last-updated",
+				Message:  fmt.Sprintf("The privacy policy %s was last updated on %s, %d months before the scan", c.policyURL(), *c.site.Policy.LastUpdated, months),
+				Evidence: []Evidence{c.stanceEvidence("last_updated", "last updated "+*c.site.Policy.LastUpdated)},
+			}}
+		},
+	}
+}
+
+func monthsBetween(a, b time.Time) int {
+	m := (b.Year()-a.Year())*12 + int(b.Month()-a.Month())
+	if b.Day() < a.Day() {
+		m--
+	}
+	return m
+}
