@@ -152,7 +152,9 @@ func undisclosedThirdParty() Rule {
 			{Name: "Hotjar records sessions but the policy never names it", Fires: true,
 				Site: exSite(inPhase(scanner.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
 			{Name: "an unnamed payment provider is reported too (at low severity)", Fires: true,
-				Site: exSite(withPolicy(func(p *policy.Facts) { p.VendorIDs, p.VendorsMentioned = []string{"google-analytics"}, []string{"Google Analytics"} }),
+				Site: exSite(withPolicy(func(p *policy.Facts) {
+					p.VendorIDs, p.VendorsMentioned = []string{"google-analytics"}, []string{"Google Analytics"}
+				}),
 					inPhase(scanner.PhaseBeforeConsent, exStripe))},
 			{Name: "vendor named by id", Fires: false, Site: withGA},
 			{Name: "vendor named by an alias only", Fires: false,
