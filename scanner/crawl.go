@@ -140,6 +140,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	col.DetectCharset = true
 	col.SetClient(opts.Client)
 	fetched := 0
+	linkDepth := 1 // links on the start page are depth 1, on its neighbours 2
 	col.OnRequest(func(r *colly.Request) {
 		if fetched >= opts.MaxFetch {
 			r.Abort()
@@ -148,7 +149,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		fetched++
 	})
 	col.OnHTML("html", func(e *colly.HTMLElement) {
-		if e.Request.Depth == 1 && res.Lang == "" {
+		if linkDepth == 1 && res.Lang == "" {
 			res.Lang = strings.TrimSpace(e.Attr("lang"))
 		}
 	})
@@ -165,15 +166,15 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		if t := e.Attr("aria-label"); t != "" {
 			text += " " + t
 		}
-		add(abs, text, e.Request.Depth)
+		add(abs, text, linkDepth)
 	})
 	col.OnResponse(func(r *colly.Response) {
-		if r.Request.Depth == 1 {
+		if linkDepth == 1 {
 			res.FinalURL = r.Request.URL.String()
 		}
 	})
 	col.OnError(func(r *colly.Response, err error) {
-		if r.Request.Depth == 1 {
+		if linkDepth == 1 {
 			res.Errors = append(res.Errors, fmt.Sprintf("crawl %s: %v", r.Request.URL, err))
 		}
 	})
@@ -203,6 +204,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		robotsHost = ""
 	}
 
+	linkDepth = 2
 	// Sitemaps (and sitemap indexes), bounded.
 	for _, u := range readSitemaps(ctx, opts.Client, opts.UserAgent, sitemaps, 500) {
 		if pu, err := url.Parse(u); err == nil {
