@@ -48,6 +48,76 @@ type Result struct {
 	Error    string    `json:"error,omitempty"`
 	// DurationMS is the time from the start of the search to verification.
 	DurationMS int64 `json:"duration_ms"`
+
+	// Method is how the banner was operated: "rule" (the platform's rule
+	// file), "generic" (the vocabulary fallback) or "config" (selectors from
+	// .privacyscan.yaml).
+	Method string `json:"method,omitempty"`
+	// WaitMS is the part of DurationMS spent waiting for the banner to show;
+	// DurationMS-WaitMS is the time from banner visible to verified consent.
+	WaitMS int64 `json:"wait_ms"`
+	// Banner describes the first layer as found.
+	Banner *Banner `json:"banner,omitempty"`
+	// RejectAvailable is true when the first layer offers a reject-all (set
+	// for every action, so an accept run can tell too).
+	RejectAvailable bool `json:"reject_available"`
+	// ConsentRecord names the cookies and localStorage keys that hold the
+	// choice after the action.
+	ConsentRecord []string `json:"consent_record,omitempty"`
+	// ConsentStored is true when no banner showed because a consent record
+	// of a detected platform was already present.
+	ConsentStored bool `json:"consent_stored,omitempty"`
+	// PreTicked lists the purposes (toggle labels) that were already on when
+	// the settings layer opened, before any choice.
+	PreTicked []string `json:"pre_ticked,omitempty"`
+	// CookieWall is true when the banner blocks the page (it covers most of
+	// the viewport or locks scrolling) and offers no way to refuse.
+	CookieWall bool `json:"cookie_wall"`
+	// BannerReturned is true when Options.Recheck reloaded the page after a
+	// verified choice and the banner showed again.
+	BannerReturned bool `json:"banner_returned"`
+	// Signals are the TCF and Google Consent Mode states read after the
+	// action (before it, for Detect).
+	Signals *Signals `json:"signals,omitempty"`
+	// Screenshots are the evidence files written: the banner before the
+	// click and the page after it.
+	Screenshots []string `json:"screenshots,omitempty"`
+}
+
+// Banner describes a consent banner's first layer.
+type Banner struct {
+	// Frame is the URL of the frame that holds it.
+	Frame string `json:"frame"`
+	// Selector is a CSS path to it (" >>> " crosses a shadow root).
+	Selector string `json:"selector,omitempty"`
+	// Text is the start of its visible text.
+	Text string `json:"text,omitempty"`
+	// Buttons lists the labels of its buttons by class (accept_all, reject,
+	// settings, ...), as the generic vocabulary reads them.
+	Buttons map[string][]string `json:"buttons,omitempty"`
+	// Coverage is the share of the viewport it covers, 0..1.
+	Coverage float64 `json:"coverage"`
+	// ScrollLocked is true when the page under it cannot scroll.
+	ScrollLocked bool `json:"scroll_locked"`
+}
+
+// Summarize folds the accept and reject runs of a site into the report's
+// consent section.
+func Summarize(accept, reject Result) Summary {
+	var s Summary
+	s.BannerDetected = accept.BannerDetected || reject.BannerDetected
+	for _, r := range []Result{accept, reject} {
+		if r.CMP != "" && s.CMP == nil {
+			cmp := r.CMP
+			s.CMP = &cmp
+		}
+	}
+	s.AcceptClicked = accept.Clicked
+	s.AcceptClicks = accept.Clicks
+	s.RejectClicked = reject.Clicked
+	s.RejectClicks = reject.Clicks
+	s.RejectOnFirstLayer = reject.Clicked && reject.FirstLayer
+	return s
 }
 
 // Clicked records one element the engine clicked.
@@ -55,6 +125,9 @@ type Clicked struct {
 	Frame    string `json:"frame,omitempty"`
 	Selector string `json:"selector"`
 	Text     string `json:"text"`
+	// Input is "mouse" for a real mouse click at the element's centre, or
+	// "js" when something covered it and element.click() was used.
+	Input string `json:"input,omitempty"`
 }
 
 // Operator operates consent banners. ctx is a chromedp tab context whose page

@@ -1,0 +1,247 @@
+// page.js is the in-page half of the consent engine. It runs in an isolated
+// world of every frame (the page's scripts cannot see or break it) and is
+// installed as globalThis.__ps by evaluating `(<this file>)(config)`.
+// Elements found are kept in __ps.found so that Go can fetch a handle with a
+// second evaluation of `__ps.found[i]`.
+(function (cfg) {
+  'use strict';
+  const flags = 'iu';
+  const whole = {}, part = {};
+  for (const c of cfg.classes) {
+    whole[c] = new RegExp(cfg.vocab[c].whole, flags);
+    part[c] = new RegExp(cfg.vocab[c].part, flags);
+  }
+  const bannerRe = new RegExp(cfg.vocab.banner.part, flags);
+  const hintRe = /cookie|consent|gdpr|privacy|cmp|onetrust|didomi|usercentrics|truste|qc-cmp|sp_message|cc-window|cky-|cmplz|iubenda|borlabs|termly|osano|klaro|orejime|tarteaucitron/i;
+  const clickable = 'button, a, [role=button], [role=link], input[type=button], input[type=submit], [onclick], [tabindex]:not([tabindex="-1"])';
+
+  // roots returns the document and every open shadow root below it.
+  function roots(root) {
+    const out = [root];
+    for (let i = 0; i < out.length; i++) {
+      const all = out[i].querySelectorAll('*');
+      for (const el of all) if (el.shadowRoot) out.push(el.shadowRoot);
+    }
+    return out;
+  }
+  // deepAll is querySelectorAll that also looks inside open shadow roots.
+  function deepAll(sel, root) {
+    const out = [];
+    for (const r of roots(root || document)) {
+      try { for (const el of r.querySelectorAll(sel)) out.push(el); } catch (e) { return []; }
+    }
+    if (root && root.matches) { try { if (root.matches(sel)) out.unshift(root); } catch (e) { } }
+    return out;
+  }
+  function frameShown() { return window.innerWidth > 0 && window.innerHeight > 0; }
+  function visible(el) {
+    if (!el || !el.isConnected || !frameShown()) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    if (r.bottom < 0 || r.right < 0 || r.top > Math.max(innerHeight, document.documentElement.scrollHeight) || r.left > innerWidth) return false;
+    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    return true;
+  }
+  function text(el) {
+    let t = '';
+    if (el.tagName === 'INPUT') t = el.value || el.getAttribute('aria-label') || '';
+    else t = el.innerText || el.textContent || '';
+    t = t.replace(/\s+/g, ' ').trim();
+    if (!t) t = (el.getAttribute('aria-label') || el.getAttribute('title') || '').trim();
+    return t;
+  }
+  // path describes an element as a CSS path, with " >>> " at shadow roots.
+  function path(el) {
+    const parts = [];
+    let node = el;
+    while (node && node.nodeType === 1) {
+      let p = node.localName;
+      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id)) { parts.unshift(p + '#' + node.id); break; }
+      const cls = [...node.classList].filter(c => /^[A-Za-z_-][\w-]*$/.test(c)).slice(0, 2);
+      if (cls.length) p += '.' + cls.join('.');
+      parts.unshift(p);
+      const parent = node.parentNode;
+      if (parent && parent.nodeType === 11 && parent.host) { parts.unshift('>>>'); node = parent.host; continue; }
+      node = parent;
+    }
+    return parts.join(' ').replace(/ > > > /g, ' >>> ');
+  }
+  function classify(t) {
+    if (!t || t.length > 80) return '';
+    for (const c of cfg.classes) if (whole[c].test(t)) return c;
+    if (t.length > 40) return '';
+    for (const c of cfg.classes) if (part[c].test(t)) return c;
+    return '';
+  }
+  function fixedish(el) {
+    const s = getComputedStyle(el);
+    if (s.position === 'fixed' || s.position === 'sticky') return true;
+    const z = parseInt(s.zIndex, 10);
+    return s.position === 'absolute' && z >= 100;
+  }
+  // bannerCandidates finds visible high-layer elements about cookies or
+  // consent, outermost first.
+  function bannerCandidates() {
+    const out = [];
+    const inFrame = window !== window.top;
+    for (const r of roots(document)) {
+      const all = r.querySelectorAll('body *, :host > *');
+      let n = 0;
+      for (const el of all) {
+        if (++n > 6000) break;
+        const tag = el.localName;
+        if (tag === 'script' || tag === 'style' || tag === 'svg' || tag === 'path' || tag === 'br' || tag === 'span' || tag === 'a' || tag === 'button' || tag === 'p') continue;
+        const role = el.getAttribute('role');
+        const hinted = role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true' || hintRe.test(el.id + ' ' + el.className);
+        if (!hinted && !fixedish(el)) continue;
+        if (hinted && !fixedish(el) && !role && !el.closest('[aria-modal],dialog')) {
+          // A hinted id or class alone is not a layer: require position.
+          let p = el.parentElement, layered = false;
+          for (let i = 0; p && i < 6; i++, p = p.parentElement) if (fixedish(p)) { layered = true; break; }
+          if (!layered) continue;
+        }
+        if (!visible(el)) continue;
+        const t = text(el);
+        if (!bannerRe.test(t)) continue;
+        out.push(el);
+      }
+    }
+    if (inFrame && document.body && visible(document.body) && bannerRe.test(text(document.body))) out.push(document.body);
+    // Keep the outermost of nested candidates.
+    return out.filter(el => !out.some(o => o !== el && o.contains(el)));
+  }
+  function buttonsIn(container) {
+    const res = {};
+    for (const el of deepAll(clickable, container)) {
+      if (!visible(el)) continue;
+      const c = classify(text(el));
+      if (!c) continue;
+      (res[c] = res[c] || []).push(el);
+    }
+    return res;
+  }
+  // banner returns the generic banner: the candidate with the most button
+  // classes (ties: the first in document order).
+  function genericBanner() {
+    let best = null, bestScore = 0, bestButtons = null;
+    for (const el of bannerCandidates()) {
+      const b = buttonsIn(el);
+      let score = Object.keys(b).length;
+      if (b[cfg.classes[0]] || b.accept || b.accept_all) score += 2;
+      if (score > bestScore) { best = el; bestScore = score; bestButtons = b; }
+    }
+    return best ? { el: best, buttons: bestButtons } : null;
+  }
+  function toggleOn(el) {
+    if (el.localName === 'input') return (el.type === 'checkbox' || el.type === 'radio') ? el.checked : false;
+    const a = el.getAttribute('aria-checked') || el.getAttribute('aria-pressed');
+    if (a !== null) return a === 'true';
+    return /(^|\s|-)(on|active|checked|enabled|selected)($|\s)/.test(el.className);
+  }
+  function toggleDisabled(el) {
+    return el.disabled || el.getAttribute('aria-disabled') === 'true' || el.getAttribute('aria-readonly') === 'true' ||
+      !!(el.closest && el.closest('[disabled], [aria-disabled="true"]'));
+  }
+  function labelOf(el) {
+    let t = '';
+    if (el.labels && el.labels.length) t = text(el.labels[0]);
+    if (!t) t = el.getAttribute('aria-label') || '';
+    if (!t && el.getAttribute('aria-labelledby')) {
+      const l = el.getRootNode().getElementById ? el.getRootNode().getElementById(el.getAttribute('aria-labelledby')) : null;
+      if (l) t = text(l);
+    }
+    if (!t) {
+      let p = el.parentElement;
+      for (let i = 0; p && i < 3 && !t; i++, p = p.parentElement) t = text(p);
+    }
+    return t.slice(0, 80);
+  }
+  function keep(els) {
+    __ps.found = els;
+    return els.map(el => ({ selector: path(el), text: text(el).slice(0, 120) }));
+  }
+
+  const api = {
+    found: [],
+    // probe reports, for each rule, which detect selectors exist in this
+    // frame, whether its banner is visible, and the script URLs seen.
+    probe(rules) {
+      const res = [];
+      for (const r of rules) {
+        if (r.frame && !new RegExp(r.frame, 'i').test(location.href)) { res.push(null); continue; }
+        const sel = [];
+        for (const s of r.selectors || []) if (deepAll(s).length) sel.push(s);
+        let banner = '';
+        for (const s of r.banner || []) { if (deepAll(s).some(visible)) { banner = s; break; } }
+        res.push({ sel, banner });
+      }
+      const scripts = [...document.scripts].map(s => s.src).filter(Boolean);
+      for (const e of performance.getEntriesByType('resource')) if (e.initiatorType === 'script') scripts.push(e.name);
+      return { url: location.href, res, scripts, shown: frameShown(), top: window === window.top };
+    },
+    // generic reports the heuristic banner of this frame, if any.
+    generic() {
+      const g = genericBanner();
+      if (!g) return null;
+      const buttons = {};
+      for (const k in g.buttons) buttons[k] = g.buttons[k].map(text).slice(0, 3);
+      return { path: path(g.el), text: text(g.el).slice(0, 300), buttons, cover: coverage(g.el) };
+    },
+    // find keeps the visible elements a step targets and describes them.
+    find(step) {
+      let els = [];
+      if (step.button) {
+        const g = genericBanner();
+        if (g) els = g.buttons[step.button] || [];
+        if (!els.length && step.button === 'save') {
+          // A settings layer is often a second dialog: look everywhere.
+          for (const c of bannerCandidates()) { const b = buttonsIn(c); if (b.save) { els = b.save; break; } }
+        }
+      } else {
+        els = deepAll(step.sel).filter(visible);
+      }
+      if (step.text) { const re = new RegExp(step.text, flags); els = els.filter(el => re.test(text(el))); }
+      return keep(els.slice(0, 1));
+    },
+    // toggles keeps the switches under sel that are on, and describes them.
+    toggles(step) {
+      let els;
+      if (step.sel) els = deepAll(step.sel);
+      else {
+        els = [];
+        for (const c of bannerCandidates()) els.push(...deepAll('input[type=checkbox], [role=switch], [role=checkbox]', c));
+      }
+      const total = els.length;
+      els = els.filter(el => toggleOn(el) && !toggleDisabled(el));
+      __ps.found = els;
+      return { total, on: els.map(el => ({ path: path(el), text: labelOf(el) })) };
+    },
+    // isOn tells whether a toggle is still on after a click.
+    isOn(el) { return toggleOn(el); },
+    // shown tells whether any of the selectors has a visible element.
+    shown(sels) { for (const s of sels) if (deepAll(s).some(visible)) return true; return false; },
+    visible,
+    text,
+    path,
+    coverage,
+    // wait resolves on the next DOM mutation or after ms, whichever is first.
+    wait(ms) {
+      return new Promise(resolve => {
+        const done = () => { mo.disconnect(); clearTimeout(t); resolve(true); };
+        const mo = new MutationObserver(done);
+        mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: false });
+        const t = setTimeout(done, ms);
+      });
+    },
+  };
+  // coverage is the share of the viewport an element covers, and whether the
+  // page under it is locked (no scrolling), the marks of a wall.
+  function coverage(el) {
+    const r = el.getBoundingClientRect();
+    const w = Math.max(0, Math.min(innerWidth, r.right) - Math.max(0, r.left));
+    const h = Math.max(0, Math.min(innerHeight, r.bottom) - Math.max(0, r.top));
+    const lock = [document.documentElement, document.body].some(e => e && getComputedStyle(e).overflow === 'hidden');
+    return { share: innerWidth && innerHeight ? (w * h) / (innerWidth * innerHeight) : 0, locked: lock };
+  }
+  return api;
+})

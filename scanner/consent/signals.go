@@ -1,0 +1,276 @@
+package consent
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Signals are the machine-readable consent states a page exposes.
+type Signals struct {
+	// TCF is the IAB TCF v2 state read through __tcfapi; nil when the page
+	// has no __tcfapi.
+	TCF *TCF `json:"tcf,omitempty"`
+	// ConsentMode is the Google Consent Mode state read from dataLayer; nil
+	// when the page sent no consent command.
+	ConsentMode *ConsentMode `json:"consent_mode,omitempty"`
+}
+
+// TCF is what __tcfapi('addEventListener', 2, ...) reported.
+type TCF struct {
+	CMPID       int    `json:"cmp_id"`
+	CMPVersion  int    `json:"cmp_version"`
+	GDPRApplies *bool  `json:"gdpr_applies,omitempty"`
+	EventStatus string `json:"event_status,omitempty"`
+	CMPStatus   string `json:"cmp_status,omitempty"`
+	TCString    string `json:"tc_string,omitempty"`
+	// Decoded is the TC string decoded; nil when empty or invalid (see
+	// DecodeError).
+	Decoded     *TCString `json:"decoded,omitempty"`
+	DecodeError string    `json:"decode_error,omitempty"`
+}
+
+// ConsentMode is the Google Consent Mode v2 state of a page.
+type ConsentMode struct {
+	// Default is the merged state of the 'default' commands
+	// (ad_storage: "granted"...), Update that of the 'update' commands.
+	Default map[string]string `json:"default,omitempty"`
+	Update  map[string]string `json:"update,omitempty"`
+	// Commands are the commands in dataLayer order.
+	Commands []ConsentCommand `json:"commands"`
+}
+
+// ConsentCommand is one gtag('consent', command, params) call.
+type ConsentCommand struct {
+	Command string            `json:"command"`
+	Params  map[string]string `json:"params"`
+}
+
+// Granted reports the state of one storage type after the updates: the last
+// update, else the default; "" when never set.
+func (c *ConsentMode) Granted(kind string) string {
+	if c == nil {
+		return ""
+	}
+	if v, ok := c.Update[kind]; ok {
+		return v
+	}
+	return c.Default[kind]
+}
+
+// signalsJS runs in the page's main world. gtag() pushes its arguments
+// object onto dataLayer, so a consent command is an array-like whose first
+// item is "consent". The TCF listener is answered at once by a CMP that has
+// loaded (tcloaded, cmpuishown or useractioncomplete); 500 ms bound it.
+const signalsJS = `(async () => {
+  const out = {};
+  const cmds = [];
+  const layers = [window.dataLayer].concat(Object.keys(window).filter(k => /^dataLayer./.test(k)).map(k => window[k]));
+  for (const dl of layers) {
+    if (!Array.isArray(dl)) continue;
+    for (const e of dl) {
+      if (!e || typeof e !== 'object' || typeof e.length !== 'number' || e[0] !== 'consent') continue;
+      if ((e[1] !== 'default' && e[1] !== 'update') || !e[2] || typeof e[2] !== 'object') continue;
+      const params = {};
+      for (const [k, v] of Object.entries(e[2])) params[k] = Array.isArray(v) ? v.join(',') : String(v);
+      cmds.push({ command: e[1], params });
+    }
+  }
+  if (cmds.length) out.consent_mode = cmds;
+  if (typeof window.__tcfapi === 'function') {
+    out.tcf = await new Promise(resolve => {
+      let last = null;
+      const t = setTimeout(() => resolve(last), 500);
+      try {
+        window.__tcfapi('addEventListener', 2, (d, ok) => {
+          if (!ok || !d) return;
+          last = d;
+          if (['tcloaded', 'cmpuishown', 'useractioncomplete'].includes(d.eventStatus)) {
+            clearTimeout(t);
+            try { window.__tcfapi('removeEventListener', 2, () => {}, d.listenerId); } catch (e) {}
+            resolve(d);
+          }
+        });
+      } catch (e) { clearTimeout(t); resolve(null); }
+    });
+    if (out.tcf) {
+      const d = out.tcf;
+      out.tcf = { cmp_id: d.cmpId | 0, cmp_version: d.cmpVersion | 0, gdpr_applies: typeof d.gdprApplies === 'boolean' ? d.gdprApplies : null,
+        event_status: String(d.eventStatus || ''), cmp_status: String(d.cmpStatus || ''), tc_string: String(d.tcString || '') };
+    }
+  }
+  return out;
+})()`
+
+// ReadSignals reads the page's TCF and Consent Mode state. ctx is a chromedp
+// tab context whose page has loaded.
+func ReadSignals(ctx context.Context) (Signals, error) {
+	var sig Signals
+	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{
+		Expression:    signalsJS,
+		ReturnByValue: new(true),
+		AwaitPromise:  new(true),
+		Silent:        new(true),
+	})
+	if err != nil {
+		return sig, fmt.Errorf("reading consent signals: %w", err)
+	}
+	if res.ExceptionDetails != nil {
+		return sig, fmt.Errorf("reading consent signals: %w", exceptionError(res.ExceptionDetails))
+	}
+	var raw struct {
+		TCF         *TCF             `json:"tcf"`
+		ConsentMode []ConsentCommand `json:"consent_mode"`
+	}
+	if res.Result != nil && len(res.Result.Value) > 0 {
+		if err := json.Unmarshal([]byte(res.Result.Value), &raw); err != nil {
+			return sig, fmt.Errorf("decoding consent signals: %w", err)
+		}
+	}
+	if raw.TCF != nil {
+		if raw.TCF.TCString != "" {
+			d, err := DecodeTCString(raw.TCF.TCString)
+			if err != nil {
+				raw.TCF.DecodeError = err.Error()
+			}
+			raw.TCF.Decoded = d
+		}
+		sig.TCF = raw.TCF
+	}
+	if len(raw.ConsentMode) > 0 {
+		sig.ConsentMode = foldConsentMode(raw.ConsentMode)
+	}
+	return sig, nil
+}
+
+func foldConsentMode(cmds []ConsentCommand) *ConsentMode {
+	cm := &ConsentMode{Default: map[string]string{}, Update: map[string]string{}, Commands: cmds}
+	for _, c := range cmds {
+		dst := cm.Default
+		if c.Command == "update" {
+			dst = cm.Update
+		}
+		for k, v := range c.Params {
+			if k == "wait_for_update" || k == "region" {
+				continue
+			}
+			dst[k] = v
+		}
+	}
+	return cm
+}
+
+// signals is ReadSignals for the engine, which logs rather than fails.
+func (s *session) signals() *Signals {
+	sig, err := ReadSignals(s.ctx)
+	if err != nil {
+		s.e.logf("consent: %v", err)
+		return nil
+	}
+	if sig.TCF == nil && sig.ConsentMode == nil {
+		return nil
+	}
+	return &sig
+}
+
+// googleHosts are the hosts of Google hits that carry gcs and gcd.
+var googleHosts = []string{"google-analytics.com", "googletagmanager.com", "doubleclick.net", "googleadservices.com", "googlesyndication.com", "google.com", "googleads.g.doubleclick.net"}
+
+// GoogleHitConsent returns the Consent Mode parameters of a Google hit
+// (GA4 collect, Ads conversion, Floodlight...): gcs ("G1" + ad_storage +
+// analytics_storage, 1 granted 0 denied) and gcd (the v2 state of each
+// type). ok is false for other URLs and for hits without either.
+func GoogleHitConsent(rawURL string) (gcs, gcd string, ok bool) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return "", "", false
+	}
+	host := strings.ToLower(u.Hostname())
+	google := false
+	for _, h := range googleHosts {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			google = true
+			break
+		}
+	}
+	if !google && !strings.HasPrefix(host, "google.") && !strings.Contains(host, ".google.") {
+		return "", "", false
+	}
+	q := u.Query()
+	gcs, gcd = q.Get("gcs"), q.Get("gcd")
+	if gcs == "" && gcd == "" {
+		// Some hits put the parameters in the path (;gcs=...;).
+		for _, part := range strings.Split(u.Path, ";") {
+			if v, found := strings.CutPrefix(part, "gcs="); found {
+				gcs = v
+			}
+			if v, found := strings.CutPrefix(part, "gcd="); found {
+				gcd = v
+			}
+		}
+	}
+	return gcs, gcd, gcs != "" || gcd != ""
+}
+
+// GCSState decodes gcs into the state of ad_storage and analytics_storage:
+// "granted", "denied" or "" when unknown.
+func GCSState(gcs string) (adStorage, analyticsStorage string) {
+	if len(gcs) != 4 || gcs[:2] != "G1" {
+		return "", ""
+	}
+	st := func(b byte) string {
+		switch b {
+		case '1':
+			return "granted"
+		case '0':
+			return "denied"
+		}
+		return ""
+	}
+	return st(gcs[2]), st(gcs[3])
+}
+
+// gcdLetters maps a gcd letter to the default and update states it
+// encodes ("" when not set).
+var gcdLetters = map[byte][2]string{
+	'l': {"", ""},
+	'p': {"denied", ""},
+	'q': {"denied", "denied"},
+	't': {"granted", ""},
+	'r': {"denied", "granted"},
+	'm': {"", "denied"},
+	'n': {"", "granted"},
+	'u': {"granted", "denied"},
+	'v': {"granted", "granted"},
+}
+
+// GCDState decodes gcd ("11p1p1p1p5") into the effective state of
+// ad_storage, analytics_storage, ad_user_data and ad_personalization: the
+// update when there is one, else the default; "" when not set.
+func GCDState(gcd string) map[string]string {
+	kinds := []string{"ad_storage", "analytics_storage", "ad_user_data", "ad_personalization"}
+	out := map[string]string{}
+	for i, k := range kinds {
+		pos := 2 + 2*i
+		if pos >= len(gcd) {
+			break
+		}
+		st, ok := gcdLetters[gcd[pos]]
+		if !ok {
+			continue
+		}
+		v := st[1]
+		if v == "" {
+			v = st[0]
+		}
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
