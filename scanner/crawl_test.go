@@ -81,4 +81,3 @@ func TestCrawlPolicyOverride(t *testing.T) {
 		t.Errorf("override ignored: %+v", res)
 	}
 }
-
