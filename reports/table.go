@@ -54,7 +54,9 @@ func newTable(w io.Writer, header ...any) *tablewriter.Table {
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithTrimSpace(tw.On),
 	)
-	tb.Header(header...)
+	if len(header) > 0 {
+		tb.Header(header...)
+	}
 	return tb
 }
 
@@ -66,7 +68,7 @@ func (t tableWriter) site(w io.Writer, s *Site) error {
 	fmt.Fprintf(w, "privacyscan report for %s\n", c(s.URL))
 
 	// Summary.
-	sum := newTable(w, "", "")
+	sum := newTable(w)
 	phases := phasesOf(s.Site)
 	add := func(k, v string) { _ = sum.Append(k, v) }
 	if s.FinalURL != "" && s.FinalURL != s.URL {

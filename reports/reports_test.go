@@ -1,0 +1,241 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/privacyscan/privacyscan/reports/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func loadReport(t *testing.T) *Report {
+	t.Helper()
+	data, err := os.ReadFile("testdata/report.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	return &r
+}
+
+// ValidateJSON checks a JSON report against the embedded schema.
+func validateJSON(t *testing.T, data []byte) {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.Report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("report.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("report.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("report does not match the schema: %v", err)
+	}
+}
+
+func TestFormatsGolden(t *testing.T) {
+	for _, name := range Formats() {
+		t.Run(name, func(t *testing.T) {
+			w, err := New(name, Options{FailOn: "high"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := w.Write(&buf, loadReport(t)); err != nil {
+				t.Fatal(err)
+			}
+			if name == "sarif" || name == "junit" {
+				checkStructure(t, name, buf.Bytes())
+				return // their text comes from the rule catalogue; checked structurally
+			}
+			golden := filepath.Join("testdata", "golden."+name)
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./reports -update)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s output differs from %s; run go test ./reports -update and review the diff", name, golden)
+			}
+			out := buf.String()
+			if strings.ContainsAny(out, "\x1b\x07") {
+				t.Errorf("%s output carries control characters from the site", name)
+			}
+			if name == "html" && (strings.Contains(out, "<script>alert") || strings.Contains(out, "<img src=x")) {
+				t.Errorf("html output does not escape site strings")
+			}
+			if name == "json" {
+				validateJSON(t, buf.Bytes())
+			}
+		})
+	}
+}
+
+// checkStructure checks what CI systems read from SARIF and JUnit output.
+func checkStructure(t *testing.T, name string, out []byte) {
+	t.Helper()
+	switch name {
+	case "sarif":
+		var log struct {
+			Version string
+			Runs    []struct {
+				Results []struct {
+					RuleID              string
+					Level               string
+					PartialFingerprints map[string]string
+					Suppressions        []struct{ Justification string }
+				}
+			}
+		}
+		if err := json.Unmarshal(out, &log); err != nil {
+			t.Fatal(err)
+		}
+		if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) != 2 {
+			t.Fatalf("sarif = %+v", log)
+		}
+		r0, r1 := log.Runs[0].Results[0], log.Runs[0].Results[1]
+		if r0.RuleID != "tracking-before-consent" || r0.Level != "error" || r0.PartialFingerprints["privacyscan/v1"] != "abc123" || len(r0.Suppressions) != 0 {
+			t.Errorf("first result = %+v", r0)
+		}
+		if r1.Level != "warning" || len(r1.Suppressions) != 1 || r1.Suppressions[0].Justification != "tracked in TICKET-1" {
+			t.Errorf("suppressed result = %+v", r1)
+		}
+	case "junit":
+		var suites struct {
+			Tests    int `xml:"tests,attr"`
+			Failures int `xml:"failures,attr"`
+			Suites   []struct {
+				Cases []struct {
+					Name    string `xml:"name,attr"`
+					Failure *struct {
+						Text string `xml:",chardata"`
+					} `xml:"failure"`
+				} `xml:"testcase"`
+			} `xml:"testsuite"`
+		}
+		if err := xml.Unmarshal(out, &suites); err != nil {
+			t.Fatal(err)
+		}
+		// Only the high finding gates at --fail-on high; the suppressed
+		// medium one does not.
+		if suites.Failures != 1 || suites.Tests < 2 {
+			t.Fatalf("junit = %+v", suites)
+		}
+		for _, c := range suites.Suites[0].Cases {
+			if (c.Failure != nil) != (c.Name == "tracking-before-consent") {
+				t.Errorf("case %s failure = %v", c.Name, c.Failure)
+			}
+		}
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := New("yaml", Options{}); err == nil || !strings.Contains(err.Error(), "table") {
+		t.Errorf("err = %v, want the list of formats", err)
+	}
+}
+
+func TestSchemaRejectsBadReports(t *testing.T) {
+	// The schema must catch a broken contract, or the validation of real
+	// output proves nothing.
+	c := jsonschema.NewCompiler()
+	doc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(schema.Report))
+	_ = c.AddResource("report.schema.json", doc)
+	sch, err := c.Compile("report.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, mutate := range map[string]func(m map[string]any){
+		"bad phase name":  func(m map[string]any) { site(m)["phases"].(map[string]any)["before"] = map[string]any{} },
+		"bad party":       func(m map[string]any) { firstCookie(m)["party"] = "own" },
+		"missing finding": func(m map[string]any) { delete(site(m), "findings") },
+		"bad severity":    func(m map[string]any) { site(m)["findings"].([]any)[0].(map[string]any)["severity"] = "urgent" },
+		"bad stance":      func(m map[string]any) { site(m)["policy"].(map[string]any)["dnt_stance"] = "yes" },
+	} {
+		data, _ := os.ReadFile("testdata/report.json")
+		var m map[string]any
+		_ = json.Unmarshal(data, &m)
+		mutate(m)
+		b, _ := json.Marshal(m)
+		inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if sch.Validate(inst) == nil {
+			t.Errorf("%s: schema accepted it", name)
+		}
+	}
+}
+
+func site(m map[string]any) map[string]any { return m["sites"].([]any)[0].(map[string]any) }
+
+func firstCookie(m map[string]any) map[string]any {
+	return site(m)["phases"].(map[string]any)["before-consent"].(map[string]any)["cookies"].([]any)[0].(map[string]any)
+}
+
+func TestClean(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":             "plain",
+		"a\x1b[31mred\x07":  "a[31mred",
+		"rtl\u202eevil":     "rtlevil",
+		"multi\nline\ttext": "multi line text",
+	} {
+		if got := Clean(in, 0); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Clean("abcdef", 3); got != "abc…" {
+		t.Errorf("Clean bound = %q", got)
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.json")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFileAtomic(p, func(w io.Writer) error {
+		io.WriteString(w, "partial")
+		return errors.New("boom")
+	})
+	if err == nil {
+		t.Fatal("want the write error")
+	}
+	if b, _ := os.ReadFile(p); string(b) != "old" {
+		t.Errorf("a failed write replaced the file: %q", b)
+	}
+	if err := WriteFileAtomic(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Errorf("file = %q", b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("temporary files left: %v", ents)
+	}
+}
