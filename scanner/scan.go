@@ -46,8 +46,6 @@ type Options struct {
 	KB         Classifier
 	// Consent operates consent banners; nil disables interaction.
 	Consent consent.Operator
-	// Signals reads per-page privacy signals (Consent Mode, TCF); optional.
-	Signals func(ctx context.Context) (map[string]string, error)
 	// Analyze reads a privacy policy document; nil leaves the policy
 	// section with the URL and language only.
 	Analyze func(doc []byte, contentType, url string) *policy.Facts
@@ -309,9 +307,9 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 				scancel()
 			}
 		}
-		if loaded && !crashed && s.opts.Signals != nil {
+		if loaded && !crashed {
 			sctx, scancel := context.WithTimeout(tab, 5*time.Second)
-			if sig, err := s.opts.Signals(sctx); err == nil && len(sig) > 0 {
+			if sig, err := readSignals(sctx); err == nil && len(sig) > 0 {
 				if pr.Signals == nil {
 					pr.Signals = map[string]string{}
 				}
@@ -520,4 +518,30 @@ func (s *Scanner) storage(rc *recorder) []StorageItem {
 		return a.Key < b.Key
 	})
 	return out
+}
+
+// readSignals reads the page's Consent Mode and TCF state and flattens it to
+// keys such as "consent_mode.default.ad_storage" and "tcf.tc_string".
+func readSignals(ctx context.Context) (map[string]string, error) {
+	sig, err := consent.ReadSignals(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	if cm := sig.ConsentMode; cm != nil {
+		for k, v := range cm.Default {
+			out["consent_mode.default."+k] = v
+		}
+		for k, v := range cm.Update {
+			out["consent_mode.update."+k] = v
+		}
+	}
+	if t := sig.TCF; t != nil {
+		out["tcf.tc_string"] = t.TCString
+		out["tcf.cmp_id"] = fmt.Sprint(t.CMPID)
+		if t.EventStatus != "" {
+			out["tcf.event_status"] = t.EventStatus
+		}
+	}
+	return out, nil
 }

@@ -322,7 +322,6 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		},
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,
 		KB: db, Consent: engine, ShowValues: o.ShowValues, Progress: progress,
-		Signals: consent.ReadSignalMap,
 		Analyze: func(doc []byte, contentType, u string) *policy.Facts {
 			return policy.Analyze(doc, policy.Options{Vendors: vendors, URL: u, ContentType: contentType})
 		},
