@@ -85,12 +85,32 @@ var consentModeTypes = []string{"ad_storage", "analytics_storage", "ad_user_data
 // consentModeSignalRE recognises a signal key holding a Consent Mode state.
 var consentModeSignalRE = regexp.MustCompile(`(?i)(ad_storage|analytics_storage|ad_user_data|ad_personalization)`)
 
-// grantedByDefault returns the Consent Mode storage types the before-consent
-// phase reports as granted: from the phase's signals, and from the gcs
+// grantedByDefault returns the Consent Mode storage types granted before any
+// choice: from the consent engine's reading of the default commands, from the
+// before-consent phase's signals, and from the gcs
 // parameter Google tags put on their hits (G1xy: x ad_storage, y
 // analytics_storage, 1 granted).
-func grantedByDefault(p *scanner.PhaseResult) (types []string, ev []Evidence) {
+func (c *evalContext) grantedByDefault() (types []string, ev []Evidence) {
 	set := map[string]bool{}
+	// The consent engine reads the Consent Mode state around its click; the
+	// merged 'default' commands are the state before any choice.
+	for _, ph := range scanner.AllPhases {
+		q := c.phase(ph)
+		if q == nil || q.Consent == nil || q.Consent.Signals == nil || q.Consent.Signals.ConsentMode == nil {
+			continue
+		}
+		def := q.Consent.Signals.ConsentMode.Default
+		for _, t := range consentModeTypes {
+			if strings.EqualFold(def[t], "granted") && !set[t] {
+				set[t] = true
+				ev = append(ev, Evidence{Kind: "consent", Page: c.siteURL(), Name: "consent default " + t, Detail: "gtag('consent', 'default', {" + t + ": 'granted'})"})
+			}
+		}
+	}
+	p := c.phase(scanner.PhaseBeforeConsent)
+	if p == nil {
+		p = &scanner.PhaseResult{}
+	}
 	keys := make([]string, 0, len(p.Signals))
 	for k := range p.Signals {
 		keys = append(keys, k)
@@ -170,17 +190,25 @@ func consentModeDefaultGranted() Rule {
 				Site: exSite(signal("consent_mode.default.ad_storage", "granted"), signal("consent_mode.default.analytics_storage", "denied"))},
 			{Name: "Google hit before consent says gcs=G111", Fires: true,
 				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G111", "google-analytics", "Google Analytics", "analytics")))},
+			{Name: "the consent engine read a granted default around its click", Fires: true,
+				Site: exSite(func(s *scanner.Site) {
+					s.Phases[scanner.PhaseAfterReject].Consent.Signals = &consent.Signals{ConsentMode: &consent.ConsentMode{
+						Default: map[string]string{"ad_storage": "denied", "analytics_storage": "granted"},
+						Update:  map[string]string{"analytics_storage": "denied"}}}
+				})},
+			{Name: "all denied by default, granted by the accept click", Fires: false,
+				Site: exSite(func(s *scanner.Site) {
+					s.Phases[scanner.PhaseAfterAccept].Consent.Signals = &consent.Signals{ConsentMode: &consent.ConsentMode{
+						Default: map[string]string{"ad_storage": "denied", "analytics_storage": "denied"},
+						Update:  map[string]string{"ad_storage": "granted", "analytics_storage": "granted"}}}
+				})},
 			{Name: "all denied by default", Fires: false,
 				Site: exSite(signal("consent_mode.default.ad_storage", "denied"), signal("consent_mode.default.analytics_storage", "denied"))},
 			{Name: "cookieless ping with gcs=G100 before consent", Fires: false,
 				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G100", "google-analytics", "Google Analytics", "analytics")))},
 		},
 		check: func(c *evalContext) []Finding {
-			p := c.phase(scanner.PhaseBeforeConsent)
-			if p == nil {
-				return nil
-			}
-			types, ev := grantedByDefault(p)
+			types, ev := c.grantedByDefault()
 			if len(types) == 0 {
 				return nil
 			}

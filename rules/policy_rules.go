@@ -306,7 +306,7 @@ func dntIgnored() Rule {
 				out = append(out, Finding{
 					Phase:    ptr(scanner.PhaseDNT),
 					Subject:  g.subject,
-					Message:  fmt.Sprintf("%s fired with Do Not Track on%s, although the privacy policy says DNT is honoured", g.label(), onPages(pagesOf(g.reqs))),
+					Message:  fmt.Sprintf("%s fired despite Do Not Track%s, although the privacy policy says DNT is honoured", g.label(), onPages(pagesOf(g.reqs))),
 					Evidence: append([]Evidence{c.stanceEvidence("dnt_stance", "the policy says Do Not Track is honoured")}, requestEvidence(g.reqs)...),
 				})
 			}

@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/privacyscan/privacyscan/internal/config"
+	"github.com/privacyscan/privacyscan/scanner"
+)
+
+// goldenCase evaluates a recorded site (testdata/sites) in a jurisdiction,
+// optionally with a configuration (testdata/config), and compares findings
+// and suppression notices with testdata/golden/<name>.json.
+type goldenCase struct {
+	name, site, jurisdiction, config string
+	baseline                         []string
+}
+
+var goldenCases = []goldenCase{
+	{name: "leaky-eu", site: "leaky-shop", jurisdiction: "eu"},
+	{name: "leaky-fr", site: "leaky-shop", jurisdiction: "fr"},
+	{name: "leaky-us-ca", site: "leaky-shop", jurisdiction: "us-ca"},
+	{name: "leaky-eu-config", site: "leaky-shop", jurisdiction: "eu", config: "leaky"},
+	{name: "clean-eu", site: "clean-shop", jurisdiction: "eu"},
+	{name: "clean-us-ca", site: "clean-shop", jurisdiction: "us-ca"},
+}
+
+type goldenOut struct {
+	Findings []Finding          `json:"findings"`
+	Notices  []SuppressionNotice `json:"notices"`
+}
+
+func loadSite(t *testing.T, name string) *scanner.Site {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "sites", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s scanner.Site
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return &s
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			site := loadSite(t, tc.site)
+			var cfg *config.Config
+			if tc.config != "" {
+				var err error
+				cfg, err = LoadConfig(filepath.Join("testdata", "config", tc.config+".yaml"))
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			fs := Evaluate(site, Options{Jurisdiction: tc.jurisdiction, Config: cfg, Now: testNow, Vendors: testVendors})
+			fs, notices := ApplySuppressions(site.URL, fs, cfg, testNow)
+			got, err := json.MarshalIndent(goldenOut{fs, notices}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			compareGolden(t, filepath.Join("testdata", "golden", tc.name+".json"), got)
+			// Evaluating twice gives the same bytes.
+			again, _ := json.MarshalIndent(goldenOut{func() []Finding {
+				f, _ := ApplySuppressions(site.URL, Evaluate(site, Options{Jurisdiction: tc.jurisdiction, Config: cfg, Now: testNow, Vendors: testVendors}), cfg, testNow)
+				return f
+			}(), notices}, "", "  ")
+			if !bytes.Equal(append(again, '\n'), got) {
+				t.Error("evaluation is not deterministic")
+			}
+		})
+	}
+}
+
+// compareGolden compares got with the file, or rewrites it with -update.
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./rules -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s differs from the output (run go test ./rules -update and review the diff):\n%s", path, firstDiff(string(want), string(got)))
+	}
+}
+
+// firstDiff shows the first differing line.
+func firstDiff(a, b string) string {
+	la, lb := splitLines(a), splitLines(b)
+	for i := 0; i < len(la) || i < len(lb); i++ {
+		var x, y string
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if x != y {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + x + "\n+ " + y
+		}
+	}
+	return ""
+}
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+func TestDocsUpToDate(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, Catalogue()); err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, filepath.Join("..", DocsPath), b.Bytes())
+}
