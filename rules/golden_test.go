@@ -31,7 +31,7 @@ var goldenCases = []goldenCase{
 }
 
 type goldenOut struct {
-	Findings []Finding          `json:"findings"`
+	Findings []Finding           `json:"findings"`
 	Notices  []SuppressionNotice `json:"notices"`
 }
 
