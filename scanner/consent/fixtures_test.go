@@ -1,0 +1,137 @@
+package consent
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// fixtureCase is one fixture site and what operating it must give. The
+// engine is not told which fixture it sees: it finds everything in the page.
+type fixtureCase struct {
+	Host string
+	// CMP is the expected consent.cmp ("generic" for the fallback).
+	CMP string
+	// RejectFirstLayer: the first layer offers a reject-all.
+	RejectFirstLayer bool
+	// PreTicked is how many purposes are on when the settings layer opens.
+	PreTicked int
+	// TCF: the page speaks TCF, so after a choice a TC string must decode.
+	TCF bool
+	// NoBanner: the page has no banner (a negative case).
+	NoBanner bool
+}
+
+var fixtureCases = []fixtureCase{
+	{Host: "generic-en.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
+	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true},
+}
+
+// stats counts outcomes over all fixtures for the summary line.
+var stats struct {
+	sync.Mutex
+	detect, detectOK, accept, acceptOK, reject, rejectOK int
+}
+
+func TestFixtures(t *testing.T) {
+	e := newEngine(t, Options{})
+	for _, fc := range fixtureCases {
+		t.Run(fc.Host, func(t *testing.T) {
+			t.Run("detect", func(t *testing.T) {
+				ctx := open(t, fc.Host, "/")
+				res, err := e.Act(ctx, Detect)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ok := res.BannerDetected != fc.NoBanner && (fc.NoBanner || res.CMP == fc.CMP) && (fc.NoBanner || res.RejectAvailable == fc.RejectFirstLayer)
+				count(&stats.detect, &stats.detectOK, ok)
+				if !ok {
+					t.Fatalf("detected %v cmp %q reject available %v, want %v %q %v; banner %+v", res.BannerDetected, res.CMP, res.RejectAvailable, !fc.NoBanner, fc.CMP, fc.RejectFirstLayer, res.Banner)
+				}
+			})
+			if fc.NoBanner {
+				return
+			}
+			for _, action := range []Action{Accept, Reject} {
+				t.Run(string(action), func(t *testing.T) {
+					ctx := open(t, fc.Host, "/")
+					res, err := e.Act(ctx, action)
+					if err != nil {
+						t.Fatal(err)
+					}
+					ok := res.Verified && res.CMP == fc.CMP && len(res.ConsentRecord) > 0
+					if action == Accept {
+						count(&stats.accept, &stats.acceptOK, ok)
+					} else {
+						count(&stats.reject, &stats.rejectOK, ok)
+					}
+					if !ok {
+						t.Fatalf("verified %v cmp %q record %v error %q elements %+v", res.Verified, res.CMP, res.ConsentRecord, res.Error, res.Elements)
+					}
+					if action == Reject {
+						if res.FirstLayer != fc.RejectFirstLayer {
+							t.Errorf("first layer %v, want %v (clicks %+v)", res.FirstLayer, fc.RejectFirstLayer, res.Elements)
+						}
+						if len(res.PreTicked) != fc.PreTicked {
+							t.Errorf("pre-ticked %q, want %d", res.PreTicked, fc.PreTicked)
+						}
+						if !fc.RejectFirstLayer && res.Clicks < 2 {
+							t.Errorf("a settings-layer reject took %d clicks", res.Clicks)
+						}
+					}
+					if fc.TCF {
+						tcf := res.Signals.tcf()
+						if tcf == nil || tcf.Decoded == nil {
+							t.Fatalf("no decoded TC string: %+v", tcf)
+						}
+						if n := len(tcf.Decoded.Purposes); (action == Accept) != (n > 0) {
+							t.Errorf("%s gave %d consented purposes", action, n)
+						}
+					}
+				})
+			}
+		})
+	}
+	t.Logf("detection %d/%d, accept %d/%d, reject %d/%d", stats.detectOK, stats.detect, stats.acceptOK, stats.accept, stats.rejectOK, stats.reject)
+}
+
+func (s *Signals) tcf() *TCF {
+	if s == nil {
+		return nil
+	}
+	return s.TCF
+}
+
+func count(n, ok *int, good bool) {
+	stats.Lock()
+	defer stats.Unlock()
+	*n++
+	if good {
+		*ok++
+	}
+}
+
+// TestEveryRuleHasFixture fails when a rule file has no fixture site that
+// TestFixtures operates.
+func TestEveryRuleHasFixture(t *testing.T) {
+	e := newEngine(t, Options{})
+	for _, r := range e.Rules() {
+		i := slices.IndexFunc(fixtureCases, func(fc fixtureCase) bool { return fc.CMP == r.ID && !fc.NoBanner })
+		if i < 0 {
+			t.Errorf("rule %s (%s) has no fixture case", r.ID, r.File)
+			continue
+		}
+		if _, err := os.Stat(filepath.Join("testdata/sites", fixtureCases[i].Host, "index.html")); err != nil {
+			t.Errorf("rule %s: %v", r.ID, err)
+		}
+	}
+	for _, fc := range fixtureCases {
+		if fc.CMP != "generic" && !strings.HasPrefix(fc.Host, "generic") && !slices.ContainsFunc(e.Rules(), func(r *Rule) bool { return r.ID == fc.CMP }) && !fc.NoBanner {
+			t.Errorf("fixture %s expects unknown cmp %s", fc.Host, fc.CMP)
+		}
+	}
+}
