@@ -23,13 +23,13 @@ func noRejectOption() Rule {
 	return Rule{
 		ID:       "no-reject-option",
 		Title:    "The consent banner offers no reject-all on its first layer",
-		Severity: High,
+		Severity: Medium,
 		Rationale: "Refusing must be as easy as accepting. A banner whose first layer has \"Accept all\" but no " +
 			"equivalent \"Reject all\" (only \"Settings\", or nothing) nudges visitors into consent, which is then " +
 			"not freely given.",
 		References:    []string{refGDPR7, refEDPB052020, refEDPBTaskforce, refCNIL2020092, refCCR7004},
 		Remediation:   "Put a \"Reject all\" button on the banner's first layer, with the same prominence as \"Accept all\".",
-		Jurisdictions: with(usAll(Off), "fr", High, "eu", Medium),
+		Jurisdictions: with(usAll(Off), "fr", High),
 		Examples: []Example{
 			{Name: "reject only in the settings layer, three clicks", Fires: true, Site: exSite(secondLayer)},
 			{Name: "no way to reject at all", Fires: true, Site: exSite(rejectFailed)},

@@ -76,7 +76,7 @@ func Evaluate(site *scanner.Site, opts Options) []Finding {
 	for _, id := range opts.Only {
 		only[id] = true
 	}
-	for _, r := range c.rules() {
+	for _, r := range CatalogueWith(c.cfg) {
 		if len(only) > 0 && !only[r.ID] {
 			continue
 		}
@@ -103,17 +103,6 @@ func Evaluate(site *scanner.Site, opts Options) []Finding {
 	}
 	SortFindings(out)
 	return out
-}
-
-// rules returns the built-in rules followed by the configuration's custom ones.
-func (c *evalContext) rules() []Rule {
-	rs := registry()
-	if c.cfg != nil {
-		for _, cr := range c.cfg.CustomRules {
-			rs = append(rs, customRule(cr))
-		}
-	}
-	return rs
 }
 
 // SortFindings orders findings most severe first, then by rule, phase,

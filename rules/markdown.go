@@ -24,16 +24,16 @@ func WriteMarkdown(w io.Writer, rs []Rule) error {
 	p("the privacy policy's facts), so every rule is tested on recorded examples without a browser.\n")
 	p("Severities depend on `--jurisdiction` (default `%s`); `.privacyscan.yaml` can change a rule's\n", DefaultJurisdiction)
 	p("severity or turn it off (`rules: {rule-id: low|off}`).\n\n")
-	p("| Rule | Severity | Title |\n|---|---|---|\n")
+	p("| Rule | Severity (%s) | Title |\n|---|---|---|\n", DefaultJurisdiction)
 	for _, r := range rs {
-		p("| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.Severity, mdEscape(r.Title))
+		p("| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.SeverityIn(DefaultJurisdiction), mdEscape(r.Title))
 	}
 	p("\nJurisdictions: %s. Member states inherit `eu` (and `uk` does too, as UK GDPR and PECR mirror\n", codeList(Jurisdictions()))
 	p("the EU texts); US states inherit `us`.\n")
 	for _, r := range rs {
 		p("\n## %s\n\n", r.ID)
 		p("**%s**\n\n", mdEscape(r.Title))
-		p("- Severity: %s\n", r.Severity)
+		p("- Severity: %s\n", r.SeverityIn(DefaultJurisdiction))
 		if len(r.Jurisdictions) > 0 {
 			keys := make([]string, 0, len(r.Jurisdictions))
 			for k := range r.Jurisdictions {
@@ -44,7 +44,7 @@ func WriteMarkdown(w io.Writer, rs []Rule) error {
 			for _, k := range keys {
 				parts = append(parts, fmt.Sprintf("`%s`: %s", k, r.Jurisdictions[k]))
 			}
-			p("- By jurisdiction: %s\n", strings.Join(parts, ", "))
+			p("- By jurisdiction: %s (elsewhere %s)\n", strings.Join(parts, ", "), r.Severity)
 		}
 		p("\n%s\n\n", r.Rationale)
 		p("**Remediation.** %s\n\n", r.Remediation)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/privacyscan/privacyscan/internal/config"
 	"github.com/privacyscan/privacyscan/scanner"
 )
 
@@ -80,6 +81,18 @@ func registry() []Rule {
 // Catalogue returns the built-in rules in documentation order.
 func Catalogue() []Rule {
 	return registry()
+}
+
+// CatalogueWith returns the built-in rules followed by the custom rules of
+// cfg (nil is fine), as Evaluate runs them.
+func CatalogueWith(cfg *config.Config) []Rule {
+	rs := registry()
+	if cfg != nil {
+		for _, cr := range cfg.CustomRules {
+			rs = append(rs, customRule(cr))
+		}
+	}
+	return rs
 }
 
 // Lookup returns the built-in rule with the id.
