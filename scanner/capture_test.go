@@ -31,7 +31,7 @@ func startFixture(t testing.TB, name string) (*fixture.Server, *browser.Browser)
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRules(), Insecure: true})
+	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
 	if err != nil {
 		t.Fatal(err)
 	}

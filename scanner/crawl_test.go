@@ -22,7 +22,7 @@ func crawlFixture(t *testing.T, opts CrawlOptions) *CrawlResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Client = rt.NewClient(route.ClientOptions{Insecure: true})
+	opts.Client = rt.NewClient(route.ClientOptions{Strict: true, Insecure: true})
 	opts.UserAgent = browser.DesktopUserAgent
 	res, err := Crawl(context.Background(), "https://butikk.test/", opts)
 	if err != nil {

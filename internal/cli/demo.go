@@ -44,7 +44,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	o.Routes = append(rt, o.Routes...)
-	o.Insecure = true
+	o.Insecure, o.Strict = true, true
 	if !o.Quiet {
 		fmt.Fprintf(env.Stderr, "privacyscan: demo shop on %s serving %s\n", srv.Addr, strings.Join(srv.Hosts, ", "))
 	}

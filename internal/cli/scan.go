@@ -37,6 +37,8 @@ type scanOptions struct {
 	ChromePath   string
 	BrowserURL   string
 	Routes       route.Table
+	// Strict keeps every connection on the routed hosts (the demo).
+	Strict       bool
 	Insecure     bool
 	FirstParty   []string
 	Lang         string
@@ -304,8 +306,12 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		return &UsageError{err}
 	}
 	progress("starting the browser")
+	hostRules := o.Routes.HostRules()
+	if o.Strict {
+		hostRules = o.Routes.StrictHostRules()
+	}
 	b, err := browser.Launch(ctx, browser.Options{
-		ExecPath: o.ChromePath, RemoteURL: o.BrowserURL, HostRules: o.Routes.HostRules(),
+		ExecPath: o.ChromePath, RemoteURL: o.BrowserURL, HostRules: hostRules,
 		Insecure: o.Insecure, Lang: o.Lang,
 	})
 	if err != nil {
@@ -317,7 +323,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		Browser: b,
 		Crawl: scanner.CrawlOptions{
 			MaxPages: o.Pages, IgnoreRobots: o.IgnoreRobots, PolicyURL: o.PolicyURL, UserAgent: browser.DesktopUserAgent,
-			Client:     o.Routes.NewClient(route.ClientOptions{Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}),
+			Client:     o.Routes.NewClient(route.ClientOptions{Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}),
 			FirstParty: o.FirstParty,
 		},
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,

@@ -6,6 +6,7 @@ package route
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -25,6 +26,10 @@ type Rule struct {
 
 // Table is an ordered list of rules; the first match wins.
 type Table []Rule
+
+// ErrNotRouted is returned by a strict table's dialer for a host no rule
+// routes, so a closed setup (the demo, tests) can never reach the network.
+var ErrNotRouted = errors.New("host not routed by --resolve")
 
 // Parse reads --resolve values: HOST=IP[:PORT], with HOST possibly "*.domain".
 func Parse(specs []string) (Table, error) {
@@ -66,6 +71,12 @@ func (t Table) Match(host string) (Rule, bool) {
 	return Rule{}, false
 }
 
+// StrictHostRules is HostRules plus rules that make every other hostname
+// fail to resolve in Chromium (loopback itself stays reachable).
+func (t Table) StrictHostRules() []string {
+	return append(t.HostRules(), "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1", "EXCLUDE localhost")
+}
+
 // HostRules renders the table as Chromium host-resolver-rules entries.
 func (t Table) HostRules() []string {
 	out := make([]string, 0, len(t))
@@ -85,6 +96,10 @@ func (t Table) HostRules() []string {
 
 // Dial connects like net.Dialer but honours the table.
 func (t Table) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	return t.dial(ctx, network, addr, false)
+}
+
+func (t Table) dial(ctx context.Context, network, addr string, strict bool) (net.Conn, error) {
 	var d net.Dialer
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -95,12 +110,18 @@ func (t Table) Dial(ctx context.Context, network, addr string) (net.Conn, error)
 			port = strconv.Itoa(r.Port)
 		}
 		addr = net.JoinHostPort(r.IP, port)
+	} else if strict {
+		if ip, err := netip.ParseAddr(host); err != nil || !ip.IsLoopback() {
+			return nil, fmt.Errorf("%s: %w", host, ErrNotRouted)
+		}
 	}
 	return d.DialContext(ctx, network, addr)
 }
 
 // ClientOptions configure NewClient.
 type ClientOptions struct {
+	// Strict refuses hosts the table does not route.
+	Strict    bool
 	Insecure  bool
 	Timeout   time.Duration
 	UserAgent string
@@ -110,8 +131,10 @@ type ClientOptions struct {
 // accepts invalid certificates.
 func (t Table) NewClient(o ClientOptions) *http.Client {
 	tr := &http.Transport{
-		Proxy:                 nil,
-		DialContext:           t.Dial,
+		Proxy: nil,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return t.dial(ctx, network, addr, o.Strict)
+		},
 		TLSClientConfig:       &tls.Config{InsecureSkipVerify: o.Insecure}, //nolint:gosec // the user asked with --insecure
 		TLSHandshakeTimeout:   10 * time.Second,
 		ResponseHeaderTimeout: 20 * time.Second,

@@ -1,6 +1,7 @@
 package route
 
 import (
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -44,5 +45,17 @@ func TestMatch(t *testing.T) {
 		if got := r.IP; ok != (want != "") || got != want {
 			t.Errorf("Match(%q) = %q,%v want %q", host, got, ok, want)
 		}
+	}
+}
+
+func TestStrictClientRefusesUnroutedHosts(t *testing.T) {
+	tab, _ := Parse([]string{"shop.test=127.0.0.1:1"})
+	c := tab.NewClient(ClientOptions{Strict: true})
+	_, err := c.Get("https://elsewhere.example/")
+	if err == nil || !errors.Is(err, ErrNotRouted) {
+		t.Fatalf("err = %v, want ErrNotRouted", err)
+	}
+	if rules := tab.StrictHostRules(); rules[len(rules)-3] != "MAP * ~NOTFOUND" {
+		t.Errorf("strict rules = %v", rules)
 	}
 }
