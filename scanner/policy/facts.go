@@ -37,6 +37,49 @@ type Facts struct {
 	Evidence map[string]Evidence `json:"evidence,omitempty"`
 	// Error is set when the policy was found but could not be read.
 	Error string `json:"error,omitempty"`
+
+	// Details say what lies behind the element booleans: which rights, which
+	// durations, which authorities, so a reader sees why an element is true.
+	Details Details `json:"details"`
+	// Truncated is set when the document was larger than the analyser reads
+	// (MaxDocumentBytes); the facts cover only its beginning.
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// Details are the specifics found for the Art. 13 elements. Lists are sorted
+// and never null in JSON.
+type Details struct {
+	// Contacts are the ways to reach the controller or its DPO.
+	Contacts []Contact `json:"contacts"`
+	// LegalBases: consent, contract, legal_obligation, legitimate_interest,
+	// vital_interest, public_task.
+	LegalBases []string `json:"legal_bases"`
+	// Retention lists the durations stated for keeping data, in order of appearance.
+	Retention []Duration `json:"retention"`
+	// Rights: access, rectification, erasure, restriction, portability,
+	// objection, withdraw_consent, automated_decisions.
+	Rights []string `json:"rights"`
+	// Authorities are the supervisory authorities named (e.g. "CNIL").
+	Authorities []string `json:"authorities"`
+	// TransferMechanisms: scc, adequacy, dpf, privacy_shield, bcr, consent.
+	TransferMechanisms []string `json:"transfer_mechanisms"`
+	// TransferCountries are ISO 3166-1 alpha-2 codes of non-EEA countries data
+	// is said to go to.
+	TransferCountries []string `json:"transfer_countries"`
+}
+
+// Contact is one way to reach the controller.
+type Contact struct {
+	// Kind is email, phone, address, dpo or form.
+	Kind  string `json:"kind"`
+	Value string `json:"value"`
+}
+
+// Duration is a retention period as written and as a number of days
+// (months count 30 days, years 365) so rules can compare it with cookie lifetimes.
+type Duration struct {
+	Text string `json:"text"`
+	Days int    `json:"days"`
 }
 
 // Claims are checkable promises. A nil claim was not made.
@@ -84,5 +127,12 @@ type Elements struct {
 
 // NotFound returns the facts of a site whose policy could not be found.
 func NotFound() *Facts {
-	return &Facts{VendorsMentioned: []string{}, DNTStance: StanceNotMentioned, GPCStance: StanceNotMentioned}
+	return &Facts{VendorsMentioned: []string{}, DNTStance: StanceNotMentioned, GPCStance: StanceNotMentioned, Details: emptyDetails()}
+}
+
+func emptyDetails() Details {
+	return Details{
+		Contacts: []Contact{}, LegalBases: []string{}, Retention: []Duration{}, Rights: []string{},
+		Authorities: []string{}, TransferMechanisms: []string{}, TransferCountries: []string{},
+	}
 }

@@ -1,0 +1,311 @@
+package policy
+
+import (
+	"slices"
+	"sort"
+)
+
+// VendorName is a vendor the analyser looks for: its knowledge-base id, its
+// display name and the other names it goes by.
+type VendorName struct {
+	ID      string
+	Name    string
+	Aliases []string
+}
+
+// Options tune one analysis.
+type Options struct {
+	// Vendors are the vendors to look for, usually every vendor of the
+	// knowledge base.
+	Vendors []VendorName
+	// URL is where the policy was read; it is copied to Facts.URL.
+	URL string
+	// ContentType is the Content-Type header the document came with (its
+	// charset is honoured); empty for files.
+	ContentType string
+}
+
+// hit is one keyword occurrence in the text.
+type hit struct {
+	kw         *keyword
+	start, end int
+}
+
+// sentence is a span of the text with the keywords it holds.
+type sentence struct {
+	span
+	hits []hit // by start offset
+	cues cueSet
+}
+
+// doc is a policy being analysed.
+type doc struct {
+	text  string
+	lower []byte
+	lang  string
+	sents []sentence
+}
+
+// Analyze reads a policy (HTML or plain text) and returns what it declares.
+// It never panics on bad input and reads at most MaxDocumentBytes.
+func Analyze(raw []byte, opts Options) (f *Facts) {
+	f = NotFound()
+	if opts.URL != "" {
+		u := opts.URL
+		f.URL = &u
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			// A bug must not take the scan down with it; say so in the report.
+			g := NotFound()
+			g.URL = f.URL
+			g.Error = "policy analysis failed"
+			f = g
+		}
+	}()
+	f.Truncated = len(raw) > MaxDocumentBytes
+	text, declared, err := ExtractText(raw, opts.ContentType)
+	if err != nil {
+		f.Error = err.Error()
+		return f
+	}
+	analyzeText(f, text, declared, opts.Vendors)
+	return f
+}
+
+func analyzeText(f *Facts, text, declared string, vendors []VendorName) {
+	primary, others := DetectLanguage(text)
+	f.Language = chooseLanguage(declared, primary, text)
+	f.OtherLanguages = slices.DeleteFunc(others, func(l string) bool { return l == f.Language })
+	if f.Language != primary && primary != "" && !slices.Contains(f.OtherLanguages, primary) {
+		f.OtherLanguages = append(f.OtherLanguages, primary)
+	}
+	if len(f.OtherLanguages) == 0 {
+		f.OtherLanguages = nil
+	}
+	d := newDoc(text, f.Language)
+	f.Evidence = map[string]Evidence{}
+	d.vendors(f, vendors)
+	d.stances(f)
+	d.lastUpdated(f)
+	d.elements(f)
+	d.claims(f)
+	if len(f.Evidence) == 0 {
+		f.Evidence = nil
+	}
+}
+
+// chooseLanguage trusts the page's lang attribute unless the text clearly
+// says otherwise (themes ship lang="en" on pages written in other languages).
+func chooseLanguage(declared, detected, text string) string {
+	if declared == "" || declared == detected || detected == "" {
+		if declared != "" {
+			return declared
+		}
+		return detected
+	}
+	sc := langScores(text)
+	di, ti := langIndex(declared), langIndex(detected)
+	if sc[ti] >= 10 && sc[di]*4 < sc[ti] {
+		return detected
+	}
+	return declared
+}
+
+func newDoc(text, lang string) *doc {
+	d := &doc{text: text, lang: lang}
+	d.lower = lowerSameLen(make([]byte, 0, len(text)), text)
+	spans := splitSentences(text)
+	d.sents = make([]sentence, len(spans))
+	for i, s := range spans {
+		d.sents[i].span = s
+	}
+	lx := lexiconMatcher()
+	var hits []hit
+	lx.m.scan(d.lower, func(p *matchPattern, start, end int) {
+		hits = append(hits, hit{&lx.keys[p.tag], start, end})
+	})
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].start != hits[j].start {
+			return hits[i].start < hits[j].start
+		}
+		return hits[i].end > hits[j].end
+	})
+	si := 0
+	for _, h := range hits {
+		for si < len(d.sents) && d.sents[si].end <= h.start {
+			si++
+		}
+		if si == len(d.sents) {
+			break
+		}
+		s := &d.sents[si]
+		if h.start < s.start || h.end > s.end {
+			continue // straddles a boundary
+		}
+		s.hits = append(s.hits, h)
+		s.cues.add(h.kw.cue)
+	}
+	return d
+}
+
+func (d *doc) sentenceText(s *sentence) string { return d.text[s.start:s.end] }
+
+func (d *doc) evidence(s *sentence) Evidence {
+	return Evidence{Sentence: d.sentenceText(s), Offset: s.start}
+}
+
+func (d *doc) claim(s *sentence, value string) *Claim {
+	return &Claim{Value: value, Sentence: d.sentenceText(s), Offset: s.start}
+}
+
+// each calls fn for the sentences holding all of cues, in order, until fn
+// returns false.
+func (d *doc) each(fn func(s *sentence) bool, cues ...cue) {
+	for i := range d.sents {
+		s := &d.sents[i]
+		if s.cues.hasAll(cues...) && !fn(s) {
+			return
+		}
+	}
+}
+
+func (s *sentence) hitsOf(c cue) []hit {
+	var out []hit
+	for _, h := range s.hits {
+		if h.kw.cue == c {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func overlaps(h hit, spans []hit) bool {
+	for _, m := range spans {
+		if h.start < m.end && m.start < h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether the verb at v is negated: a negation up to 40
+// bytes before it (English, Romance, Slavic, Finnish order), fused with it
+// (Czech "ne-"), or up to 25 bytes after it with no conjunction between
+// (German, Dutch and Nordic order: "reagieren nicht", "svarar inte").
+// Negations inside masked spans ("do not track") do not count.
+func (d *doc) negated(s *sentence, v hit, mask []hit) bool {
+	for _, n := range s.hits {
+		if n.kw.cue != cNeg || overlaps(n, mask) {
+			continue
+		}
+		switch {
+		case n.start < v.end && v.start < n.end:
+			return true
+		case n.end <= v.start && v.start-n.end <= 40:
+			return true
+		case n.start >= v.end && n.start-v.end <= 25:
+			conj := false
+			for _, c := range s.hits {
+				if c.kw.cue == cConj && c.start >= v.end && c.end <= n.start {
+					conj = true
+				}
+			}
+			if !conj {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stanceOf reads a sentence about a browser signal: honoured, refused, or
+// "" when it takes no stance.
+func (d *doc) stanceOf(s *sentence, mask []hit) string {
+	for _, h := range s.hitsOf(cIgnore) {
+		if !overlaps(h, mask) && !d.negated(s, h, mask) {
+			return StanceNotHonored
+		}
+	}
+	honored, refused := false, false
+	for _, h := range s.hitsOf(cHonor) {
+		if overlaps(h, mask) {
+			continue
+		}
+		if d.negated(s, h, mask) {
+			refused = true
+		} else {
+			honored = true
+		}
+	}
+	switch {
+	case refused:
+		return StanceNotHonored
+	case honored:
+		return StanceHonored
+	}
+	// "If your browser sends DNT, we do not set analytics cookies."
+	if s.cues.has(cIf) {
+		for _, n := range s.hitsOf(cNeg) {
+			if !overlaps(n, mask) {
+				return StanceHonored
+			}
+		}
+	}
+	return ""
+}
+
+func (d *doc) stances(f *Facts) {
+	dnt, dntEv := d.stanceFor(cDNT, false)
+	f.DNTStance = dnt
+	if dntEv != nil {
+		f.Evidence["dnt_stance"] = *dntEv
+	}
+	gpc, gpcEv := d.stanceFor(cGPC, true)
+	f.GPCStance = gpc
+	if gpcEv != nil {
+		f.Evidence["gpc_stance"] = *gpcEv
+	}
+}
+
+// stanceFor finds the stance on DNT or GPC. For GPC, "similar mechanisms"
+// count when the sentence is about browser signals.
+func (d *doc) stanceFor(target cue, similar bool) (string, *Evidence) {
+	var mention *Evidence
+	for i := range d.sents {
+		s := &d.sents[i]
+		about := s.cues.has(target)
+		if !about && similar && s.cues.has(cSimilarMech) && (s.cues.has(cBrowserSignal) || s.cues.has(cDNT)) {
+			about = true
+		}
+		if !about {
+			continue
+		}
+		mask := append(append(s.hitsOf(cDNT), s.hitsOf(cGPC)...), s.hitsOf(cSimilarMech)...)
+		if st := d.stanceOf(s, mask); st != "" {
+			ev := d.evidence(s)
+			return st, &ev
+		}
+		if mention == nil {
+			ev := d.evidence(s)
+			mention = &ev
+		}
+	}
+	return StanceNotMentioned, mention
+}
+
+func (d *doc) lastUpdated(f *Facts) {
+	for i := range d.sents {
+		s := &d.sents[i]
+		if !s.cues.has(cDateLabel) {
+			continue
+		}
+		for _, h := range s.hitsOf(cDateLabel) {
+			if date, _, ok := dateAfter(d.text, h.end, d.lang); ok {
+				f.LastUpdated = &date
+				f.Evidence["last_updated"] = d.evidence(s)
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,505 @@
+package policy
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// legalForms are company forms as they are written; a lower-case match of
+// the lexicon must be one of these, after a capitalised word, to count.
+var legalForms = map[string]bool{
+	"GmbH": true, "B.V.": true, "BV": true, "N.V.": true, "NV": true, "OÜ": true, "Oy": true, "Oyj": true,
+	"SARL": true, "S.A.R.L.": true, "S.A.S.": true, "SAS": true, "S.L.": true, "S.L.U.": true, "S.r.l.": true,
+	"Srl": true, "S.R.L.": true, "SRL": true, "S.p.A.": true, "SpA": true, "S.P.A.": true, "Sp. z o.o.": true,
+	"sp. z o.o.": true, "s.r.o.": true, "a.s.": true, "Ltd": true, "Ltd.": true, "Limited": true, "LLC": true,
+	"Inc.": true, "ApS": true, "A/S": true, "ASA": true, "Lda.": true, "Lda": true, "AB": true, "AS": true,
+	"UG": true, "e.K.": true, "KG": true, "SA": true, "S.A.": true,
+}
+
+func (d *doc) elements(f *Facts) {
+	e := &f.Elements
+	det := &f.Details
+	mark := func(key string, s *sentence) {
+		if _, ok := f.Evidence[key]; !ok {
+			f.Evidence[key] = d.evidence(s)
+		}
+	}
+
+	d.contacts(f)
+	if len(det.Contacts) > 0 {
+		e.Contact = true
+	}
+
+	bases := map[string]bool{}
+	rightsCtx := 0 // sentences left in a rights context
+	retentionCtx := 0
+	for i := range d.sents {
+		s := &d.sents[i]
+		c := s.cues
+
+		// Controller identity.
+		if !e.ControllerIdentity && (c.has(cController) || d.legalEntity(s) || d.registry(s)) {
+			e.ControllerIdentity = true
+			mark("elements.controller_identity", s)
+		}
+		if c.has(cDPO) {
+			mark("elements.contact", s)
+		}
+		// Purposes.
+		if c.has(cPurpose) && !e.Purposes {
+			e.Purposes = true
+			mark("elements.purposes", s)
+		}
+		// Legal bases.
+		found := false
+		if c.has(cLegitInterest) {
+			bases["legitimate_interest"], found = true, true
+		}
+		if c.has(cLegalObligation) {
+			bases["legal_obligation"], found = true, true
+		}
+		if c.has(cContractWord) && c.has(cFulfil) {
+			bases["contract"], found = true, true
+		}
+		if c.has(cConsent) && (c.has(cBasedOn) || c.has(cLegalBasis)) {
+			bases["consent"], found = true, true
+		}
+		if c.has(cVitalInterest) {
+			bases["vital_interest"], found = true, true
+		}
+		if c.has(cPublicTask) && c.has(cLegalBasis) {
+			bases["public_task"], found = true, true
+		}
+		if found || c.has(cLegalBasis) {
+			if !e.LegalBasis {
+				e.LegalBasis = true
+				mark("elements.legal_basis", s)
+			}
+		}
+		// Retention.
+		if c.has(cHowLong) {
+			retentionCtx = 2
+		}
+		durs := d.durations(s)
+		isRetention := c.has(cRetainNoun) ||
+			(c.has(cRetainVerb) && (len(durs) > 0 || c.has(cAsLongAs))) ||
+			(retentionCtx > 0 && (len(durs) > 0 || c.has(cAsLongAs)))
+		if isRetention {
+			if !e.Retention {
+				e.Retention = true
+				mark("elements.retention", s)
+			}
+			det.Retention = append(det.Retention, durs...)
+		}
+		if retentionCtx > 0 && !c.has(cHowLong) {
+			retentionCtx--
+		}
+		// Rights: a sentence naming a right, a request, or "you can … your
+		// data", and the short list items that follow it.
+		if c.has(cRightWord) || (c.has(cRequest) && c.has(cRight)) || (c.has(cCan) && c.has(cPersonalData) && c.has(cRight)) {
+			rightsCtx = 7
+		}
+		if rightsCtx > 0 {
+			got := false
+			for _, h := range s.hitsOf(cRight) {
+				if h.kw.val == "withdraw_consent" && !c.has(cConsent) {
+					continue
+				}
+				if !slices.Contains(det.Rights, h.kw.val) {
+					det.Rights = append(det.Rights, h.kw.val)
+				}
+				got = true
+			}
+			if got && !e.Rights {
+				e.Rights = true
+				mark("elements.rights", s)
+			}
+			rightsCtx--
+			if s.end-s.start > 400 && !c.has(cRightWord) {
+				rightsCtx = 0
+			}
+		}
+		// Complaint to an authority.
+		for _, h := range s.hitsOf(cAuthority) {
+			if !slices.Contains(det.Authorities, h.kw.val) {
+				det.Authorities = append(det.Authorities, h.kw.val)
+			}
+		}
+		if c.has(cComplaint) && (c.has(cAuthority) || c.has(cAuthorityGeneric)) && !e.Complaint {
+			e.Complaint = true
+			mark("elements.complaint", s)
+		}
+		// Recipients.
+		if (c.has(cRecipient) || c.has(cThirdParty)) && !e.Recipients {
+			e.Recipients = true
+			mark("elements.recipients", s)
+		}
+		// Transfers outside the EEA.
+		nonEEA := d.nonEEACountries(s)
+		if ((c.has(cTransfer) || c.has(cStore)) && (c.has(cThirdCountry) || len(nonEEA) > 0)) || c.has(cMechanism) {
+			if !e.Transfers {
+				e.Transfers = true
+				mark("elements.transfers", s)
+			}
+			if c.has(cTransfer) || c.has(cStore) {
+				for _, cc := range nonEEA {
+					if !slices.Contains(det.TransferCountries, cc) {
+						det.TransferCountries = append(det.TransferCountries, cc)
+					}
+				}
+			}
+			for _, h := range s.hitsOf(cMechanism) {
+				if !slices.Contains(det.TransferMechanisms, h.kw.val) {
+					det.TransferMechanisms = append(det.TransferMechanisms, h.kw.val)
+				}
+			}
+		}
+		// Cookies.
+		if c.has(cCookie) && !e.Cookies {
+			e.Cookies = true
+			mark("elements.cookies", s)
+		}
+	}
+	if e.Transfers {
+		d.each(func(s *sentence) bool {
+			if !slices.Contains(det.TransferMechanisms, "consent") {
+				det.TransferMechanisms = append(det.TransferMechanisms, "consent")
+			}
+			return false
+		}, cTransfer, cConsent)
+	}
+	if _, ok := f.Evidence["elements.contact"]; !ok && e.Contact {
+		// Evidence for contact is the sentence holding the first contact.
+		for i := range d.sents {
+			s := &d.sents[i]
+			t := d.sentenceText(s)
+			if strings.Contains(t, det.Contacts[0].Value) {
+				mark("elements.contact", s)
+				break
+			}
+		}
+	}
+	for b := range bases {
+		det.LegalBases = append(det.LegalBases, b)
+	}
+	sort.Strings(det.LegalBases)
+	sort.Strings(det.Rights)
+	sort.Strings(det.Authorities)
+	sort.Strings(det.TransferMechanisms)
+	sort.Strings(det.TransferCountries)
+}
+
+// legalEntity reports a company name with its legal form ("Xmi OÜ").
+func (d *doc) legalEntity(s *sentence) bool {
+	for _, h := range s.hitsOf(cLegalForm) {
+		if !legalForms[d.text[h.start:h.end]] {
+			continue
+		}
+		before := strings.TrimRight(d.text[s.start:h.start], " ,")
+		if before == "" {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(before)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsLower(r) && lastWordCapitalised(before) {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWordCapitalised(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	w := s[i+1:]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// registry reports a company or VAT number: a registry word followed by
+// at least five digits.
+func (d *doc) registry(s *sentence) bool {
+	for _, h := range s.hitsOf(cRegistry) {
+		end := h.end + 30
+		if end > s.end {
+			end = s.end
+		}
+		digits := 0
+		for i := h.end; i < end; i++ {
+			if d.text[i] >= '0' && d.text[i] <= '9' {
+				digits++
+			}
+		}
+		if digits >= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// durations parses "3 years", "trois mois", "tre år" in a sentence.
+func (d *doc) durations(s *sentence) []Duration {
+	var out []Duration
+	for _, u := range s.hitsOf(cUnit) {
+		// The number just before the unit: digits or a number word.
+		j := u.start
+		for j > s.start && d.text[j-1] == ' ' {
+			j--
+		}
+		if j == u.start || j <= s.start {
+			continue
+		}
+		n, from := 0, j
+		if d.text[j-1] >= '0' && d.text[j-1] <= '9' {
+			k := j
+			for k > s.start && d.text[k-1] >= '0' && d.text[k-1] <= '9' {
+				k--
+			}
+			n, _ = strconv.Atoi(d.text[k:j])
+			from = k
+		} else {
+			for _, h := range s.hits {
+				if h.kw.cue == cNumWord && h.end == j {
+					n, from = h.kw.n, h.start
+				}
+			}
+		}
+		if n <= 0 || n > 1000 {
+			continue
+		}
+		out = append(out, Duration{Text: d.text[from:u.end], Days: n * u.kw.n})
+	}
+	return out
+}
+
+// nonEEA are the country codes outside the EEA.
+var eea = map[string]bool{
+	"EU": true, "EEA": true, "FR": true, "DE": true, "NL": true, "SE": true, "NO": true, "DK": true, "FI": true,
+	"EE": true, "PL": true, "CZ": true, "ES": true, "IT": true, "PT": true, "BE": true, "AT": true, "IE": true, "LU": true,
+}
+
+func (d *doc) nonEEACountries(s *sentence) []string {
+	var out []string
+	for _, h := range s.hitsOf(cCountry) {
+		if !eea[h.kw.val] && !slices.Contains(out, h.kw.val) {
+			out = append(out, h.kw.val)
+		}
+	}
+	return out
+}
+
+var (
+	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+	rePhone = regexp.MustCompile(`\+?\(?\d[\d ()./-]{6,20}\d`)
+	rePost  = regexp.MustCompile(`\b(?:\d{4} ?[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3}|\d{4,5}) \p{Lu}\pL+`)
+)
+
+// contacts finds e-mail addresses, phone numbers, postal addresses, a DPO
+// and contact forms.
+func (d *doc) contacts(f *Facts) {
+	det := &f.Details
+	add := func(kind, value string) {
+		value = strings.TrimSpace(value)
+		for _, c := range det.Contacts {
+			if c.Kind == kind && c.Value == value {
+				return
+			}
+		}
+		det.Contacts = append(det.Contacts, Contact{Kind: kind, Value: value})
+	}
+	for i := range d.sents {
+		s := &d.sents[i]
+		t := d.sentenceText(s)
+		if strings.IndexByte(t, '@') >= 0 {
+			for _, m := range reEmail.FindAllString(t, -1) {
+				add("email", strings.TrimRight(m, "."))
+			}
+		}
+		if strings.Contains(t, "[email protected]") || strings.Contains(t, "[email\u00a0protected]") {
+			add("email", "[email protected]") // obfuscated by a CDN, an address all the same
+		}
+		if s.cues.has(cPhoneWord) || strings.IndexByte(t, '+') >= 0 {
+			for _, loc := range rePhone.FindAllStringIndex(t, -1) {
+				m := t[loc[0]:loc[1]]
+				digits := 0
+				for _, r := range m {
+					if r >= '0' && r <= '9' {
+						digits++
+					}
+				}
+				if digits < 8 || digits > 15 {
+					continue
+				}
+				if m[0] == '+' || d.phoneWordBefore(s, s.start+loc[0]) {
+					add("phone", m)
+				}
+			}
+		}
+		if s.cues.has(cStreet) || rePost.MatchString(t) {
+			if a := d.address(s); a != "" {
+				add("address", a)
+			}
+		}
+		for _, h := range s.hitsOf(cDPO) {
+			add("dpo", d.text[h.start:h.end])
+			break
+		}
+		for _, h := range s.hitsOf(cContactForm) {
+			add("form", d.text[h.start:h.end])
+			break
+		}
+	}
+}
+
+func (d *doc) phoneWordBefore(s *sentence, at int) bool {
+	for _, h := range s.hitsOf(cPhoneWord) {
+		if h.end <= at && at-h.end <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+var reStreetNum = regexp.MustCompile(`\d{1,4}[a-zA-Z]?\b`)
+
+// address returns a postal address in the sentence: a street word next to a
+// house number, or a postcode before a capitalised town.
+func (d *doc) address(s *sentence) string {
+	t := d.sentenceText(s)
+	for _, h := range s.hitsOf(cStreet) {
+		a, b := h.start-s.start, h.end-s.start
+		lo, hi := a-25, b+12
+		if lo < 0 {
+			lo = 0
+		}
+		if hi > len(t) {
+			hi = len(t)
+		}
+		if reStreetNum.MatchString(t[lo:a]) || reStreetNum.MatchString(t[b:hi]) {
+			return trimAround(t, a, 60)
+		}
+	}
+	if loc := rePost.FindStringIndex(t); loc != nil {
+		pre := t[:loc[0]]
+		// A postcode follows a street line or a company name, never prose
+		// numbers such as "within 30 Days".
+		if strings.Count(pre, " ") < 12 && len(t) < 200 {
+			return trimAround(t, loc[0], 60)
+		}
+	}
+	return ""
+}
+
+// trimAround returns up to n bytes of t around i, on rune boundaries.
+func trimAround(t string, i, n int) string {
+	lo, hi := i-n/2, i+n/2
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(t) {
+		hi = len(t)
+	}
+	for lo > 0 && !utf8.RuneStart(t[lo]) {
+		lo--
+	}
+	for hi < len(t) && !utf8.RuneStart(t[hi]) {
+		hi++
+	}
+	return strings.Trim(t[lo:hi], " ,;:")
+}
+
+func (d *doc) claims(f *Facts) {
+	cl := &f.Claims
+	for i := range d.sents {
+		s := &d.sents[i]
+		c := s.cues
+		if cl.IPAnonymised == nil && c.hasAll(cIP, cAnonymise) {
+			neg := false
+			for _, h := range s.hitsOf(cAnonymise) {
+				neg = neg || d.negated(s, h, nil)
+			}
+			if !neg {
+				cl.IPAnonymised = d.claim(s, "")
+			}
+		}
+		if cl.DataLocation == nil && c.hasAll(cStore, cCountry) && !c.has(cWorldwide) {
+			if v := d.location(s); v != "" {
+				cl.DataLocation = d.claim(s, v)
+			}
+		}
+		if c.has(cConsent) && (c.has(cMarketing) || c.has(cAnalytics)) {
+			switch d.consentObject(s) {
+			case cMarketing:
+				if cl.ConsentForMarketing == nil {
+					cl.ConsentForMarketing = d.claim(s, "")
+				}
+			case cAnalytics:
+				if cl.ConsentForAnalytics == nil {
+					cl.ConsentForAnalytics = d.claim(s, "")
+				}
+			}
+		}
+		if cl.NoSale == nil && (c.has(cSell) || (c.has(cShare) && (c.has(cThirdParty) || c.has(cCommercial)))) {
+			for _, h := range s.hits {
+				if (h.kw.cue == cSell || h.kw.cue == cShare) && d.negated(s, h, nil) {
+					cl.NoSale = d.claim(s, "")
+					break
+				}
+			}
+		}
+	}
+}
+
+// location is the single place a storage sentence names: a country code,
+// else "EEA" or "EU".
+func (d *doc) location(s *sentence) string {
+	var countries, regions []string
+	for _, h := range s.hitsOf(cCountry) {
+		switch h.kw.val {
+		case "EU", "EEA":
+			if !slices.Contains(regions, h.kw.val) {
+				regions = append(regions, h.kw.val)
+			}
+		default:
+			if !slices.Contains(countries, h.kw.val) {
+				countries = append(countries, h.kw.val)
+			}
+		}
+	}
+	switch {
+	case len(countries) == 1:
+		return countries[0]
+	case len(countries) == 0 && slices.Contains(regions, "EEA"):
+		return "EEA"
+	case len(countries) == 0 && len(regions) == 1:
+		return regions[0]
+	}
+	return ""
+}
+
+// consentObject says what a consent is for: the marketing or analytics
+// keyword nearest to a consent keyword, within 90 bytes.
+func (d *doc) consentObject(s *sentence) cue {
+	best, bestDist := cue(numCues), 91
+	for _, k := range s.hitsOf(cConsent) {
+		for _, h := range s.hits {
+			if h.kw.cue != cMarketing && h.kw.cue != cAnalytics {
+				continue
+			}
+			dist := h.start - k.end
+			if h.end <= k.start {
+				dist = k.start - h.end
+			}
+			if dist < 0 {
+				dist = 0
+			}
+			if dist < bestDist {
+				best, bestDist = h.kw.cue, dist
+			}
+		}
+	}
+	return best
+}

@@ -1,0 +1,146 @@
+package policy
+
+import (
+	"hash/fnv"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ambiguousNames are vendor names that are also ordinary words somewhere;
+// they only count when written with the vendor's own capitals.
+var ambiguousNames = map[string]bool{
+	"adjust": true, "segment": true, "branch": true, "amplitude": true, "heap": true, "drift": true, "sentry": true,
+	"square": true, "snap": true, "shop": true, "pay": true, "live": true, "target": true, "meta": true, "clarity": true,
+	"mail": true, "post": true, "bol": true, "teams": true, "optimize": true, "tag": true, "pixel": true, "ads": true,
+	"analytics": true, "vimeo": false, "klar": true, "matomo": false, "piano": true, "plausible": true, "fathom": true,
+	"mixpanel": false, "intercom": true, "zoom": true, "box": true, "signal": true, "linear": true, "notion": true,
+}
+
+type vendorMatcher struct {
+	m     *matcher
+	names []vendorPattern
+}
+
+type vendorPattern struct {
+	vendor    int
+	text      string // as written in the knowledge base
+	exactCase bool
+}
+
+var vendorCache struct {
+	sync.Mutex
+	key uint64
+	vm  *vendorMatcher
+}
+
+// compileVendors builds (or reuses, for the same list) the vendor matcher.
+func compileVendors(vendors []VendorName) *vendorMatcher {
+	h := fnv.New64a()
+	for _, v := range vendors {
+		h.Write([]byte(v.ID))
+		h.Write([]byte{0})
+		h.Write([]byte(v.Name))
+		for _, a := range v.Aliases {
+			h.Write([]byte{1})
+			h.Write([]byte(a))
+		}
+		h.Write([]byte{2})
+	}
+	key := h.Sum64()
+	vendorCache.Lock()
+	defer vendorCache.Unlock()
+	if vendorCache.vm != nil && vendorCache.key == key {
+		return vendorCache.vm
+	}
+	vm := &vendorMatcher{}
+	var pats []matchPattern
+	for vi, v := range vendors {
+		for _, n := range append([]string{v.Name}, v.Aliases...) {
+			n = strings.TrimSpace(n)
+			if utf8.RuneCountInString(n) < 2 && !(n != "" && unicode.IsUpper([]rune(n)[0])) {
+				continue
+			}
+			low := string(lowerSameLen(nil, n))
+			exact := utf8.RuneCountInString(n) <= 3 || (ambiguousNames[low] && n != low)
+			pats = append(pats, matchPattern{text: low, left: true, right: true, tag: len(vm.names)})
+			vm.names = append(vm.names, vendorPattern{vendor: vi, text: n, exactCase: exact})
+		}
+	}
+	vm.m = newMatcher(pats)
+	vendorCache.key, vendorCache.vm = key, vm
+	return vm
+}
+
+func (d *doc) vendors(f *Facts, vendors []VendorName) {
+	if len(vendors) == 0 {
+		return
+	}
+	vm := compileVendors(vendors)
+	type vhit struct {
+		vendor     int
+		start, end int
+	}
+	var hits []vhit
+	vm.m.scan(d.lower, func(p *matchPattern, start, end int) {
+		vp := vm.names[p.tag]
+		if vp.exactCase && d.text[start:end] != vp.text {
+			return
+		}
+		hits = append(hits, vhit{vp.vendor, start, end})
+	})
+	// Leftmost-longest: "Google Analytics" is not also "Google".
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].start != hits[j].start {
+			return hits[i].start < hits[j].start
+		}
+		return hits[i].end > hits[j].end
+	})
+	seen := map[int]bool{}
+	lastEnd := -1
+	si := 0
+	for _, h := range hits {
+		if h.start < lastEnd {
+			continue
+		}
+		lastEnd = h.end
+		if seen[h.vendor] {
+			continue
+		}
+		seen[h.vendor] = true
+		for si < len(d.sents) && d.sents[si].end <= h.start {
+			si++
+		}
+		v := vendors[h.vendor]
+		f.VendorsMentioned = append(f.VendorsMentioned, v.Name)
+		if v.ID != "" {
+			f.VendorIDs = append(f.VendorIDs, v.ID)
+		}
+		if si < len(d.sents) {
+			f.Evidence["vendor:"+vendorKey(v)] = d.evidence(&d.sents[si])
+		}
+	}
+	sort.Strings(f.VendorsMentioned)
+	f.VendorsMentioned = compactStrings(f.VendorsMentioned)
+	sort.Strings(f.VendorIDs)
+	f.VendorIDs = compactStrings(f.VendorIDs)
+}
+
+func vendorKey(v VendorName) string {
+	if v.ID != "" {
+		return v.ID
+	}
+	return v.Name
+}
+
+func compactStrings(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
