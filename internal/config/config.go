@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -194,7 +195,7 @@ func Parse(name string, data []byte) (*Config, error) {
 	if len(bytes.TrimSpace(data)) > 0 {
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		dec.KnownFields(true)
-		if err := dec.Decode(&r); err != nil {
+		if err := dec.Decode(&r); err != nil && !errors.Is(err, io.EOF) {
 			return nil, yamlError(name, err)
 		}
 	}
