@@ -102,7 +102,7 @@ func New(opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding the page script config: %w", err)
 	}
-	e.installJS = "globalThis.__ps = (" + pageJS + ")(" + string(b) + "); globalThis.__psRules = " + string(mustJSON(cfg.Rules)) + "; true"
+	e.installJS = "globalThis.__ps = (" + pageJS + ")(" + string(b) + "); globalThis.__psRules = " + string(mustJSON(cfg.Rules)) + "; location.href"
 	e.globalsJS = fmt.Sprintf(globalsJS, mustJSON(globals))
 	return e, nil
 }

@@ -29,6 +29,10 @@ var fixtureCases = []fixtureCase{
 	{Host: "generic-en.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
 	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true},
+	{Host: "cookiebot.test", CMP: "cookiebot", RejectFirstLayer: true, TCF: true},
+	{Host: "didomi.test", CMP: "didomi", RejectFirstLayer: true, TCF: true},
+	{Host: "usercentrics.test", CMP: "usercentrics", RejectFirstLayer: true},
+	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, TCF: true},
 }
 
 // stats counts outcomes over all fixtures for the summary line.

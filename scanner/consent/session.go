@@ -29,13 +29,16 @@ type session struct {
 	e      *Engine
 	ctx    context.Context
 	worlds map[string]runtime.ExecutionContextID // frame id + loader id
+	// urls are the documents' own location.href: the frame tree leaves the
+	// URL of a cross-origin frame empty when site isolation is off.
+	urls map[runtime.ExecutionContextID]string
 }
 
 const worldName = "privacyscan-consent"
 const objectGroup = "privacyscan-consent"
 
 func newSession(ctx context.Context, e *Engine) *session {
-	return &session{e: e, ctx: ctx, worlds: map[string]runtime.ExecutionContextID{}}
+	return &session{e: e, ctx: ctx, worlds: map[string]runtime.ExecutionContextID{}, urls: map[runtime.ExecutionContextID]string{}}
 }
 
 // frames lists the page's frames, main frame first, creating and installing
@@ -66,7 +69,7 @@ func (s *session) frames() ([]frame, error) {
 			}
 		}
 		if ok {
-			out = append(out, frame{id: f.ID, url: f.URL + f.URLFragment, world: world, top: top})
+			out = append(out, frame{id: f.ID, url: s.urls[world], world: world, top: top})
 		}
 		for _, c := range t.ChildFrames {
 			walk(c, false)
@@ -82,9 +85,11 @@ func (s *session) install(id cdp.FrameID) (runtime.ExecutionContextID, error) {
 	if err != nil {
 		return 0, fmt.Errorf("creating isolated world: %w", err)
 	}
-	if err := s.evalIn(res.ExecutionContextID, s.e.installJS, nil); err != nil {
+	var href string
+	if err := s.evalIn(res.ExecutionContextID, s.e.installJS, &href); err != nil {
 		return 0, fmt.Errorf("installing the consent script: %w", err)
 	}
+	s.urls[res.ExecutionContextID] = href
 	return res.ExecutionContextID, nil
 }
 

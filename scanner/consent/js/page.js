@@ -168,11 +168,11 @@
     probe(rules) {
       const res = [];
       for (const r of rules) {
-        if (r.frame && !new RegExp(r.frame, 'i').test(location.href)) { res.push(null); continue; }
         const sel = [];
         for (const s of r.selectors || []) if (deepAll(s).length) sel.push(s);
         let banner = '';
-        for (const s of r.banner || []) { if (deepAll(s).some(visible)) { banner = s; break; } }
+        const here = !r.frame || new RegExp(r.frame, 'i').test(location.href);
+        if (here) for (const s of r.banner || []) { if (deepAll(s).some(visible)) { banner = s; break; } }
         res.push({ sel, banner });
       }
       const scripts = [...document.scripts].map(s => s.src).filter(Boolean);

@@ -1,0 +1,27 @@
+// Sourcepoint fixture wrapper: shows the message in a cross-origin iframe
+// (#sp_message_iframe_*) inside .sp_message_container; the iframe posts the
+// choice back; consentUUID and euconsent-v2 cookies; window._sp_; TCF 6.
+(function () {
+  const k = window.cmpKit;
+  const tcf = k.tcf(6);
+  const sp = window._sp_ = window._sp_ || {};
+  sp.version = '4.20.0';
+  sp.executeMessaging = () => {};
+  if (k.getCookie('consentUUID')) return;
+  const id = 987654;
+  k.after(100, () => {
+    document.documentElement.classList.add('sp-message-open');
+    const c = k.show(k.el(`<div id="sp_message_container_${id}" class="sp_message_container" style="position:fixed;inset:0;background:rgba(0,0,0,.5);z-index:2147483647;display:flex;align-items:center;justify-content:center">
+      <iframe id="sp_message_iframe_${id}" title="SP Consent Message" src="https://cdn.privacy-mgmt.com/index.html?message_id=${id}&consentLanguage=en&preload_message=true&version=v1" style="width:560px;height:360px;border:0;background:#fff"></iframe></div>`));
+    window.addEventListener('message', ev => {
+      if (ev.origin !== 'https://cdn.privacy-mgmt.com' || !ev.data || ev.data.name !== 'sp.choice') return;
+      const all = ev.data.choiceType === 11;
+      k.cookie('consentUUID', 'fixture-' + Math.random().toString(16).slice(2) + '_' + id);
+      k.cookie('_sp_su', 'false');
+      all ? k.acceptTCF(tcf) : k.rejectTCF(tcf);
+      k.consentMode(all);
+      c.remove();
+      document.documentElement.classList.remove('sp-message-open');
+    });
+  });
+})();
