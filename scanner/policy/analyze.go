@@ -44,6 +44,8 @@ type doc struct {
 	lower []byte
 	lang  string
 	sents []sentence
+	// vendorSpans are where vendor names were found.
+	vendorSpans []span
 }
 
 // Analyze reads a policy (HTML or plain text) and returns what it declares.

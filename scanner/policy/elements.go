@@ -51,7 +51,7 @@ func (d *doc) elements(f *Facts) {
 			mark("elements.contact", s)
 		}
 		// Purposes.
-		if c.has(cPurpose) && !e.Purposes {
+		if (c.has(cPurpose) || c.hasAll(cUseVerb, cPersonalData)) && !e.Purposes {
 			e.Purposes = true
 			mark("elements.purposes", s)
 		}
@@ -63,7 +63,7 @@ func (d *doc) elements(f *Facts) {
 		if c.has(cLegalObligation) {
 			bases["legal_obligation"], found = true, true
 		}
-		if c.has(cContractWord) && c.has(cFulfil) {
+		if d.near(s, cContractWord, cFulfil, 60) {
 			bases["contract"], found = true, true
 		}
 		if c.has(cConsent) && (c.has(cBasedOn) || c.has(cLegalBasis)) {
@@ -197,7 +197,7 @@ func (d *doc) elements(f *Facts) {
 // legalEntity reports a company name with its legal form ("Xmi OÜ").
 func (d *doc) legalEntity(s *sentence) bool {
 	for _, h := range s.hitsOf(cLegalForm) {
-		if !legalForms[d.text[h.start:h.end]] {
+		if !legalForms[d.text[h.start:h.end]] || d.vendorBefore(h.start) {
 			continue
 		}
 		before := strings.TrimRight(d.text[s.start:h.start], " ,")
@@ -344,11 +344,11 @@ func (d *doc) contacts(f *Facts) {
 			}
 		}
 		for _, h := range s.hitsOf(cDPO) {
-			add("dpo", d.text[h.start:h.end])
+			add("dpo", d.wordAt(h))
 			break
 		}
 		for _, h := range s.hitsOf(cContactForm) {
-			add("form", d.text[h.start:h.end])
+			add("form", d.wordAt(h))
 			break
 		}
 	}
@@ -365,10 +365,12 @@ func (d *doc) phoneWordBefore(s *sentence, at int) bool {
 
 var reStreetNum = regexp.MustCompile(`\d{1,4}[a-zA-Z]?\b`)
 
-// address returns a postal address in the sentence: a street word next to a
-// house number, or a postcode before a capitalised town.
+// address returns a postal address in the sentence: the comma-separated
+// part holding a street word next to a house number (or a postcode before a
+// capitalised town), with the short parts that follow it (town, country).
 func (d *doc) address(s *sentence) string {
 	t := d.sentenceText(s)
+	at := -1
 	for _, h := range s.hitsOf(cStreet) {
 		a, b := h.start-s.start, h.end-s.start
 		lo, hi := a-25, b+12
@@ -379,36 +381,96 @@ func (d *doc) address(s *sentence) string {
 			hi = len(t)
 		}
 		if reStreetNum.MatchString(t[lo:a]) || reStreetNum.MatchString(t[b:hi]) {
-			return trimAround(t, a, 60)
+			at = a
+			break
 		}
 	}
-	if loc := rePost.FindStringIndex(t); loc != nil {
-		pre := t[:loc[0]]
+	if at < 0 {
+		loc := rePost.FindStringIndex(t)
 		// A postcode follows a street line or a company name, never prose
 		// numbers such as "within 30 Days".
-		if strings.Count(pre, " ") < 12 && len(t) < 200 {
-			return trimAround(t, loc[0], 60)
+		if loc == nil || strings.Count(t[:loc[0]], " ") >= 12 || len(t) >= 200 {
+			return ""
 		}
+		at = loc[0]
 	}
-	return ""
-}
-
-// trimAround returns up to n bytes of t around i, on rune boundaries.
-func trimAround(t string, i, n int) string {
-	lo, hi := i-n/2, i+n/2
-	if lo < 0 {
-		lo = 0
-	}
-	if hi > len(t) {
-		hi = len(t)
-	}
-	for lo > 0 && !utf8.RuneStart(t[lo]) {
+	isSep := func(c byte) bool { return c == ',' || c == ':' || c == '(' || c == ')' || c == ';' }
+	lo := at
+	for lo > 0 && !isSep(t[lo-1]) {
 		lo--
 	}
-	for hi < len(t) && !utf8.RuneStart(t[hi]) {
+	hi := at
+	for hi < len(t) && !isSep(t[hi]) {
 		hi++
 	}
-	return strings.Trim(t[lo:hi], " ,;:")
+	// Following parts: short, capitalised or numeric ("69009 Lyon", "Frankrike").
+	for n := 0; n < 4 && hi < len(t) && t[hi] == ','; n++ {
+		next := hi + 1
+		for next < len(t) && !isSep(t[next]) {
+			next++
+		}
+		part := strings.TrimSpace(t[hi+1 : next])
+		r, _ := utf8.DecodeRuneInString(part)
+		if part == "" || len(part) > 30 || !(unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			break
+		}
+		hi = next
+	}
+	return strings.Trim(strings.TrimSpace(t[lo:hi]), " ,;:.")
+}
+
+// wordAt is the text of a hit extended to the end of its word ("palautelomake").
+func (d *doc) wordAt(h hit) string {
+	e := h.end
+	for e < len(d.text) {
+		r, n := utf8.DecodeRuneInString(d.text[e:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	return d.text[h.start:e]
+}
+
+// near reports two cues in the sentence within dist bytes of each other.
+func (d *doc) near(s *sentence, a, b cue, dist int) bool {
+	if !s.cues.hasAll(a, b) {
+		return false
+	}
+	for _, x := range s.hitsOf(a) {
+		for _, y := range s.hitsOf(b) {
+			gap := y.start - x.end
+			if y.end <= x.start {
+				gap = x.start - y.end
+			}
+			if gap <= dist {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// conditionBefore reports an "if" before offset at in the sentence: "if you
+// prefer that we do not share" is no promise.
+func (d *doc) conditionBefore(s *sentence, at int) bool {
+	for _, h := range s.hitsOf(cIf) {
+		if h.end <= at {
+			return true
+		}
+	}
+	return false
+}
+
+// vendorBefore reports a vendor name ending just before at ("Google, Inc."):
+// a vendor's legal form does not identify the controller.
+func (d *doc) vendorBefore(at int) bool {
+	for _, v := range d.vendorSpans {
+		if v.end <= at && at-v.end <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) claims(f *Facts) {
@@ -444,7 +506,7 @@ func (d *doc) claims(f *Facts) {
 		}
 		if cl.NoSale == nil && (c.has(cSell) || (c.has(cShare) && (c.has(cThirdParty) || c.has(cCommercial)))) {
 			for _, h := range s.hits {
-				if (h.kw.cue == cSell || h.kw.cue == cShare) && d.negated(s, h, nil) {
+				if (h.kw.cue == cSell || h.kw.cue == cShare) && d.negated(s, h, nil) && !d.conditionBefore(s, h.start) {
 					cl.NoSale = d.claim(s, "")
 					break
 				}

@@ -66,6 +66,7 @@ const (
 	cCan
 	cPersonalData
 	cContactForm
+	cUseVerb
 	numCues
 )
 
@@ -140,6 +141,7 @@ var lexicon = []struct {
 	{cRightWord, "right|rights|droit|droits|recht|rechte|rechten|derecho|derechos|diritto|diritti|direito|direitos|rätt|rättighet*|rätten|rett|rettar|rettigheter|rettighetene|rettane|ret|retten|rettigheder|rettighederne|oikeus|oikeutesi|oikeudet|oikeuksia|oikeuksista|õigus|õigused|õigust|õiguste|prawo|prawa|praw|právo|práva|práv"},
 	{cCan, "you can|you may|you have the option|vous pouvez|vous avez la possibilité|sie können|können sie|haben sie|puede|puedes|può|puoi|potete|kunt u|u kunt|pode|podes|du kan|ni kan|voit|voi|voitte|võite|saate|możesz|może pan|można|můžete|lze"},
 	{cPersonalData, "personal data|personal information|your data|your information|données personnelles|données à caractère personnel|informations personnelles|vos données|vos informations|personenbezogene*|ihre daten|datos personales|sus datos|tus datos|dati personali|i tuoi dati|i suoi dati|persoonsgegevens|uw gegevens|dados pessoais|seus dados|personuppgift*|dina uppgifter|dina data|personopplysning*|dine data|dine opplysninger|personoplysning*|henkilötie*|tietosi|tietojasi|isikuandm*|teie andmed|andmeid|dane osobowe|danych osobowych|twoje dane|pani dane|osobní údaje|osobních údajů|vaše údaje|vašich údajů"},
+	{cUseVerb, "we use|we will use|we process|use this information|use your|nous utilisons|nous utiliserons|utilisées pour|utilisons|dans le but|le but de|objectif*|wir verwenden|wir nutzen|wir verarbeiten|verwenden wir|nutzen wir|verarbeiten wir|utilizamos|tratamos|utilizziamo|trattiamo|wij gebruiken|we gebruiken|gebruiken wij|verwerken wij|wij verwerken|utilizamos|usamos|tratamos|vi använder|använder vi|vi behandlar|behandlar vi|vi bruker|bruker vi|vi behandler|behandler vi|vi brukar|brukar vi|vi bruger|bruger vi|käytämme|käsittelemme|kasutame|töötleme|wykorzystujemy|używamy|przetwarzamy|používáme|zpracováváme|použijeme"},
 	{cContactForm, "contact form|formulaire de contact|kontaktformular|formulario de contacto|modulo di contatto|modulo contatti|contactformulier|formulário de contato|formulário de contacto|kontaktformulär|kontaktskjema|kontaktskjema|palautelomak*|yhteydenottolomak*|kontaktivorm*|formularz kontaktowy|formularza kontaktowego|kontaktní formulář"},
 	{cRequest, "request|demander|demande|verlangen|anfordern|solicitar|richiedere|verzoek|solicitar|begära|be om|be oss|anmode|pyytää|pyynnön|nõuda|żądać|żądania|požádat|žádost"},
 	{cComplaint, "complaint|complain|lodge a complaint|plainte|réclamation|beschwerde|beschweren|reclamación|reclamar|reclamo|ricorso|klacht|klacht indienen|queixa|reclamação|klagomål|klaga|klage|klagerett|klage til|valitus|valituksen|kantelu*|kaebus*|kaebuse|skarg*|skargę|stížnost*"},
@@ -217,7 +219,7 @@ var countries = []struct{ code, words string }{
 	{"GB", "united kingdom|royaume-uni|vereinigtes königreich|vereinigten königreich|reino unido|regno unito|verenigd koninkrijk|storbritannien|storbritannia|iso-britannia*|ühendkuningriik*|wielk* brytani*|spojené království|spojeném království"},
 	{"US", "united states|usa|u.s.|états-unis|etats-unis|vereinigte staaten|vereinigten staaten|estados unidos|stati uniti|verenigde staten|förenta staterna|yhdysval*|ameerika ühendriik*|stany zjednoczone|stanach zjednoczonych|stanów zjednoczonych|spojené státy|spojených státech|spojených států|amerika|amérique|america|ameryk*"},
 	{"CA", "canada|kanada|canadá"},
-	{"IN", "india|inde|indien|indie|índia|intia*|indi*"},
+	{"IN", "india|inde|indien|índia|intia|intiaan|intiassa|intiaan|india*|indii|indiích"},
 	{"CN", "china|chine|cina|kina|kiina*|hiina*|chiny|chinach|čína|číně"},
 }
 
@@ -230,7 +232,7 @@ var rightsLex = []struct{ id, words string }{
 	{"portability", "portab*|porter|übertragbarkeit|datenübertragbarkeit|portabilidad|portabilità|overdraagbaarheid|dataportabiliteit|overdragen|portabilidade|dataportabilitet|portabilitet|bærbarhet|dataportabilitet|siirrettävyy*|siirtää tiedot|ülekandmi*|ülekantavus*|przenoszeni*|przenieść|přenositelnost*"},
 	{"objection", "object|objection|oppose|opposition|opposer|oppos*|refuser|widerspr*|widerspruch*|oposición|oponerse|opposizione|opporsi|bezwaar|oposição|opor-se|opor|invända|invändning*|invänd*|protestere|protest|motsette|motsetje|indsigelse|gøre indsigelse|vastustaa|vastustamis*|vastustusoikeus|vastuväit*|vaidlustada|sprzeciw*|námitk*|vznést námitku"},
 	{"withdraw_consent", "withdraw*|revoke|retirer|retrait|widerruf*|widerrufen|retirar|revocar|revoca*|ritirare|intrekken|trekken|retirar|revogar|återkalla*|återta|dra tillbaka|trekke|trekke tilbake|tilbakekalle|trække|tilbagekalde|tilbagetrække|peruuttaa|peruuttaa suostumuksensa|peruutta*|tagasi võtta|tagasi võtma|wycofa*|wycofania|odvolat|odvolání"},
-	{"automated_decisions", "automated decision*|automated individual decision*|profiling|décision automatisée|décisions automatisées|profilage|automatisierte* entscheidung*|profiling|decisiones automatizadas|decisión automatizada|decisioni automatizzate|decisione automatizzata|geautomatiseerde besluitvorming|decisões automatizadas|decisão automatizada|automatiserat beslutsfattande|automatiserte avgjørelser|automatiske afgørelser|automaattinen päätöksenteko|automatiseeritud otsus*|zautomatyzowan* podejmowani*|automatizované rozhodování|automatizovaném rozhodování"},
+	{"automated_decisions", "automated decision*|automated individual decision*|décision automatisée|décisions automatisées|décision individuelle automatisée|automatisierte* entscheidung*|automatisierte* einzelentscheidung*|decisiones automatizadas|decisión automatizada|decisioni automatizzate|decisione automatizzata|geautomatiseerde besluitvorming|decisões automatizadas|decisão automatizada|automatiserat beslutsfattande|automatiserte avgjørelser|automatiske afgørelser|automaattinen päätöksenteko|automatiseeritud otsus*|zautomatyzowan* podejmowani*|automatizované rozhodování|automatizovaném rozhodování"},
 }
 
 // numberWords are small numbers as words, for "three months", "tre år".

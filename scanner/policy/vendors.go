@@ -15,8 +15,7 @@ var ambiguousNames = map[string]bool{
 	"adjust": true, "segment": true, "branch": true, "amplitude": true, "heap": true, "drift": true, "sentry": true,
 	"square": true, "snap": true, "shop": true, "pay": true, "live": true, "target": true, "meta": true, "clarity": true,
 	"mail": true, "post": true, "bol": true, "teams": true, "optimize": true, "tag": true, "pixel": true, "ads": true,
-	"analytics": true, "vimeo": false, "klar": true, "matomo": false, "piano": true, "plausible": true, "fathom": true,
-	"mixpanel": false, "intercom": true, "zoom": true, "box": true, "signal": true, "linear": true, "notion": true,
+	"analytics": true, "klar": true, "piano": true, "plausible": true, "fathom": true, "intercom": true, "zoom": true, "box": true, "signal": true, "linear": true, "notion": true,
 }
 
 type vendorMatcher struct {
@@ -106,6 +105,7 @@ func (d *doc) vendors(f *Facts, vendors []VendorName) {
 			continue
 		}
 		lastEnd = h.end
+		d.vendorSpans = append(d.vendorSpans, span{h.start, h.end})
 		if seen[h.vendor] {
 			continue
 		}
