@@ -1,0 +1,125 @@
+package scanner
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/privacyscan/privacyscan/internal/demo"
+	"github.com/privacyscan/privacyscan/internal/fixture"
+	"github.com/privacyscan/privacyscan/scanner/browser"
+	"github.com/privacyscan/privacyscan/scanner/consent"
+	"github.com/privacyscan/privacyscan/scanner/route"
+)
+
+// demoPages starts the demo shop and crawls its 8-page sample once.
+func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []PlannedPage) {
+	b.Helper()
+	srv, err := demo.Start()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(srv.Close)
+	rt, _ := route.Parse(srv.Resolve())
+	cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 8, Client: rt.NewClient(route.ClientOptions{Strict: true, Insecure: true}), UserAgent: browser.DesktopUserAgent})
+	if err != nil {
+		b.Fatal(err)
+	}
+	br, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(br.Close)
+	return srv, br, cr.Pages
+}
+
+// barePass loads the pages in a fresh browser context with no capture: the
+// same navigation, load event and 500 ms network quiet, with only an
+// in-flight counter listening.
+func barePass(b *testing.B, br *browser.Browser, pages []PlannedPage) {
+	ctx, cancel := br.NewContext(context.Background())
+	defer cancel()
+	rc := &recorder{reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]bool{}, kick: make(chan struct{}, 1)}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			rc.inflight[e.RequestID] = true
+		case *network.EventLoadingFinished:
+			delete(rc.inflight, e.RequestID)
+		case *network.EventLoadingFailed:
+			delete(rc.inflight, e.RequestID)
+		case *page.EventLoadEventFired:
+			rc.loaded = true
+		default:
+			return
+		}
+		rc.signal()
+	}); err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range pages {
+		rc.beginPage(p.URL)
+		pctx, pcancel := context.WithTimeout(ctx, 30*time.Second)
+		if _, err := chromedp.Call(pctx, page.Navigate, page.NavigateParams{URL: p.URL}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := rc.waitLoaded(pctx); err != nil {
+			b.Fatal(err)
+		}
+		pcancel()
+	}
+}
+
+// BenchmarkBarePass: one pass over the demo's 8 pages without capture.
+func BenchmarkBarePass(b *testing.B) {
+	_, br, pages := demoPages(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		barePass(b, br, pages)
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(pages)), "ms/page")
+}
+
+// BenchmarkCapturedPass: the before-consent phase with full capture.
+func BenchmarkCapturedPass(b *testing.B) {
+	_, br, pages := demoPages(b)
+	s := New(Options{Browser: br})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, pages, "", []string{"shop.test"})
+		if len(pr.Pages) != len(pages) || len(errs) > 0 {
+			b.Fatalf("pages %d, errors %v", len(pr.Pages), errs)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(pages)), "ms/page")
+}
+
+// BenchmarkFivePhases: all five phases of the demo, concurrently as a scan
+// runs them (consent interaction included when an operator is set).
+func BenchmarkFivePhases(b *testing.B) {
+	_, br, pages := demoPages(b)
+	eng, err := consent.New(consent.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := New(Options{Browser: br, Concurrency: 5, Consent: eng})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var wg sync.WaitGroup
+		for _, ph := range AllPhases {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s.runPhase(context.Background(), ph, pages, "", []string{"shop.test"})
+			}()
+		}
+		wg.Wait()
+	}
+}
