@@ -35,7 +35,10 @@ type goldenOut struct {
 	Notices  []SuppressionNotice `json:"notices"`
 }
 
-func loadSite(t *testing.T, name string) *scanner.Site {
+func loadSite(t *testing.T, name string) *scanner.Site { return mustLoad(t, name) }
+
+// mustLoad reads testdata/sites/<name>.json.
+func mustLoad(t testing.TB, name string) *scanner.Site {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "sites", name+".json"))
 	if err != nil {

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"sync"
+
 	"github.com/privacyscan/privacyscan/internal/config"
 	"github.com/privacyscan/privacyscan/scanner"
 )
@@ -45,9 +47,19 @@ type Example struct {
 	Jurisdiction string `json:"jurisdiction,omitempty"`
 }
 
-// registry is the catalogue, in documentation order. It is an explicit slice
-// so that what runs is what is read here.
+// registry returns the catalogue, built once: building it builds every
+// example's recorded site, which Evaluate should not pay for on each call.
+// The returned slice is a copy; the examples' sites are shared and must not
+// be modified.
 func registry() []Rule {
+	return append([]Rule(nil), builtins()...)
+}
+
+var builtins = sync.OnceValue(buildRegistry)
+
+// buildRegistry is the catalogue, in documentation order. It is an explicit
+// slice so that what runs is what is read here.
+func buildRegistry() []Rule {
 	return []Rule{
 		// Consent (the spine).
 		trackingBeforeConsent(),
