@@ -2,6 +2,9 @@ package rules
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -223,5 +226,29 @@ func TestOddObservations(t *testing.T) {
 				t.Fatal("null JSON")
 			}
 		})
+	}
+}
+
+// TestConfigurationDocParses keeps the example in docs/configuration.md valid.
+func TestConfigurationDocParses(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "docs", "configuration.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	start := strings.Index(doc, "```yaml\n")
+	end := strings.Index(doc[start+8:], "```")
+	if start < 0 || end < 0 {
+		t.Fatal("no yaml block in docs/configuration.md")
+	}
+	cfg, err := config.Parse("docs/configuration.md", []byte(doc[start+8:start+8+end]))
+	if err == nil {
+		err = CheckConfig(cfg)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.CustomRules) != 2 || len(cfg.Suppressions) != 1 || len(cfg.Allow.Vendors) != 1 {
+		t.Errorf("example lost entries: %+v", cfg)
 	}
 }
