@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -49,7 +50,7 @@ func runRules(ctx context.Context, env *Env, args []string) error {
 		return usagef("rules: unexpected argument %q", fs.Arg(0))
 	}
 	o := rulesOptions{Format: strings.ToLower(*format), Jurisdiction: strings.ToLower(*jurisdiction), Output: *output}
-	if !contains(ruleFormats, o.Format) {
+	if !slices.Contains(ruleFormats, o.Format) {
 		return usagef("rules: --format %q: want one of %s", *format, strings.Join(ruleFormats, ", "))
 	}
 	if err := rules.CheckJurisdiction(o.Jurisdiction); err != nil {
