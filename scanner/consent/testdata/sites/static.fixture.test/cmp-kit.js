@@ -60,5 +60,36 @@
   };
   kit.acceptTCF = function (t) { if (t) t.set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [1, 2, 8, 32, 755], [1]); };
   kit.rejectTCF = function (t) { if (t) t.set([], [], []); };
+  // platform mounts a banner: html is the first layer; clicking o.accept
+  // stores "all", o.reject stores "none"; o.settings replaces the first layer
+  // by o.layer2, whose o.save stores what its toggles say (o.toggles, on when
+  // checked or aria-checked) and whose o.rejectAll/o.acceptAll act at once.
+  // o.store(all, granular) writes the platform's record; o.tcf its TCF id.
+  kit.platform = function (o) {
+    const tcf = o.tcf ? kit.tcf(o.tcf) : null;
+    if (o.stored()) return;
+    kit.after(o.delay || 120, () => {
+      let root = kit.show(kit.el(o.html));
+      const on = el => el.type === 'checkbox' ? el.checked : el.getAttribute('aria-checked') === 'true';
+      const finish = (all) => {
+        o.store(all);
+        all ? kit.acceptTCF(tcf) : kit.rejectTCF(tcf);
+        kit.consentMode(all);
+        (o.remove ? root.querySelector(o.remove) || root : root).remove();
+        if (o.after) o.after(all);
+      };
+      const wire = () => {
+        const bind = (sel, fn) => sel && root.querySelectorAll(sel).forEach(b => b.addEventListener('click', ev => { ev.preventDefault(); fn(); }));
+        bind(o.accept, () => finish(true));
+        bind(o.reject, () => finish(false));
+        bind(o.acceptAll, () => finish(true));
+        bind(o.rejectAll, () => finish(false));
+        bind(o.save, () => finish([...root.querySelectorAll(o.toggles)].some(on)));
+        if (o.toggles) root.querySelectorAll(o.toggles).forEach(t => { if (t.type !== 'checkbox') t.addEventListener('click', () => t.setAttribute('aria-checked', String(!on(t)))); });
+        bind(o.settings, () => { const n = kit.el(o.layer2); root.replaceWith(n); root = n; wire(); });
+      };
+      wire();
+    });
+  };
   window.cmpKit = kit;
 })();

@@ -1,0 +1,9 @@
+// Osano fixture: the platform's markup, globals and consent record, as it ships.
+(function () {
+  const k = window.cmpKit;
+window.Osano = { cm: { getConsent: () => JSON.parse(k.getCookie('osano_consentmanager') || '{}'), addEventListener: () => {} } };
+k.platform({ stored: () => !!k.getCookie('osano_consentmanager'), store: all => { k.cookie('osano_consentmanager_uuid', '00000000-fixture'); k.cookie('osano_consentmanager', JSON.stringify({ ANALYTICS: all ? 'ACCEPT' : 'DENY', MARKETING: all ? 'ACCEPT' : 'DENY', PERSONALIZATION: all ? 'ACCEPT' : 'DENY', ESSENTIAL: 'ACCEPT' })); },
+  html: `<div class="osano-cm-window" dir="ltr"><div role="dialog" aria-live="polite" aria-label="Cookie Consent Banner" aria-describedby="osano-cm-dialog__description" class="osano-cm-dialog osano-cm-dialog--position_bottom osano-cm-dialog--type_bar" style="position:fixed;bottom:0;left:0;right:0;background:#fff;padding:16px;box-shadow:0 -2px 12px #0004;z-index:2147483000"><div class="osano-cm-dialog__content osano-cm-content"><span id="osano-cm-dialog__description" class="osano-cm-content__message osano-cm-message">This website utilizes technologies such as cookies to enable essential site functionality, as well as for analytics, personalization, and targeted advertising.</span><a class="osano-cm-link osano-cm-storage-policy" href="/privacy">Privacy Policy</a></div>
+    <div class="osano-cm-dialog__buttons osano-cm-buttons"><button class="osano-cm-manage osano-cm-buttons__button osano-cm-button osano-cm-button--type_manage">Manage Preferences</button><button class="osano-cm-denyAll osano-cm-buttons__button osano-cm-button osano-cm-button--type_denyAll">Deny</button><button class="osano-cm-accept-all osano-cm-buttons__button osano-cm-button osano-cm-button--type_accept">Accept</button></div></div></div>`,
+  accept: '.osano-cm-accept-all', reject: '.osano-cm-denyAll' });
+})();

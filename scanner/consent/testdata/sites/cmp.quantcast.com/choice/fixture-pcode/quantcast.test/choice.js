@@ -1,0 +1,12 @@
+// Quantcast Choice fixture: the platform's markup, globals and consent record, as it ships.
+(function () {
+  const k = window.cmpKit;
+k.platform({ tcf: 10, stored: () => !!k.getCookie('euconsent-v2'), store: all => { k.cookie('addtl_consent', all ? '1~39.43.46' : '1~'); },
+  html: `<div id="qc-cmp2-container" data-nosnippet><div class="qc-cmp2-main" id="qc-cmp2-main" style="position:fixed;bottom:0;left:0;right:0;background:#fff;padding:16px;box-shadow:0 -2px 12px #0004;z-index:2147483000"><div id="qc-cmp2-ui" role="dialog" aria-label="qc-cmp2-ui" aria-modal="true" class="css-1jv6ffx">
+    <div class="qc-cmp2-summary-section"><h2>We value your privacy</h2><div class="qc-cmp2-summary-info"><p>We and our partners store and/or access information on a device, such as cookies and process personal data.</p></div></div>
+    <div class="qc-cmp2-footer qc-cmp2-footer-overlay qc-cmp2-footer-scrolled"><div class="qc-cmp2-summary-buttons">
+      <button mode="secondary" size="large" class=" css-1hy2vtq"><span>MORE OPTIONS</span></button>
+      <button mode="secondary" size="large" class=" css-1hy2vtq"><span>DISAGREE</span></button>
+      <button mode="primary" size="large" class=" css-47sehv"><span>AGREE</span></button></div></div></div></div></div>`,
+  accept: '.qc-cmp2-summary-buttons button[mode=primary]', reject: '.qc-cmp2-summary-buttons button[mode=secondary]:nth-of-type(2)' });
+})();

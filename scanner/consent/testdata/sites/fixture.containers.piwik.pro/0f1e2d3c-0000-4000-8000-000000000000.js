@@ -1,0 +1,9 @@
+// Piwik PRO Consent Manager fixture: the platform's markup, globals and consent record, as it ships.
+(function () {
+  const k = window.cmpKit;
+window.ppms = { cm: { api: (cmd, ...a) => { const cb = a.find(x => typeof x === 'function'); if (cmd === 'getComplianceSettings' && cb) cb(JSON.parse(k.getCookie('ppms_privacy_0f1e2d3c') || '{}')); } } };
+k.platform({ stored: () => !!k.getCookie('ppms_privacy_0f1e2d3c'), store: all => k.cookie('ppms_privacy_0f1e2d3c', JSON.stringify({ visitorId: 'fixture', domain: { normalized: 'piwikpro.test', isWildcard: false, pattern: 'piwikpro.test' }, consents: { analytics: { status: all ? 1 : 0, updatedAt: new Date().toISOString() }, marketing_automation: { status: all ? 1 : 0 } } })),
+  html: `<div id="ppms_cm_popup_overlay" class="ppms_cm_popup_overlay" style="position:fixed;inset:0;background:#0006;z-index:2147483000"><div id="ppms_cm_consent_popup_0f1e2d3c" class="ppms_cm_popup" role="dialog" aria-modal="true" aria-labelledby="ppms_cm_header" style="position:fixed;top:15%;left:25%;width:50%;background:#fff;padding:16px;box-shadow:0 8px 40px #0006;z-index:2147483000"><div class="ppms_cm_popup_content"><h2 id="ppms_cm_header" class="ppms_cm_header">Szanujemy Twoją prywatność</h2><p id="ppms_cm_paragraph" class="ppms_cm_paragraph">Używamy plików cookies, aby analizować ruch na stronie i dopasowywać treści. Możesz zaakceptować wszystkie lub je odrzucić.</p></div>
+    <div class="ppms_cm_buttons"><button id="ppms_cm_reject-all" class="ppms_cm_button ppms_cm_button_secondary">Odrzuć wszystkie</button><button id="ppms_cm_customize" class="ppms_cm_button ppms_cm_button_secondary">Dostosuj</button><button id="ppms_cm_agree-to-all" class="ppms_cm_button ppms_cm_button_primary">Akceptuj wszystkie</button></div></div></div>`,
+  accept: '#ppms_cm_agree-to-all', reject: '#ppms_cm_reject-all' });
+})();

@@ -1,0 +1,9 @@
+// Cookie Information fixture: the platform's markup, globals and consent record, as it ships.
+(function () {
+  const k = window.cmpKit;
+window.CookieInformation = { getConsentGivenFor: c => /true/.test(k.getCookie('CookieInformationConsent') || '') && c !== 'x', declineAllCategories: () => {} };
+k.platform({ stored: () => !!k.getCookie('CookieInformationConsent'), store: all => k.cookie('CookieInformationConsent', JSON.stringify({ website_uuid: 'fixture', timestamp: new Date().toISOString(), consent_url: location.href, consent_website: 'cookieinformation.test', consent_domain: 'cookieinformation.test', user_uid: 'fixture', consents_approved: all ? ['cookie_cat_necessary', 'cookie_cat_functional', 'cookie_cat_statistic', 'cookie_cat_marketing'] : ['cookie_cat_necessary'], consents_denied: all ? [] : ['cookie_cat_functional', 'cookie_cat_statistic', 'cookie_cat_marketing'] })),
+  html: `<div id="coiOverlay" class="coi-banner__wrapper" role="dialog" aria-modal="true" aria-labelledby="coiBannerHeadline" style="position:fixed;bottom:0;left:0;right:0;background:#fff;padding:16px;box-shadow:0 -2px 12px #0004;z-index:2147483000"><div id="coiConsentBanner" class="coi-banner__page"><div class="coi-banner__text"><h2 id="coiBannerHeadline">Denne hjemmeside bruger cookies</h2><p class="coi-banner__summary">Vi bruger cookies til at tilpasse vores indhold og annoncer og til at analysere vores trafik.</p></div>
+    <div class="coi-button-group"><button class="coi-banner__nextpage" aria-label="Indstillinger" onclick="">Indstillinger</button><button id="declineButton" class="coi-banner__decline" aria-label="Afvis alle">Afvis alle</button><button class="coi-banner__accept" aria-label="Accepter alle">Accepter alle</button></div></div></div>`,
+  accept: '.coi-banner__accept', reject: '#declineButton' });
+})();
