@@ -63,6 +63,7 @@ type recorder struct {
 	asked    map[string]float64 // cookie key -> requested lifetime in days (-1 session)
 	storage  map[string]StorageItem
 	kick     chan struct{}
+	dialogs  chan struct{}
 	now      func() time.Time
 }
 
@@ -76,7 +77,7 @@ func newRecorder() *recorder {
 	return &recorder{
 		reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]bool{},
 		asked: map[string]float64{}, storage: map[string]StorageItem{},
-		kick: make(chan struct{}, 1), now: time.Now,
+		kick: make(chan struct{}, 1), dialogs: make(chan struct{}, 8), now: time.Now,
 	}
 }
 
@@ -152,6 +153,13 @@ func (rc *recorder) handle(ev any) {
 	case *page.EventLoadEventFired:
 		rc.loaded = true
 		rc.signal()
+	case *page.EventJavascriptDialogOpening:
+		// alert(), confirm() and beforeunload block the page until
+		// answered; the answer is sent from another goroutine.
+		select {
+		case rc.dialogs <- struct{}{}:
+		default:
+		}
 	case *inspector.EventTargetCrashed:
 		rc.crashed = true
 		rc.signal()
@@ -332,6 +340,18 @@ func setupTab(ctx context.Context, rc *recorder, phase string) error {
 	if err := chromedp.Listen(ctx, rc.handle); err != nil {
 		return err
 	}
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-rc.dialogs:
+				dctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+				_, _ = chromedp.Call(dctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+				cancel()
+			}
+		}
+	}()
 	if _, err := chromedp.Call(ctx, domstorage.Enable, cdp.Empty{}); err != nil {
 		return fmt.Errorf("enabling DOM storage events: %w", err)
 	}
