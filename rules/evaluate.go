@@ -9,6 +9,7 @@ import (
 
 	"github.com/privacyscan/privacyscan/internal/config"
 	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/kb"
 )
 
 // DefaultJurisdiction is used when Options.Jurisdiction is empty.
@@ -510,18 +511,4 @@ func (c *evalContext) siteURL() string {
 
 // baseCategory maps the knowledge base's finer categories (payment,
 // session-recording, affiliate...) to the six base ones; "" is unknown.
-func baseCategory(cat string) string {
-	switch cat {
-	case "essential", "functional", "analytics", "advertising", "social":
-		return cat
-	case "consent", "payment", "cdn", "security", "platform":
-		return "essential"
-	case "fonts", "tag-manager", "chat", "video", "maps", "reviews", "search", "personalization":
-		return "functional"
-	case "session-recording", "ab-testing", "monitoring":
-		return "analytics"
-	case "email-marketing", "affiliate":
-		return "advertising"
-	}
-	return "unknown"
-}
+func baseCategory(cat string) string { return kb.BaseCategory(cat) }

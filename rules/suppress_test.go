@@ -10,6 +10,7 @@ import (
 
 	"github.com/privacyscan/privacyscan/internal/config"
 	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/policy"
 )
 
@@ -250,5 +251,42 @@ func TestConfigurationDocParses(t *testing.T) {
 	}
 	if len(cfg.CustomRules) != 2 || len(cfg.Suppressions) != 1 || len(cfg.Allow.Vendors) != 1 {
 		t.Errorf("example lost entries: %+v", cfg)
+	}
+}
+
+// TestKBVendors checks the adapter against the embedded knowledge base.
+func TestKBVendors(t *testing.T) {
+	vi := KBVendors(kb.Default())
+	found := 0
+	for _, v := range kb.Default().Vendors() {
+		got, ok := vi.Vendor(v.ID)
+		if !ok || got.Name != v.Name || got.Country != v.Country || got.EEA != v.EEA || got.Adequate != v.Adequate {
+			t.Fatalf("%s: %+v", v.ID, got)
+		}
+		found++
+	}
+	if found == 0 {
+		t.Fatal("the embedded knowledge base has no vendors")
+	}
+	if _, ok := vi.Vendor("no-such-vendor"); ok {
+		t.Error("unknown vendor found")
+	}
+	if _, ok := KBVendors(nil).Vendor("google-analytics"); ok {
+		t.Error("nil database answers")
+	}
+}
+
+// TestWithKnowledgeBase judges the recorded leaky shop with the real
+// embedded vendor facts: Google Analytics is a US vendor.
+func TestWithKnowledgeBase(t *testing.T) {
+	fs := Evaluate(mustLoad(t, "leaky-shop"), Options{Now: testNow, Vendors: KBVendors(kb.Default()), Only: []string{"undisclosed-transfer", "claim-data-location-contradicted"}})
+	seen := map[string]bool{}
+	for _, f := range fs {
+		seen[f.Rule+"/"+f.Subject] = true
+	}
+	for _, want := range []string{"undisclosed-transfer/google-analytics", "claim-data-location-contradicted/google-analytics"} {
+		if !seen[want] {
+			t.Errorf("%s missing; have %v", want, seen)
+		}
 	}
 }
