@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/privacyscan/privacyscan/internal/demo"
@@ -218,6 +219,35 @@ func TestRejectStillLoadsHotjar(t *testing.T) {
 	}
 	if fixturetest.Find(got, "_ga", "shop.test") != nil {
 		t.Error("_ga set after reject")
+	}
+}
+
+// TestSignalsIgnored sends Do Not Track and Global Privacy Control the way
+// a browser does (headers and navigator properties) and checks that the Meta
+// Pixel still fires, with both signals on its request.
+func TestSignalsIgnored(t *testing.T) {
+	srv, ctx := tab(t)
+	if _, err := chromedp.Call(ctx, network.SetExtraHTTPHeaders, network.SetExtraHTTPHeadersParams{Headers: network.Headers{"DNT": "1", "Sec-GPC": "1"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `Object.defineProperty(Navigator.prototype, 'doNotTrack', {get: () => '1', configurable: true});
+Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true, configurable: true});`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fixturetest.NavigateAndWaitResponse(ctx, demo.StartURL(), "https://www.facebook.com/tr?"); err != nil {
+		t.Fatal(err)
+	}
+	px, err := srv.WaitFor(ctx, func(l fixture.Logged) bool { return l.Host == "www.facebook.com" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if px.DNT != "1" || px.SecGPC != "1" {
+		t.Errorf("pixel request carried DNT=%q Sec-GPC=%q, want both 1", px.DNT, px.SecGPC)
+	}
+	if fixturetest.Find(cookies(t, ctx), "_fbp", "shop.test") == nil {
+		t.Error("no _fbp under DNT and GPC")
 	}
 }
 
