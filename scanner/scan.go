@@ -290,7 +290,9 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 			errs = append(errs, fmt.Sprintf("%s: %s", p.URL, res.Error))
 		}
 		loaded := res.Error == "" || res.Status > 0
-		if i == 0 && s.opts.Consent != nil && loaded && !crashed {
+		// The banner is operated on the first page; dnt and gpc never touch it.
+		interact := phase == PhaseBeforeConsent || phase == PhaseAfterAccept || phase == PhaseAfterReject
+		if i == 0 && interact && s.opts.Consent != nil && loaded && !crashed {
 			actx, acancel := context.WithTimeout(tab, s.opts.PageTimeout)
 			r, err := s.opts.Consent.Act(actx, action)
 			acancel()

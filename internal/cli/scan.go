@@ -336,7 +336,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 
 	rep := &reports.Report{SchemaVersion: reports.SchemaVersion, Tool: reports.Tool{Name: "privacyscan", Version: Version}, StartedAt: started.Format(time.RFC3339), FailOn: o.FailOn}
 	sup := rules.NewSuppressor(o.Config, started)
-	ropts := rules.Options{Jurisdiction: o.Jurisdiction, Config: o.Config, Now: started, Vendors: ruleVendors(db)}
+	ropts := rules.Options{Jurisdiction: o.Jurisdiction, Config: o.Config, Now: started, Vendors: rules.KBVendors(db)}
 	for _, u := range o.URLs {
 		if ctx.Err() != nil {
 			break
@@ -396,15 +396,4 @@ func policyVendors(db *kb.DB) []policy.VendorName {
 		out = append(out, policy.VendorName{ID: v.ID, Name: v.Name, Aliases: v.Aliases})
 	}
 	return out
-}
-
-// ruleVendors gives the rules the knowledge base's vendor facts.
-func ruleVendors(db *kb.DB) rules.VendorInfo {
-	return rules.VendorFunc(func(id string) (rules.Vendor, bool) {
-		v, ok := db.Vendor(id)
-		if !ok {
-			return rules.Vendor{}, false
-		}
-		return rules.Vendor{ID: v.ID, Name: v.Name, Company: v.Company, Country: v.Country, EEA: v.EEA, Category: v.Category, Aliases: v.Aliases}, true
-	})
 }
