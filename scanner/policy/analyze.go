@@ -92,6 +92,12 @@ func analyzeText(f *Facts, text, declared string, vendors []VendorName) {
 	d.lastUpdated(f)
 	d.elements(f)
 	d.claims(f)
+	if (f.Claims.ConsentForMarketing != nil || f.Claims.ConsentForAnalytics != nil) && !slices.Contains(f.Details.LegalBases, "consent") {
+		// Asking consent before marketing or analytics makes consent their basis.
+		f.Details.LegalBases = append(f.Details.LegalBases, "consent")
+		sort.Strings(f.Details.LegalBases)
+		f.Elements.LegalBasis = true
+	}
 	if len(f.Evidence) == 0 {
 		f.Evidence = nil
 	}
@@ -222,32 +228,39 @@ func (d *doc) negated(s *sentence, v hit, mask []hit) bool {
 }
 
 // stanceOf reads a sentence about a browser signal: honoured, refused, or
-// "" when it takes no stance.
-func (d *doc) stanceOf(s *sentence, mask []hit) string {
-	for _, h := range s.hitsOf(cIgnore) {
-		if !overlaps(h, mask) && !d.negated(s, h, mask) {
-			return StanceNotHonored
+// "" when it takes no stance. Each mention of the signal is read with the
+// verb nearest to it, so "we do not respond to DNT but honor GPC" gives
+// each signal its own stance.
+func (d *doc) stanceOf(s *sentence, targets, mask []hit) string {
+	var verbs []hit
+	for _, h := range s.hits {
+		if (h.kw.cue == cHonor || h.kw.cue == cIgnore) && !overlaps(h, mask) {
+			verbs = append(verbs, h)
 		}
 	}
-	honored, refused := false, false
-	for _, h := range s.hitsOf(cHonor) {
-		if overlaps(h, mask) {
+	for _, t := range targets {
+		best, bestDist := -1, 1<<30
+		for i, v := range verbs {
+			dist := t.start - v.end
+			if v.start >= t.end {
+				dist = v.start - t.end
+			}
+			if dist < bestDist {
+				best, bestDist = i, dist
+			}
+		}
+		if best < 0 {
 			continue
 		}
-		if d.negated(s, h, mask) {
-			refused = true
-		} else {
-			honored = true
+		v := verbs[best]
+		neg := d.negated(s, v, mask)
+		if (v.kw.cue == cIgnore) != neg {
+			return StanceNotHonored
 		}
-	}
-	switch {
-	case refused:
-		return StanceNotHonored
-	case honored:
 		return StanceHonored
 	}
 	// "If your browser sends DNT, we do not set analytics cookies."
-	if s.cues.has(cIf) {
+	if len(verbs) == 0 && s.cues.has(cIf) {
 		for _, n := range s.hitsOf(cNeg) {
 			if !overlaps(n, mask) {
 				return StanceHonored
@@ -284,7 +297,11 @@ func (d *doc) stanceFor(target cue, similar bool) (string, *Evidence) {
 			continue
 		}
 		mask := append(append(s.hitsOf(cDNT), s.hitsOf(cGPC)...), s.hitsOf(cSimilarMech)...)
-		if st := d.stanceOf(s, mask); st != "" {
+		targets := s.hitsOf(target)
+		if len(targets) == 0 || (similar && target == cGPC) {
+			targets = append(targets, s.hitsOf(cSimilarMech)...)
+		}
+		if st := d.stanceOf(s, targets, mask); st != "" {
 			ev := d.evidence(s)
 			return st, &ev
 		}

@@ -66,7 +66,7 @@ func (d *doc) elements(f *Facts) {
 		if d.near(s, cContractWord, cFulfil, 60) {
 			bases["contract"], found = true, true
 		}
-		if c.has(cConsent) && (c.has(cBasedOn) || c.has(cLegalBasis)) {
+		if c.has(cConsent) && (c.has(cBasedOn) || c.has(cLegalBasis) || d.near(s, cWith, cConsent, 30)) {
 			bases["consent"], found = true, true
 		}
 		if c.has(cVitalInterest) {
@@ -101,7 +101,7 @@ func (d *doc) elements(f *Facts) {
 		}
 		// Rights: a sentence naming a right, a request, or "you can … your
 		// data", and the short list items that follow it.
-		if c.has(cRightWord) || (c.has(cRequest) && c.has(cRight)) || (c.has(cCan) && c.has(cPersonalData) && c.has(cRight)) {
+		if c.has(cRightWord) || (c.has(cRequest) && c.has(cRight)) || (c.has(cCan) && c.has(cRight) && (c.has(cPersonalData) || c.has(cConsent))) {
 			rightsCtx = 7
 		}
 		if rightsCtx > 0 {
@@ -487,7 +487,7 @@ func (d *doc) claims(f *Facts) {
 				cl.IPAnonymised = d.claim(s, "")
 			}
 		}
-		if cl.DataLocation == nil && c.hasAll(cStore, cCountry) && !c.has(cWorldwide) {
+		if cl.DataLocation == nil && c.hasAll(cStore, cCountry) && !c.has(cWorldwide) && !c.has(cTransfer) && !c.has(cThirdCountry) {
 			if v := d.location(s); v != "" {
 				cl.DataLocation = d.claim(s, v)
 			}

@@ -64,7 +64,9 @@ func compileVendors(vendors []VendorName) *vendorMatcher {
 			}
 			low := string(lowerSameLen(nil, n))
 			exact := utf8.RuneCountInString(n) <= 3 || (ambiguousNames[low] && n != low)
-			pats = append(pats, matchPattern{text: low, left: true, right: true, tag: len(vm.names)})
+			// The right boundary is checked after matching: Finnish and
+			// Estonian inflect names ("Googlen", "Google Analyticsit").
+			pats = append(pats, matchPattern{text: low, left: true, right: false, tag: len(vm.names)})
 			vm.names = append(vm.names, vendorPattern{vendor: vi, text: n, exactCase: exact})
 		}
 	}
@@ -86,6 +88,9 @@ func (d *doc) vendors(f *Facts, vendors []VendorName) {
 	vm.m.scan(d.lower, func(p *matchPattern, start, end int) {
 		vp := vm.names[p.tag]
 		if vp.exactCase && d.text[start:end] != vp.text {
+			return
+		}
+		if isWordAfter(d.lower, end) && !(inflects(d.lang) && utf8.RuneCountInString(vp.text) >= 4 && shortSuffix(d.lower, end)) {
 			return
 		}
 		hits = append(hits, vhit{vp.vendor, start, end})
@@ -126,6 +131,26 @@ func (d *doc) vendors(f *Facts, vendors []VendorName) {
 	f.VendorsMentioned = compactStrings(f.VendorsMentioned)
 	sort.Strings(f.VendorIDs)
 	f.VendorIDs = compactStrings(f.VendorIDs)
+}
+
+// inflects reports languages that add case endings to brand names.
+func inflects(lang string) bool { return lang == "fi" || lang == "et" }
+
+// shortSuffix reports one to three letters at i followed by a word boundary.
+func shortSuffix(b []byte, i int) bool {
+	n := 0
+	for i < len(b) && isWordAfter(b, i) {
+		r, size := utf8.DecodeRune(b[i:])
+		if !unicode.IsLower(r) {
+			return false
+		}
+		i += size
+		n++
+		if n > 3 {
+			return false
+		}
+	}
+	return n > 0
 }
 
 func vendorKey(v VendorName) string {

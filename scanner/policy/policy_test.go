@@ -1,0 +1,295 @@
+package policy
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// testPolicy is one policy the tests read: the five real seeds beside the
+// repository and the policies written for the tests in testdata/policies.
+type testPolicy struct {
+	name        string
+	path        string
+	contentType string
+}
+
+// repoRoot walks up from the package directory to the directory holding go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the package directory")
+		}
+		dir = parent
+	}
+}
+
+func testPolicies(t testing.TB) []testPolicy {
+	t.Helper()
+	seeds, err := filepath.Glob(filepath.Join(repoRoot(t), "..", "shared", "seeds", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seeds) < 5 {
+		t.Fatalf("found %d seed policies in ../shared/seeds beside the repository, want 5", len(seeds))
+	}
+	var out []testPolicy
+	for _, p := range seeds {
+		out = append(out, testPolicy{name: "seed_" + strings.TrimSuffix(filepath.Base(p), ".txt")[:3], path: p})
+	}
+	own, err := filepath.Glob(filepath.Join("testdata", "policies", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range own {
+		base := filepath.Base(p)
+		out = append(out, testPolicy{name: strings.TrimSuffix(base, filepath.Ext(base)), path: p})
+	}
+	return out
+}
+
+func testVendors(t testing.TB) []VendorName {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "vendors.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vs []VendorName
+	if err := json.Unmarshal(b, &vs); err != nil {
+		t.Fatalf("testdata/vendors.json: %v", err)
+	}
+	return vs
+}
+
+func analyzeFile(t testing.TB, p testPolicy, vendors []VendorName) *Facts {
+	t.Helper()
+	doc, err := os.ReadFile(p.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Analyze(doc, Options{Vendors: vendors, ContentType: p.contentType})
+}
+
+// TestGolden snapshots the full facts, evidence included, of every test
+// policy. Run with -update after a deliberate change and review the diff.
+func TestGolden(t *testing.T) {
+	vendors := testVendors(t)
+	for _, p := range testPolicies(t) {
+		t.Run(p.name, func(t *testing.T) {
+			got, err := json.MarshalIndent(analyzeFile(t, p, vendors), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", "golden", p.name+".json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("facts differ from %s (run go test -update and review the diff):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// expected is what a person reading the policy says it declares. These
+// files are written by hand and never generated.
+type expected struct {
+	Language       string          `json:"language"`
+	OtherLanguages []string        `json:"other_languages"`
+	VendorIDs      []string        `json:"vendor_ids"`
+	DNT            string          `json:"dnt_stance"`
+	GPC            string          `json:"gpc_stance"`
+	LastUpdated    *string         `json:"last_updated"`
+	Elements       Elements        `json:"elements"`
+	Claims         map[string]any  `json:"claims"` // claim -> true or its value; absent = not made
+	LegalBases     []string        `json:"legal_bases"`
+	Rights         []string        `json:"rights"`
+	Authorities    []string        `json:"authorities"`
+	RetentionDays  []int           `json:"retention_days"`
+	Mechanisms     []string        `json:"transfer_mechanisms"`
+	Countries      []string        `json:"transfer_countries"`
+	ContactKinds   []string        `json:"contact_kinds"`
+	KnownMisses    map[string]bool `json:"known_misses"` // field -> true: the analyser is known to get it wrong
+}
+
+// fieldValues flattens facts into comparable fields, the unit of accuracy.
+func fieldValues(f *Facts) map[string]string {
+	j := func(v any) string {
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	sorted := func(s []string) string {
+		c := append([]string{}, s...)
+		sort.Strings(c)
+		if c == nil {
+			c = []string{}
+		}
+		return j(c)
+	}
+	m := map[string]string{
+		"language":            f.Language,
+		"other_languages":     sorted(f.OtherLanguages),
+		"vendor_ids":          sorted(f.VendorIDs),
+		"dnt_stance":          f.DNTStance,
+		"gpc_stance":          f.GPCStance,
+		"last_updated":        j(f.LastUpdated),
+		"legal_bases":         sorted(f.Details.LegalBases),
+		"rights":              sorted(f.Details.Rights),
+		"authorities":         sorted(f.Details.Authorities),
+		"transfer_mechanisms": sorted(f.Details.TransferMechanisms),
+		"transfer_countries":  sorted(f.Details.TransferCountries),
+	}
+	var days []int
+	for _, d := range f.Details.Retention {
+		days = append(days, d.Days)
+	}
+	sort.Ints(days)
+	if days == nil {
+		days = []int{}
+	}
+	m["retention_days"] = j(days)
+	var kinds []string
+	for _, c := range f.Details.Contacts {
+		if !slices.Contains(kinds, c.Kind) {
+			kinds = append(kinds, c.Kind)
+		}
+	}
+	m["contact_kinds"] = sorted(kinds)
+	ev := reflect.ValueOf(f.Elements)
+	for i := 0; i < ev.NumField(); i++ {
+		tag := strings.Split(ev.Type().Field(i).Tag.Get("json"), ",")[0]
+		m["elements."+tag] = fmt.Sprint(ev.Field(i).Bool())
+	}
+	claim := func(name string, c *Claim) {
+		switch {
+		case c == nil:
+			m["claims."+name] = "false"
+		case c.Value != "":
+			m["claims."+name] = c.Value
+		default:
+			m["claims."+name] = "true"
+		}
+	}
+	claim("ip_anonymised", f.Claims.IPAnonymised)
+	claim("data_location", f.Claims.DataLocation)
+	claim("consent_for_marketing", f.Claims.ConsentForMarketing)
+	claim("consent_for_analytics", f.Claims.ConsentForAnalytics)
+	claim("no_sale", f.Claims.NoSale)
+	return m
+}
+
+func expectedValues(e *expected) map[string]string {
+	f := &Facts{
+		Language: e.Language, OtherLanguages: e.OtherLanguages, VendorIDs: e.VendorIDs,
+		DNTStance: e.DNT, GPCStance: e.GPC, LastUpdated: e.LastUpdated, Elements: e.Elements,
+		Details: Details{LegalBases: e.LegalBases, Rights: e.Rights, Authorities: e.Authorities,
+			TransferMechanisms: e.Mechanisms, TransferCountries: e.Countries},
+	}
+	for _, d := range e.RetentionDays {
+		f.Details.Retention = append(f.Details.Retention, Duration{Days: d})
+	}
+	for _, k := range e.ContactKinds {
+		f.Details.Contacts = append(f.Details.Contacts, Contact{Kind: k})
+	}
+	claim := func(name string) *Claim {
+		v, ok := e.Claims[name]
+		switch {
+		case !ok || v == false:
+			return nil
+		case v == true:
+			return &Claim{}
+		default:
+			return &Claim{Value: fmt.Sprint(v)}
+		}
+	}
+	f.Claims = Claims{IPAnonymised: claim("ip_anonymised"), DataLocation: claim("data_location"),
+		ConsentForMarketing: claim("consent_for_marketing"), ConsentForAnalytics: claim("consent_for_analytics"), NoSale: claim("no_sale")}
+	return fieldValues(f)
+}
+
+// TestAccuracy compares the analyser with the hand-written expectations of
+// every test policy, logs the accuracy of each field, and fails on any
+// mismatch not listed as a known miss (and on a known miss that now passes,
+// so the list stays honest).
+func TestAccuracy(t *testing.T) {
+	vendors := testVendors(t)
+	right := map[string]int{}
+	total := map[string]int{}
+	for _, p := range testPolicies(t) {
+		b, err := os.ReadFile(filepath.Join("testdata", "expected", p.name+".json"))
+		if err != nil {
+			t.Errorf("%s: no expectations: %v", p.name, err)
+			continue
+		}
+		var e expected
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&e); err != nil {
+			t.Errorf("%s: expectations: %v", p.name, err)
+			continue
+		}
+		want := expectedValues(&e)
+		got := fieldValues(analyzeFile(t, p, vendors))
+		for field, w := range want {
+			total[field]++
+			ok := got[field] == w
+			if ok {
+				right[field]++
+			}
+			switch {
+			case !ok && !e.KnownMisses[field]:
+				t.Errorf("%s: %s = %s, want %s", p.name, field, got[field], w)
+			case ok && e.KnownMisses[field]:
+				t.Errorf("%s: %s is listed as a known miss but is now right; remove it from known_misses", p.name, field)
+			}
+		}
+		for field := range e.KnownMisses {
+			if _, ok := want[field]; !ok {
+				t.Errorf("%s: known miss %q is not a field", p.name, field)
+			}
+		}
+	}
+	var fields []string
+	for f := range total {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	sumR, sumT := 0, 0
+	var report strings.Builder
+	for _, f := range fields {
+		fmt.Fprintf(&report, "  %-30s %2d/%2d  %5.1f%%\n", f, right[f], total[f], 100*float64(right[f])/float64(total[f]))
+		sumR += right[f]
+		sumT += total[f]
+	}
+	if sumT > 0 {
+		fmt.Fprintf(&report, "  %-30s %3d/%3d %5.1f%%\n", "overall", sumR, sumT, 100*float64(sumR)/float64(sumT))
+	}
+	t.Logf("accuracy per field over %d policies:\n%s", total["language"], report.String())
+}
