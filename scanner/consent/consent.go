@@ -79,6 +79,10 @@ type Result struct {
 	// Signals are the TCF and Google Consent Mode states read after the
 	// action (before it, for Detect).
 	Signals *Signals `json:"signals,omitempty"`
+	// Retries counts clicks repeated because the first had no visible
+	// effect (a platform that binds its buttons late); they are not in
+	// Clicks.
+	Retries int `json:"retries,omitempty"`
 	// Screenshots are the evidence files written: the banner before the
 	// click and the page after it.
 	Screenshots []string `json:"screenshots,omitempty"`

@@ -409,7 +409,17 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration) (re
 	}
 	res.Clicked = len(res.Elements) > 0
 	res.Clicks = len(res.Elements)
-	res.Verified, res.ConsentRecord = s.verify(op, before)
+	res.Verified, res.ConsentRecord = s.verify(op, before, retryAfter)
+	if !res.Verified && s.lastClick != nil {
+		// Nothing happened: some platforms bind their handlers a moment
+		// after the banner shows (tarteaucitron waits 500 ms). A person
+		// would click again.
+		var again Result
+		if err := s.runStep(*s.lastClick, s.lastRule, &again); err == nil {
+			res.Retries++
+			res.Verified, res.ConsentRecord = s.verify(op, before, e.opts.StepTimeout)
+		}
+	}
 	if !res.Verified {
 		res.Error = "the banner is still shown after the click"
 	}
@@ -525,8 +535,8 @@ func (e *Engine) screenshot(ctx context.Context, res *Result, when string) {
 
 // verify waits until the banner is gone and, for a rule that names its
 // consent record, until the record exists.
-func (s *session) verify(op operator, before *scan) (bool, []string) {
-	deadline := time.Now().Add(s.e.opts.StepTimeout)
+func (s *session) verify(op operator, before *scan, bound time.Duration) (bool, []string) {
+	deadline := time.Now().Add(bound)
 	for {
 		sc, err := s.look(op.generic())
 		if err != nil {
@@ -553,3 +563,7 @@ func (s *session) recheck() bool {
 }
 
 var errNotFound = errors.New("element not found")
+
+// retryAfter is how long a click may take to show an effect before it is
+// repeated once.
+const retryAfter = 900 * time.Millisecond

@@ -87,6 +87,7 @@ func (s *session) runStep(st Step, r *Rule, res *Result) error {
 				}
 				c := found[0]
 				c.Frame, c.Input = f.url, how
+				s.lastClick, s.lastRule = &st, r
 				res.Elements = append(res.Elements, c)
 				s.e.logf("consent: clicked %q (%s) by %s", c.Text, c.Selector, how)
 				return nil

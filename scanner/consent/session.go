@@ -32,6 +32,10 @@ type session struct {
 	// urls are the documents' own location.href: the frame tree leaves the
 	// URL of a cross-origin frame empty when site isolation is off.
 	urls map[runtime.ExecutionContextID]string
+	// lastClick is the last click step carried out, repeated once when it
+	// had no effect.
+	lastClick *Step
+	lastRule  *Rule
 }
 
 const worldName = "privacyscan-consent"

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs real open-source consent managers (pinned, permissive licences)
+# for TestNPMConsentManagers. CI runs it before the tests; the test skips
+# when it was not run. Installs into ./node_modules (gitignored).
+set -eu
+cd "$(dirname "$0")"
+npm install --no-audit --no-fund --ignore-scripts --no-save --no-package-lock \
+  vanilla-cookieconsent@3.1.0 \
+  klaro@0.7.22 \
+  orejime@3.2.1 \
+  tarteaucitronjs@1.34.0
+echo "consent managers installed in $(pwd)/node_modules"
+# The test serves the packages as https://npm.test/<package>/...
+mkdir -p www
+ln -sfn ../node_modules www/npm.test
