@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/privacyscan/privacyscan/reports"
+	"github.com/privacyscan/privacyscan/reports/schema"
+	"github.com/privacyscan/privacyscan/scanner"
+)
+
+// validate checks a JSON report against the published schema.
+func validate(t *testing.T, data []byte) {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.Report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("report.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("report.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Fatalf("the report does not match reports/schema/report.schema.json: %v", err)
+	}
+}
+
+func readReport(t *testing.T, path string) (*reports.Report, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r reports.Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	return &r, data
+}
+
+func hasRequest(p *scanner.PhaseResult, host string) bool {
+	for _, r := range p.Requests {
+		if r.Host == host {
+			return true
+		}
+	}
+	return false
+}
+
+func cookieNamed(p *scanner.PhaseResult, name string) *scanner.Cookie {
+	for i, c := range p.Cookies {
+		if c.Name == name {
+			return &p.Cookies[i]
+		}
+	}
+	return nil
+}
+
+// TestDemoEndToEnd runs `privacyscan demo` in-process: a real Chromium scans
+// the embedded shop through --resolve routing, and the JSON report must match
+// the schema and show what the shop's pages do.
+func TestDemoEndToEnd(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	code, _, stderr := run(t, "demo", "--format", "json", "-o", out, "--quiet")
+	if code != ExitFindings {
+		t.Fatalf("exit = %d, want %d (findings at or above high); stderr:\n%s", code, ExitFindings, stderr)
+	}
+	rep, data := readReport(t, out)
+	validate(t, data)
+	if len(rep.Sites) != 1 {
+		t.Fatalf("sites = %d", len(rep.Sites))
+	}
+	s := rep.Sites[0]
+	if !s.Scanned || len(s.Phases) != 5 {
+		t.Fatalf("scanned = %v, phases = %d; errors %v", s.Scanned, len(s.Phases), s.Errors)
+	}
+	before, accept, reject := s.Phases[scanner.PhaseBeforeConsent], s.Phases[scanner.PhaseAfterAccept], s.Phases[scanner.PhaseAfterReject]
+	if !hasRequest(before, "www.facebook.com") || cookieNamed(before, "_fbp") == nil {
+		t.Errorf("before-consent: the Meta Pixel and _fbp should be there")
+	}
+	if c := cookieNamed(before, "_ga"); c != nil {
+		t.Errorf("before-consent: _ga set before consent: %+v", c)
+	}
+	if c := cookieNamed(accept, "_ga"); c == nil || c.LifetimeDays < 700 {
+		t.Errorf("after-accept: _ga = %+v, want the two years gtag asked for", c)
+	}
+	if cookieNamed(reject, "_ga") != nil {
+		t.Errorf("after-reject: _ga present")
+	}
+	if !s.Consent.BannerDetected || !s.Consent.AcceptClicked || !s.Consent.RejectClicked {
+		t.Errorf("consent = %+v", s.Consent)
+	}
+	if s.Policy == nil || s.Policy.URL == nil || !strings.Contains(*s.Policy.URL, "privacy") {
+		t.Errorf("policy = %+v", s.Policy)
+	}
+	if len(s.Pages) < 5 {
+		t.Errorf("sampled pages = %+v", s.Pages)
+	}
+	rulesSeen := map[string]bool{}
+	for _, f := range s.Findings {
+		rulesSeen[f.Rule] = true
+		if f.Fingerprint == "" || len(f.Evidence) == 0 {
+			t.Errorf("finding without fingerprint or evidence: %+v", f)
+		}
+	}
+	for _, id := range []string{"tracking-before-consent", "cookie-before-consent", "tracking-after-reject"} {
+		if !rulesSeen[id] {
+			t.Errorf("finding %s missing; have %v", id, rulesSeen)
+		}
+	}
+	for _, id := range []string{"no-consent-banner", "policy-not-found"} {
+		if rulesSeen[id] {
+			t.Errorf("finding %s should not fire on the demo", id)
+		}
+	}
+}
+
+// TestUnreachableSite: nothing can be scanned, the report says why, exit 3.
+func TestUnreachableSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	code, _, stderr := run(t, "scan", "-q", "--resolve", "down.test=127.0.0.1:1", "--page-timeout", "5s", "--phases", "before-consent", "--format", "json", "-o", out, "https://down.test/")
+	if code != ExitNotScanned {
+		t.Fatalf("exit = %d, want %d; stderr:\n%s", code, ExitNotScanned, stderr)
+	}
+	rep, data := readReport(t, out)
+	validate(t, data)
+	if s := rep.Sites[0]; s.Scanned || len(s.Errors) == 0 {
+		t.Errorf("site = scanned %v, errors %v", s.Scanned, s.Errors)
+	}
+}
+
+// cancelOn cancels when a line containing trigger is written.
+type cancelOn struct {
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	trigger string
+	cancel  context.CancelFunc
+}
+
+func (c *cancelOn) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.buf.Write(p)
+	if strings.Contains(c.buf.String(), c.trigger) {
+		c.cancel()
+	}
+	return len(p), nil
+}
+
+// TestInterruptWritesReport: Ctrl-C during the phases still writes the
+// report of what was gathered, atomically.
+func TestInterruptWritesReport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stderr := &cancelOn{trigger: "phase ", cancel: cancel}
+	var stdout bytes.Buffer
+	code := Run(ctx, []string{"demo", "--format", "json", "-o", out, "--concurrency", "1"}, strings.NewReader(""), &stdout, stderr)
+	rep, data := readReport(t, out)
+	validate(t, data)
+	if !rep.Interrupted {
+		t.Errorf("report not marked interrupted (exit %d)", code)
+	}
+}
