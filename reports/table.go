@@ -50,7 +50,7 @@ func newTable(w io.Writer, header ...any) *tablewriter.Table {
 	tb := tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewBlueprint()),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(60),
+		tablewriter.WithRowMaxWidth(50),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithTrimSpace(tw.On),
 	)
@@ -235,15 +235,26 @@ func (t tableWriter) sev(label, sev string) string {
 	return "\x1b[" + code + "m" + label + "\x1b[0m"
 }
 
-// evidenceSummary renders up to n evidence items, site strings cleaned.
+// evidenceSummary renders up to n distinct evidence items, site strings
+// cleaned and shortened to fit a terminal.
 func evidenceSummary(ev []rules.Evidence, n int) string {
 	var parts []string
-	for i, e := range ev {
-		if i == n {
-			parts = append(parts, fmt.Sprintf("… %d more", len(ev)-n))
-			break
+	seen := map[string]bool{}
+	shown, distinct := 0, 0
+	for _, e := range ev {
+		line := Clean(evidenceLine(e), 70)
+		if seen[line] {
+			continue
 		}
-		parts = append(parts, Clean(evidenceLine(e), 100))
+		seen[line] = true
+		distinct++
+		if shown < n {
+			parts = append(parts, line)
+			shown++
+		}
+	}
+	if distinct > shown {
+		parts = append(parts, fmt.Sprintf("… %d more (see JSON)", distinct-shown))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -290,8 +301,10 @@ func lifetime(c scanner.Cookie) string {
 		return fmt.Sprintf("%.1f years", c.LifetimeDays/365)
 	case c.LifetimeDays >= 1:
 		return fmt.Sprintf("%.0f days", c.LifetimeDays)
-	default:
+	case c.LifetimeDays*24 >= 1:
 		return fmt.Sprintf("%.0f hours", c.LifetimeDays*24)
+	default:
+		return fmt.Sprintf("%.0f minutes", c.LifetimeDays*24*60)
 	}
 }
 
