@@ -33,7 +33,7 @@ var langWords = map[string]string{
 	"nb": "og i det er en et som på til av for med ikke har vi du deg din dine ditt oss vår våre vårt kan om eller de når fra personopplysninger opplysninger behandling også hvis hva hvordan skal vil blir være slik noen etter uten gjennom mye bare dette disse hvor personvern",
 	"nn": "og i det er ein eit som på til av for med ikkje har vi me du deg din dine ditt oss vår våre kan om eller dei når frå personopplysningar opplysningar handsaming behandling òg også viss kva korleis skal vil vert blir vere slik nokon nokre etter utan gjennom berre dette desse kvar eg dykk dykkar hjå mykje personvern",
 	"da": "og i det er en et som på til af for med ikke har vi du dig din dine dit os vores kan om eller de når fra personoplysninger oplysninger behandling også hvis hvad hvordan skal vil bliver være sådan nogle efter uden gennem meget kun dette disse hvor jer jeres",
-	"fi": "ja on ei että se tai kun jos ovat myös voi tämä tämän näitä olla kanssa mukaan sekä jotka joka niiden meille sinun sinulle henkilötietoja henkilötietojen tietoja tiedot käsittely käsittelyn voimme emme me he mitä kuten mikäli vain osalta kautta asiakkaan olemme ole tietosuoja käytämme",
+	"fi": "ja on ei että se tai kun jos ovat myös voi tämä tämän näitä olla kanssa mukaan sekä jotka joka niiden meille sinun sinulle henkilötietoja henkilötietojen tietoja tiedot käsittely käsittelyn voimme emme me he mitä kuten mikäli vain osalta kautta asiakkaan olemme ole tietosuoja käytämme tässä niitä emmekä henkilötietojasi tietojasi joita jossa sinua meidän voit käsittelemme",
 	"et": "ja on et ning või ei see kui ka oma mis kes tuleb teie meie isikuandmete isikuandmeid andmete andmeid selle nende välja võib vastavalt seda need mida kas ole oleme samuti kuid ainult alusel töötlemine töötleme teile meile mille sest kõik üle",
 	"pl": "i w z na się do nie że jest o lub oraz przez dla są od jak danych osobowych może twoich twoje które który która jeśli także również tym ich te ten ta po przy nas nasz nasza naszej państwa dane przetwarzania przetwarzamy być czy tylko ze",
 	"cs": "a v se na je že z o s k do nebo jsou pro jako by osobní osobních údaje údajů které který která také při podle vaše vašich vás vám můžete naše našich nás jsme tyto tento toto jejich zpracování zpracováváme pouze pokud aby však mezi",
@@ -64,7 +64,13 @@ var (
 )
 
 func langTables() *langTable {
-	langOnce.Do(func() {
+	langOnce.Do(func() { langTab = buildLangTable() })
+	return langTab
+}
+
+// buildLangTable turns the word lists into weighted lookup tables.
+func buildLangTable() *langTable {
+	{
 		idx := map[string]int{}
 		for i, l := range languages {
 			idx[l] = i
@@ -90,9 +96,8 @@ func langTables() *langTable {
 			}
 			t.letters[r] = s
 		}
-		langTab = t
-	})
-	return langTab
+		return t
+	}
 }
 
 func appendUnique(s []int, v int) []int {
