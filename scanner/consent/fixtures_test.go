@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // fixtureCase is one fixture site and what operating it must give. The
@@ -23,10 +24,21 @@ type fixtureCase struct {
 	TCF bool
 	// NoBanner: the page has no banner (a negative case).
 	NoBanner bool
+	// Wall: a cookie wall that cannot be refused; reject must fail and
+	// report the wall.
+	Wall bool
 }
 
 var fixtureCases = []fixtureCase{
 	{Host: "generic-en.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-de.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-shadow-pl.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-iframe-sv.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-settings-fr.test", CMP: "generic", PreTicked: 2},
+	{Host: "generic-el.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-bg.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-wall-it.test", CMP: "generic", Wall: true},
+	{Host: "no-banner.test", NoBanner: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
 	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true},
 	{Host: "cookiebot.test", CMP: "cookiebot", RejectFirstLayer: true, TCF: true},
@@ -62,7 +74,7 @@ var stats struct {
 }
 
 func TestFixtures(t *testing.T) {
-	e := newEngine(t, Options{})
+	e := newEngine(t, Options{Wait: 2 * time.Second})
 	for _, fc := range fixtureCases {
 		t.Run(fc.Host, func(t *testing.T) {
 			t.Run("detect", func(t *testing.T) {
@@ -86,6 +98,12 @@ func TestFixtures(t *testing.T) {
 					res, err := e.Act(ctx, action)
 					if err != nil {
 						t.Fatal(err)
+					}
+					if fc.Wall && action == Reject {
+						if res.Verified || !res.CookieWall || res.RejectAvailable {
+							t.Fatalf("a cookie wall: verified %v wall %v reject available %v", res.Verified, res.CookieWall, res.RejectAvailable)
+						}
+						return
 					}
 					ok := res.Verified && res.CMP == fc.CMP && len(res.ConsentRecord) > 0
 					if action == Accept {
