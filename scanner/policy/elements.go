@@ -338,7 +338,7 @@ func (d *doc) contacts(f *Facts) {
 				}
 			}
 		}
-		if s.cues.has(cStreet) || rePost.MatchString(t) {
+		if s.cues.has(cStreet) || (len(t) < 300 && strings.IndexAny(t, "0123456789") >= 0 && rePost.MatchString(t)) {
 			if a := d.address(s); a != "" {
 				add("address", a)
 			}
