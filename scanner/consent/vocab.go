@@ -30,7 +30,7 @@ var Languages = []string{"en", "fr", "de", "es", "it", "nl", "pt", "sv", "nb", "
 var vocabulary = map[string]map[string][]string{
 	"en": {
 		"banner":       {"cookies?", "consent", "gdpr", "your privacy", "privacy (settings|preferences|choices)", "tracking technologies", "personal data"},
-		ClassReject:    {"reject( all)?( cookies)?", "decline( all)?", "deny( all)?", "refuse( all)?", "disagree", "no,? thanks", "(use |allow |accept )?(only|just) (strictly )?(necessary|essential|required)( cookies)?", "(necessary|essential|required) (cookies )?only", "continue without accepting", "do not (accept|agree)"},
+		ClassReject:    {"reject( all)?( cookies)?", "decline( all)?", "deny( all)?", "refuse( all)?", "disagree", "no,? thanks", "(use |allow |accept )?(only|just) (strictly )?(necessary|essential|required)( cookies)?", "((use|allow|accept) )?(necessary|essential|required) (cookies )?only", "continue without accepting", "do not (accept|agree)"},
 		ClassSave:      {"save( my)?( preferences| settings| choices| and (exit|close))?", "confirm( my)? (choices|selection|preferences)", "(accept|allow) (selected|selection|current selection)", "submit preferences"},
 		ClassAcceptAll: {"accept all( cookies)?", "allow all( cookies)?", "agree to all", "accept (and|&) (close|continue)", "i accept all", "enable all"},
 		ClassAccept:    {"accept( cookies)?", "i accept", "agree", "i agree", "allow( cookies)?", "got it", "ok(ay)?", "yes,? i agree", "continue"},
