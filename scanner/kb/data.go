@@ -31,6 +31,7 @@ type rawVendor struct {
 	Country     string      `yaml:"country"`
 	Category    string      `yaml:"category"`
 	Essential   bool        `yaml:"essential"`
+	SelfHosted  bool        `yaml:"self-hosted"`
 	Description string      `yaml:"description"`
 	Aliases     []string    `yaml:"aliases"`
 	Domains     []string    `yaml:"domains"`
@@ -176,7 +177,7 @@ func (db *DB) addVendor(source string, r *rawVendor) error {
 		ID: r.ID, Name: r.Name, Company: r.Company, Country: r.Country,
 		EEA: InEEA(r.Country), Adequate: Adequate(r.Country),
 		Category: r.Category, Essential: r.Essential || IsEssential(r.Category),
-		Description: r.Description, Source: source,
+		SelfHosted: r.SelfHosted, Description: r.Description, Source: source,
 		Aliases: []string{}, Domains: []string{},
 	}
 	seen := map[string]bool{strings.ToLower(v.Name): true}

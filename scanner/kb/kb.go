@@ -183,6 +183,10 @@ type Vendor struct {
 	// Essential is true when the service is strictly necessary where it is
 	// used (payment, CDN, consent management, bot protection).
 	Essential bool `json:"essential"`
+	// SelfHosted is true for software that runs on the site itself (PHP,
+	// WordPress, Magento, Shopware...): its cookies are the site's own and
+	// no data goes to the company behind it, so it is not a third party.
+	SelfHosted bool `json:"self_hosted,omitempty"`
 	// Description says in a few words what the service does.
 	Description string `json:"description,omitempty"`
 	// Cookies lists the cookie names and patterns known for the vendor.
