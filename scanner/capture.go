@@ -311,7 +311,7 @@ var errRendererCrashed = errors.New("the page crashed the renderer")
 // beginPage resets per-page state before a navigation.
 func (rc *recorder) beginPage(u string) {
 	rc.mu.Lock()
-	rc.page, rc.loaded, rc.docReq = u, false, ""
+	rc.page, rc.loaded, rc.crashed, rc.docReq = u, false, false, ""
 	rc.inflight = map[network.RequestID]bool{}
 	rc.mu.Unlock()
 }

@@ -8,6 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 )
@@ -152,5 +156,38 @@ func TestPrivacySignals(t *testing.T) {
 	}
 	if !dnt || !gpc {
 		t.Errorf("headers on third-party requests: DNT %v, Sec-GPC %v", dnt, gpc)
+	}
+}
+
+// TestRendererCrash: a page that kills its renderer is recorded as failed and
+// the phase goes on in a new tab of the same browser context.
+func TestRendererCrash(t *testing.T) {
+	_, b := startFixture(t, "capture")
+	s := New(Options{Browser: b, PageTimeout: 10 * time.Second})
+	// Page.crash kills the renderer the way an out-of-memory page would.
+	s.afterNavigate = func(ctx context.Context, u string) {
+		if strings.HasSuffix(u, "?crash") {
+			cctx, cancel := context.WithTimeout(ctx, time.Second) // the renderer dies before it answers
+			defer cancel()
+			_, _ = chromedp.Call(cctx, page.Crash, cdp.Empty{})
+		}
+	}
+	pages := []PlannedPage{
+		{URL: "https://shop.test/", Kind: KindHome},
+		{URL: "https://shop.test/?crash", Kind: KindOther},
+		{URL: "https://shop.test/?after", Kind: KindOther},
+	}
+	pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, pages, "", []string{"shop.test"})
+	if len(pr.Pages) != 3 {
+		t.Fatalf("pages = %+v, errors %v", pr.Pages, errs)
+	}
+	if !strings.Contains(pr.Pages[1].Error, "crash") {
+		t.Errorf("crashing page = %+v", pr.Pages[1])
+	}
+	if p := pr.Pages[2]; p.Error != "" || p.Status != 200 {
+		t.Errorf("the page after the crash was not loaded: %+v", p)
+	}
+	if _, ok := findCookie(pr.Cookies, "sid"); !ok {
+		t.Errorf("cookies of the phase lost after the crash: %v", pr.Cookies)
 	}
 }

@@ -59,6 +59,8 @@ type Options struct {
 // Scanner scans sites. It is safe for concurrent use.
 type Scanner struct {
 	opts Options
+	// afterNavigate is a test seam: it runs once a navigation has started.
+	afterNavigate func(ctx context.Context, url string)
 	sem  chan struct{}
 	bmu  sync.Mutex
 	b    *browser.Browser
@@ -366,6 +368,9 @@ func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res Pag
 	case nav.IsDownload:
 		res.Error = "not a web page (the browser downloaded it)"
 	default:
+		if s.afterNavigate != nil {
+			s.afterNavigate(pctx, u)
+		}
 		loaded, err := rc.waitLoaded(pctx)
 		switch {
 		case errors.Is(err, errRendererCrashed):
