@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,9 +15,11 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/privacyscan/privacyscan/internal/demo"
 	"github.com/privacyscan/privacyscan/reports"
 	"github.com/privacyscan/privacyscan/reports/schema"
 	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/browser"
 )
 
 // validate checks a JSON report against the published schema.
@@ -176,5 +181,60 @@ func TestInterruptWritesReport(t *testing.T) {
 	validate(t, data)
 	if !rep.Interrupted {
 		t.Errorf("report not marked interrupted (exit %d)", code)
+	}
+}
+
+// TestRemoteBrowser: --browser-url drives a Chromium someone else started
+// (a team's browser pool) instead of starting one.
+func TestRemoteBrowser(t *testing.T) {
+	srv, err := demo.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	path, err := browser.FindChromium()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cmd := exec.CommandContext(ctx, path, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+		"--ignore-certificate-errors", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+		"--user-data-dir="+t.TempDir(), "--host-resolver-rules="+strings.Join(srv.HostRulesStrict(), ","), "about:blank")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cancel(); _ = cmd.Wait() }()
+	wsURL := ""
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		if _, after, ok := strings.Cut(sc.Text(), "DevTools listening on "); ok {
+			wsURL = strings.TrimSpace(after)
+			break
+		}
+	}
+	if wsURL == "" {
+		t.Fatal("the browser printed no DevTools address")
+	}
+	go func() { _, _ = io.Copy(io.Discard, stderr) }()
+
+	out := filepath.Join(t.TempDir(), "report.json")
+	args := []string{"scan", "-q", "--browser-url", wsURL, "--insecure", "--phases", "before-consent", "--pages", "3", "--format", "json", "-o", out}
+	for _, r := range srv.Resolve() {
+		args = append(args, "--resolve", r)
+	}
+	code, _, errOut := run(t, append(args, demo.StartURL())...)
+	if code != ExitFindings {
+		t.Fatalf("exit = %d; stderr:\n%s", code, errOut)
+	}
+	rep, data := readReport(t, out)
+	validate(t, data)
+	if p := rep.Sites[0].Phases[scanner.PhaseBeforeConsent]; p == nil || !hasRequest(p, "www.facebook.com") {
+		t.Errorf("the remote browser did not load the demo's pixel")
 	}
 }
