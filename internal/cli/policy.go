@@ -2,11 +2,281 @@ package cli
 
 import (
 	"context"
+	"crypto/tls"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/pflag"
+
+	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/policy"
 )
 
-// runPolicy is being written (see the issue tracker); it reports so instead of
-// pretending to work.
+// policyFormats are the --format values of the policy command.
+var policyFormats = []string{"table", "json"}
+
+// policyOptions are the policy command's flags, validated.
+type policyOptions struct {
+	Source   string // file path, URL or "-"
+	Format   string
+	Output   string
+	Insecure bool
+	Timeout  time.Duration
+}
+
+// maxPolicyFetch bounds what the policy command downloads.
+const maxPolicyFetch = policy.MaxDocumentBytes
+
+// runPolicy analyses one privacy policy from a file, a URL or standard input
+// and prints what it declares.
 func runPolicy(ctx context.Context, env *Env, args []string) error {
-	return errors.New("the policy command is not available yet")
+	fs := pflag.NewFlagSet("policy", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "table", "output format: "+strings.Join(policyFormats, ", "))
+	output := fs.StringP("output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	insecure := fs.Bool("insecure", false, "accept any TLS certificate when fetching a URL")
+	timeout := fs.Duration("timeout", 30*time.Second, "give up fetching a URL after this long")
+	help := fs.BoolP("help", "h", false, "show this help")
+	if err := fs.Parse(args); err != nil {
+		return usagef("policy: %v", err)
+	}
+	if *help {
+		fmt.Fprintf(env.Stdout, "Usage: privacyscan policy [flags] FILE|URL|-\n\nAnalyses a privacy policy (HTML or text, any language and charset) and prints what it declares.\n\nFlags:\n%s", fs.FlagUsages())
+		return nil
+	}
+	if fs.NArg() != 1 {
+		return usagef("policy: want exactly one FILE, URL or - (got %d arguments)", fs.NArg())
+	}
+	o := policyOptions{Source: fs.Arg(0), Format: strings.ToLower(*format), Output: *output, Insecure: *insecure, Timeout: *timeout}
+	if !contains(policyFormats, o.Format) {
+		return usagef("policy: --format %q: want one of %s", *format, strings.Join(policyFormats, ", "))
+	}
+	if o.Timeout <= 0 {
+		return usagef("policy: --timeout must be positive")
+	}
+	doc, contentType, finalURL, err := readPolicy(ctx, env, o)
+	if err != nil {
+		return err
+	}
+	facts := policy.Analyze(doc, policy.Options{Vendors: policyVendors(kb.Default()), URL: finalURL, ContentType: contentType})
+	return emit(env, o.Output, func(w io.Writer) error {
+		if o.Format == "json" {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(facts)
+		}
+		return writePolicyTable(w, facts)
+	})
+}
+
+// readPolicy reads the document from standard input, a URL or a file.
+func readPolicy(ctx context.Context, env *Env, o policyOptions) (doc []byte, contentType, source string, err error) {
+	switch {
+	case o.Source == "-":
+		doc, err = io.ReadAll(io.LimitReader(env.Stdin, maxPolicyFetch+1))
+		if err != nil {
+			return nil, "", "", fmt.Errorf("reading standard input: %w", err)
+		}
+		return doc, "", "", nil
+	case strings.HasPrefix(o.Source, "http://") || strings.HasPrefix(o.Source, "https://"):
+		return fetchPolicy(ctx, o)
+	}
+	doc, err = readLimited(o.Source)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, "", "", &UsageError{Err: fmt.Errorf("policy: %s: no such file", o.Source)}
+	}
+	if err != nil {
+		return nil, "", "", fmt.Errorf("reading policy: %w", err)
+	}
+	return doc, "", "", nil
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory", path)
+	}
+	return io.ReadAll(io.LimitReader(f, maxPolicyFetch+1))
+}
+
+// fetchPolicy downloads a policy with a timeout and a size limit.
+func fetchPolicy(ctx context.Context, o policyOptions) ([]byte, string, string, error) {
+	u, err := url.Parse(o.Source)
+	if err != nil || u.Host == "" {
+		return nil, "", "", usagef("policy: %q is not a valid URL", o.Source)
+	}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	if o.Insecure {
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // --insecure asks for it
+	}
+	client := &http.Client{Transport: tr, Timeout: o.Timeout}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("fetching policy: %w", err)
+	}
+	req.Header.Set("User-Agent", "privacyscan/"+Version)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("fetching policy: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, "", "", fmt.Errorf("fetching policy: %s: HTTP %d", u, resp.StatusCode)
+	}
+	doc, err := io.ReadAll(io.LimitReader(resp.Body, maxPolicyFetch+1))
+	if err != nil {
+		return nil, "", "", fmt.Errorf("fetching policy: %w", err)
+	}
+	return doc, resp.Header.Get("Content-Type"), resp.Request.URL.String(), nil
+}
+
+// writePolicyTable prints the facts as a two-column table. Every string
+// that comes from the policy is cleaned of control characters, so a
+// hostile page cannot drive the terminal.
+func writePolicyTable(w io.Writer, f *policy.Facts) error {
+	tb := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint()),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(80),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithTrimSpace(tw.On),
+	)
+	tb.Header("Fact", "Value", "Evidence")
+	row := func(fact, value, evKey string) error {
+		ev := ""
+		if e, ok := f.Evidence[evKey]; ok {
+			ev = shorten(e.Sentence, 120)
+		}
+		return tb.Append(fact, clean(value), clean(ev))
+	}
+	orNone := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		return s
+	}
+	lang := orNone(f.Language)
+	if len(f.OtherLanguages) > 0 {
+		lang += " (also " + strings.Join(f.OtherLanguages, ", ") + ")"
+	}
+	updated := "-"
+	if f.LastUpdated != nil {
+		updated = *f.LastUpdated
+	}
+	rows := [][3]string{
+		{"language", lang, ""},
+		{"last updated", updated, "last_updated"},
+		{"do not track", f.DNTStance, "dnt_stance"},
+		{"global privacy control", f.GPCStance, "gpc_stance"},
+		{"vendors", orNone(strings.Join(f.VendorsMentioned, ", ")), ""},
+	}
+	e := f.Elements
+	det := f.Details
+	var contacts []string
+	for _, c := range det.Contacts {
+		contacts = append(contacts, c.Kind+": "+c.Value)
+	}
+	var durs []string
+	for _, d := range det.Retention {
+		durs = append(durs, d.Text)
+	}
+	elems := []struct {
+		name   string
+		ok     bool
+		detail []string
+	}{
+		{"controller_identity", e.ControllerIdentity, nil},
+		{"contact", e.Contact, contacts},
+		{"purposes", e.Purposes, nil},
+		{"legal_basis", e.LegalBasis, det.LegalBases},
+		{"retention", e.Retention, durs},
+		{"rights", e.Rights, det.Rights},
+		{"complaint", e.Complaint, det.Authorities},
+		{"recipients", e.Recipients, nil},
+		{"transfers", e.Transfers, append(append([]string{}, det.TransferCountries...), det.TransferMechanisms...)},
+		{"cookies", e.Cookies, nil},
+	}
+	for _, el := range elems {
+		v := "no"
+		if el.ok {
+			v = "yes"
+		}
+		if len(el.detail) > 0 {
+			v += " (" + strings.Join(el.detail, ", ") + ")"
+		}
+		rows = append(rows, [3]string{el.name, v, "elements." + el.name})
+	}
+	for _, r := range rows {
+		if err := row(r[0], r[1], r[2]); err != nil {
+			return err
+		}
+	}
+	claims := []struct {
+		name string
+		c    *policy.Claim
+	}{
+		{"claim: ip anonymised", f.Claims.IPAnonymised},
+		{"claim: data location", f.Claims.DataLocation},
+		{"claim: consent for marketing", f.Claims.ConsentForMarketing},
+		{"claim: consent for analytics", f.Claims.ConsentForAnalytics},
+		{"claim: no sale", f.Claims.NoSale},
+	}
+	for _, c := range claims {
+		if c.c == nil {
+			continue
+		}
+		v := "yes"
+		if c.c.Value != "" {
+			v = c.c.Value
+		}
+		if err := tb.Append(c.name, clean(v), clean(shorten(c.c.Sentence, 120))); err != nil {
+			return err
+		}
+	}
+	if f.Error != "" {
+		if err := tb.Append("error", clean(f.Error), ""); err != nil {
+			return err
+		}
+	}
+	return tb.Render()
+}
+
+// clean removes control and bidi-override characters from text that comes
+// from a policy.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
