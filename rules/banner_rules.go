@@ -37,18 +37,11 @@ func noRejectOption() Rule {
 			{Name: "no banner: no-consent-banner covers it", Fires: false, Site: exSite(noBanner)},
 		},
 		check: func(c *evalContext) []Finding {
-			if !c.bannerDetected() {
+			if !c.bannerDetected() || c.rejectOnFirstLayer() {
 				return nil
 			}
 			s := c.site.Consent
-			rej := (*consent.Result)(nil)
-			if p := c.phase(scanner.PhaseAfterReject); p != nil {
-				rej = p.Consent
-			}
-			firstLayer := s.RejectOnFirstLayer || (rej != nil && rej.Clicked && rej.FirstLayer)
-			if firstLayer {
-				return nil
-			}
+			rej := c.consentResult(scanner.PhaseAfterReject)
 			clicked, clicks := s.RejectClicked, s.RejectClicks
 			if rej != nil && rej.Clicked {
 				clicked, clicks = true, rej.Clicks
@@ -65,6 +58,36 @@ func noRejectOption() Rule {
 			return []Finding{{Subject: "reject", Message: msg, Evidence: append([]Evidence{ev}, clickEvidence(c.siteURL(), rej)...)}}
 		},
 	}
+}
+
+// consentResult is a phase's interaction with the banner, or nil.
+func (c *evalContext) consentResult(phase string) *consent.Result {
+	if p := c.phase(phase); p != nil {
+		return p.Consent
+	}
+	return nil
+}
+
+// rejectOnFirstLayer reports whether the reject was carried out from the
+// banner's first layer. no-reject-option judges banners where it was not,
+// reject-harder-than-accept those where it was.
+func (c *evalContext) rejectOnFirstLayer() bool {
+	rej := c.consentResult(scanner.PhaseAfterReject)
+	return c.site.Consent.RejectOnFirstLayer || (rej != nil && rej.Clicked && rej.FirstLayer)
+}
+
+// clicks returns how many clicks an action took and whether it was carried
+// out, from the phase's own result, else from the site summary.
+func (c *evalContext) clicks(action consent.Action) (n int, done bool) {
+	s := c.site.Consent
+	phase, n, done := scanner.PhaseAfterAccept, s.AcceptClicks, s.AcceptClicked
+	if action == consent.Reject {
+		phase, n, done = scanner.PhaseAfterReject, s.RejectClicks, s.RejectClicked
+	}
+	if r := c.consentResult(phase); r != nil && r.Clicked {
+		return r.Clicks, true
+	}
+	return n, done
 }
 
 // clickEvidence lists the elements the consent engine clicked.
@@ -221,6 +244,310 @@ func consentModeDefaultGranted() Rule {
 				Phase:    ptr(scanner.PhaseBeforeConsent),
 				Subject:  "consent-mode",
 				Message:  fmt.Sprintf("Google Consent Mode reports %s as granted before any choice on %s", strings.Join(types, ", "), c.siteURL()),
+				Evidence: ev,
+			}}
+		},
+	}
+}
+
+// References of the banner rules below.
+const (
+	refGDPR4_11    = "GDPR Art. 4(11) (freely given, specific, informed and unambiguous)"
+	refGDPR7_4     = "GDPR Art. 7(4) (consent as a condition of access)"
+	refRecital32   = "GDPR Recital 32 (pre-ticked boxes do not constitute consent)"
+	refPlanet49    = "CJEU C-673/17 Planet49 (1 October 2019)"
+	refEDPBWalls   = "EDPB Guidelines 05/2020 on consent §§ 39-41 (cookie walls)"
+	refCNILWalls   = "CNIL deliberation 2020-091 art. 2 (access conditional on consent)"
+	refCNILRefusal = "CNIL deliberation 2020-092 (keep a refusal as long as a consent, 6 months recommended)"
+)
+
+func rejectHarderThanAccept() Rule {
+	rejectClicks := func(n int) func(*scanner.Site) {
+		return func(s *scanner.Site) {
+			s.Consent.RejectClicks = n
+			s.Phases[scanner.PhaseAfterReject].Consent.Clicks = n
+		}
+	}
+	confirm := func(s *scanner.Site) {
+		rejectClicks(2)(s)
+		s.Phases[scanner.PhaseAfterReject].Consent.Elements = []consent.Clicked{
+			{Selector: "#reject", Text: "Reject all"}, {Selector: "#confirm-reject", Text: "Yes, I am sure"}}
+	}
+	return Rule{
+		ID:       "reject-harder-than-accept",
+		Title:    "Rejecting takes more clicks than accepting, although the first layer offers a reject",
+		Severity: Medium,
+		Rationale: "Refusing must be as easy as accepting. A first-layer \"Reject all\" that then asks to confirm, " +
+			"or opens another step, while \"Accept all\" takes effect at once, makes refusal the longer path. " +
+			"Banners with no first-layer reject at all are no-reject-option's; this rule judges the rest.",
+		References:    []string{refGDPR7, refEDPB052020, refEDPBTaskforce, refCNIL2020092, refCCR7004},
+		Remediation:   "Make \"Reject all\" take effect in one click, as \"Accept all\" does: no confirmation dialog, no extra layer.",
+		Jurisdictions: with(usAll(Off), "fr", High),
+		Examples: []Example{
+			{Name: "reject on the first layer asks to confirm: two clicks against one", Fires: true, Site: exSite(confirm)},
+			{Name: "one click each", Fires: false, Site: exSite()},
+			{Name: "reject only in the settings layer: no-reject-option covers it", Fires: false,
+				Site: exSite(func(s *scanner.Site) {
+					s.Consent.RejectOnFirstLayer = false
+					s.Phases[scanner.PhaseAfterReject].Consent.FirstLayer = false
+				}, rejectClicks(3))},
+			{Name: "accept could not be clicked: nothing to compare", Fires: false,
+				Site: exSite(confirm, func(s *scanner.Site) {
+					s.Consent.AcceptClicked, s.Consent.AcceptClicks = false, 0
+					s.Phases[scanner.PhaseAfterAccept].Consent.Clicked, s.Phases[scanner.PhaseAfterAccept].Consent.Clicks = false, 0
+				})},
+		},
+		check: func(c *evalContext) []Finding {
+			if !c.bannerDetected() || !c.rejectOnFirstLayer() {
+				return nil
+			}
+			acc, accepted := c.clicks(consent.Accept)
+			rej, rejected := c.clicks(consent.Reject)
+			if !accepted || !rejected || rej <= acc {
+				return nil
+			}
+			ev := []Evidence{{Kind: "consent", Page: c.siteURL(), Detail: fmt.Sprintf("reject took %d clicks, accept %d", rej, acc)}}
+			ev = append(ev, clickEvidence(c.siteURL(), c.consentResult(scanner.PhaseAfterReject))...)
+			return []Finding{{
+				Subject:  "reject-clicks",
+				Message:  fmt.Sprintf("Rejecting on %s takes %d clicks, accepting %d", c.siteURL(), rej, acc),
+				Evidence: ev,
+			}}
+		},
+	}
+}
+
+// necessaryPurposeRE recognises the label of a strictly necessary purpose,
+// in the consent engine's languages; such a toggle may be on by default.
+var necessaryPurposeRE = regexp.MustCompile(`(?i)(necessar|nécessaire|essential|essentiel|essenzi|esencial|strictly|required|notwendig|erforderlich|indispensable|imprescindible|noodzakelijk|nødvendig|nödvändig|välttämät|niezbędn|nezbytn|nevyhnutn|szükséges|obligatori|neophodn|nujn|būtin|nepieciešam|necesar|απαραίτητ|задължителн|необходим)`)
+
+// maxPurposeLabel shortens toggle labels in messages.
+const maxPurposeLabel = 60
+
+func shortLabel(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxPurposeLabel {
+		return string(r[:maxPurposeLabel-1]) + "…"
+	}
+	return s
+}
+
+func preTickedPurposes() Rule {
+	preTicked := func(labels ...string) func(*scanner.Site) {
+		return func(s *scanner.Site) {
+			r := s.Phases[scanner.PhaseAfterReject].Consent
+			r.FirstLayer, r.Clicks = false, 2+len(labels)
+			s.Consent.RejectOnFirstLayer, s.Consent.RejectClicks = false, r.Clicks
+			r.PreTicked = labels
+			r.Elements = []consent.Clicked{{Selector: "#settings", Text: "Settings"}}
+			for i, l := range labels {
+				r.Elements = append(r.Elements, consent.Clicked{Selector: fmt.Sprintf("#purpose-%d", i+1), Text: l})
+			}
+			r.Elements = append(r.Elements, consent.Clicked{Selector: "#save", Text: "Save choices"})
+		}
+	}
+	return Rule{
+		ID:       "preticked-purposes",
+		Title:    "The consent settings switch non-essential purposes on before the visitor chooses",
+		Severity: Medium,
+		Rationale: "Consent is an active, specific choice. Toggles for marketing or statistics that are already on " +
+			"when the settings open turn \"Save\" into an accept: consent given through pre-ticked boxes is not " +
+			"valid. The consent engine records the enabled toggles it had to switch off to reject; locked " +
+			"strictly necessary toggles are not among them.",
+		References:    []string{refPlanet49, refGDPR4_11, refGDPR7, refRecital32, refEDPB052020, refCNIL2020091},
+		Remediation:   "Open the settings layer with every non-essential purpose (and legitimate-interest toggle) off; only the visitor may switch them on.",
+		Jurisdictions: with(consentOptional(), "fr", High),
+		Examples: []Example{
+			{Name: "marketing and statistics switched on in the settings layer", Fires: true, Site: exSite(preTicked("Marketing", "Statistics"))},
+			{Name: "every purpose off when the settings open", Fires: false, Site: exSite(preTicked())},
+			{Name: "only an unlocked strictly necessary toggle was on", Fires: false, Site: exSite(preTicked("Strictly necessary cookies"))},
+			{Name: "US jurisdiction has no opt-in rule", Fires: false, Jurisdiction: "us-ca", Site: exSite(preTicked("Marketing"))},
+		},
+		check: func(c *evalContext) []Finding {
+			var labels []string
+			var phase *string
+			var ev []Evidence
+			for _, ph := range scanner.AllPhases {
+				r := c.consentResult(ph)
+				if r == nil {
+					continue
+				}
+				for _, l := range r.PreTicked {
+					l = shortLabel(l)
+					if l == "" || necessaryPurposeRE.MatchString(l) || containsStr(labels, l) {
+						continue
+					}
+					if phase == nil {
+						phase = ptr(ph)
+					}
+					labels = append(labels, l)
+					e := Evidence{Kind: "consent", Page: c.siteURL(), Name: l, Detail: "switched on before any choice"}
+					for _, el := range r.Elements {
+						if shortLabel(el.Text) == l {
+							e.Name, e.Detail = el.Selector, fmt.Sprintf("%q was switched on before any choice", l)
+							break
+						}
+					}
+					if len(ev) < maxEvidence {
+						ev = append(ev, e)
+					}
+				}
+			}
+			if len(labels) == 0 {
+				return nil
+			}
+			noun := "purpose"
+			if len(labels) > 1 {
+				noun = "purposes"
+			}
+			return []Finding{{
+				Phase:    phase,
+				Subject:  "purposes",
+				Message:  fmt.Sprintf("The consent settings on %s had %d %s switched on before any choice: %s", c.siteURL(), len(labels), noun, joinNames(labels, 4)),
+				Evidence: ev,
+			}}
+		},
+	}
+}
+
+func cookieWall() Rule {
+	wall := func(coverage float64, locked bool) func(*scanner.Site) {
+		return func(s *scanner.Site) {
+			rejectFailed(s)
+			b := &consent.Banner{Frame: exHome, Selector: "#consent-wall", Text: "We and our partners use cookies. Accept to continue reading.",
+				Buttons: map[string][]string{"accept_all": {"Accept and continue"}}, Coverage: coverage, ScrollLocked: locked}
+			for _, ph := range []string{scanner.PhaseBeforeConsent, scanner.PhaseAfterAccept, scanner.PhaseAfterReject} {
+				p := s.Phases[ph]
+				if p.Consent == nil {
+					p.Consent = &consent.Result{Action: consent.Detect, BannerDetected: true, CMP: "generic"}
+				}
+				p.Consent.Banner, p.Consent.CookieWall, p.Consent.RejectAvailable = b, true, false
+			}
+			s.Phases[scanner.PhaseAfterReject].Consent.Error = "no reject option found"
+		}
+	}
+	return Rule{
+		ID:       "cookie-wall",
+		Title:    "The site withholds its content until the visitor accepts, with no way to refuse",
+		Severity: High,
+		Rationale: "Consent is not freely given when access to the site depends on it. A banner that covers the " +
+			"page or locks scrolling and offers only \"Accept\" (no reject, no settings) leaves the visitor the choice " +
+			"between consenting and leaving. The consent engine reports such a banner as a cookie wall; when its " +
+			"reject run still found a way to refuse, the rule stays silent.",
+		References:    []string{refGDPR4_11, refGDPR7_4, refEDPBWalls, refEPrivacy53, refCNILWalls},
+		Remediation:   "Let visitors who refuse use the site: add a \"Reject all\" (or \"Continue without accepting\") that closes the banner and keeps non-essential tracking off.",
+		Jurisdictions: consentOptional(),
+		Examples: []Example{
+			{Name: "full-screen banner with only \"Accept and continue\"", Fires: true, Site: exSite(wall(1, true))},
+			{Name: "bottom bar that locks scrolling", Fires: true, Site: exSite(wall(0.2, true))},
+			{Name: "a banner with a first-layer reject", Fires: false, Site: exSite()},
+			{Name: "the engine flagged a wall, yet its reject run refused", Fires: false,
+				Site: exSite(wall(1, true), func(s *scanner.Site) {
+					r := s.Phases[scanner.PhaseAfterReject].Consent
+					r.Clicked, r.Clicks, r.Verified, r.Error = true, 1, true, ""
+				})},
+			{Name: "US jurisdiction", Fires: false, Jurisdiction: "us-ca", Site: exSite(wall(1, true))},
+		},
+		check: func(c *evalContext) []Finding {
+			if c.rejected() {
+				return nil
+			}
+			for _, ph := range scanner.AllPhases {
+				r := c.consentResult(ph)
+				if r == nil || !r.CookieWall {
+					continue
+				}
+				var how []string
+				ev := Evidence{Kind: "consent", Page: c.siteURL(), Detail: "no reject and no settings on the banner"}
+				if b := r.Banner; b != nil {
+					if b.Coverage > 0 {
+						how = append(how, fmt.Sprintf("covers %.0f%% of the viewport", b.Coverage*100))
+					}
+					if b.ScrollLocked {
+						how = append(how, "locks scrolling")
+					}
+					ev.Name = b.Selector
+					var buttons []string
+					for _, cls := range sortedKeys(b.Buttons) {
+						for _, l := range b.Buttons[cls] {
+							buttons = append(buttons, fmt.Sprintf("%s %q", cls, l))
+						}
+					}
+					if len(buttons) > 0 {
+						ev.Detail += "; buttons: " + strings.Join(buttons, ", ")
+					}
+					if len(how) > 0 {
+						ev.Detail = strings.Join(how, ", ") + "; " + ev.Detail
+					}
+				}
+				blocks := "blocks the page"
+				if len(how) > 0 {
+					blocks = "blocks the page (" + strings.Join(how, ", ") + ")"
+				}
+				return []Finding{{
+					Phase:    ptr(ph),
+					Subject:  "cookie-wall",
+					Message:  fmt.Sprintf("The consent banner on %s %s and offers no way to refuse: access depends on accepting", c.siteURL(), blocks),
+					Evidence: []Evidence{ev},
+				}}
+			}
+			return nil
+		},
+	}
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func bannerReturnsAfterReject() Rule {
+	returned := func(s *scanner.Site) {
+		r := s.Phases[scanner.PhaseAfterReject].Consent
+		r.BannerReturned, r.ConsentRecord = true, []string{"cookie_consent"}
+	}
+	return Rule{
+		ID:       "banner-returns-after-reject",
+		Title:    "The consent banner shows again after the visitor rejected",
+		Severity: Medium,
+		Rationale: "A refusal must be remembered like a consent. A banner that comes back on the next page or after " +
+			"a reload wears the visitor down until they accept. The consent engine reloads the page after a " +
+			"verified reject and looks for the banner again.",
+		References:    []string{refCNILRefusal, refCNIL2020091, refGDPR7, refEDPB052020, refEDPBTaskforce},
+		Remediation:   "Store the refusal (a first-party cookie or storage key holding the choice, kept as long as a consent would be, 6 months at CNIL's recommendation) and do not show the banner while it is valid.",
+		Jurisdictions: consentOptional(),
+		Examples: []Example{
+			{Name: "banner back after the reload that followed a reject, although a record was stored", Fires: true, Site: exSite(returned)},
+			{Name: "banner back, and no consent record was stored", Fires: true,
+				Site: exSite(returned, func(s *scanner.Site) { s.Phases[scanner.PhaseAfterReject].Consent.ConsentRecord = nil })},
+			{Name: "the refusal is remembered", Fires: false, Site: exSite()},
+			{Name: "banner back after accept only", Fires: false,
+				Site: exSite(func(s *scanner.Site) { s.Phases[scanner.PhaseAfterAccept].Consent.BannerReturned = true })},
+			{Name: "reject could not be verified: no verdict", Fires: false,
+				Site: exSite(returned, func(s *scanner.Site) { s.Phases[scanner.PhaseAfterReject].Consent.Verified = false })},
+		},
+		check: func(c *evalContext) []Finding {
+			r := c.consentResult(scanner.PhaseAfterReject)
+			if r == nil || !r.Clicked || !r.Verified || !r.BannerReturned {
+				return nil
+			}
+			record := "no consent record was found after the reject"
+			if len(r.ConsentRecord) > 0 {
+				record = "consent record after the reject: " + strings.Join(r.ConsentRecord, ", ")
+			}
+			ev := []Evidence{
+				{Kind: "consent", Page: c.siteURL(), Detail: "after a verified reject the page was reloaded and the banner showed again"},
+				{Kind: "consent", Page: c.siteURL(), Detail: record},
+			}
+			ev = append(ev, clickEvidence(c.siteURL(), r)...)
+			return []Finding{{
+				Phase:    ptr(scanner.PhaseAfterReject),
+				Subject:  "banner-return",
+				Message:  fmt.Sprintf("The consent banner on %s shows again after the visitor rejected: the refusal is not remembered", c.siteURL()),
 				Evidence: ev,
 			}}
 		},
