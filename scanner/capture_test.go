@@ -14,6 +14,7 @@ import (
 
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
+	"github.com/privacyscan/privacyscan/scanner/kb"
 )
 
 // sharedBrowser is the one browser of this test binary.
@@ -189,5 +190,34 @@ func TestRendererCrash(t *testing.T) {
 	}
 	if _, ok := findCookie(pr.Cookies, "sid"); !ok {
 		t.Errorf("cookies of the phase lost after the crash: %v", pr.Cookies)
+	}
+}
+
+// fakeResolver answers CNAME look-ups from a map, so no DNS query leaves the test.
+type fakeResolver map[string]string
+
+func (f fakeResolver) LookupCNAME(_ context.Context, host string) (string, error) {
+	if c, ok := f[host]; ok {
+		return c, nil
+	}
+	return host + ".", nil
+}
+
+// TestCNAMECloaking: a first-party subdomain whose CNAME points at Adobe
+// Analytics is reported as Adobe, not as the shop's own traffic.
+func TestCNAMECloaking(t *testing.T) {
+	_, b := startFixture(t, "capture")
+	s := New(Options{Browser: b, PageTimeout: 10 * time.Second, KB: kb.Default(),
+		Resolver: fakeResolver{"metrics.shop.test": "shop.test.sc.omtrdc.net."}})
+	pr, _, _ := s.runPhase(context.Background(), PhaseBeforeConsent, []PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}, "", []string{"shop.test"})
+	r, ok := findRequest(pr.Requests, "metrics.shop.test")
+	if !ok {
+		t.Fatal("request to metrics.shop.test missing")
+	}
+	if !r.CNAMECloaked || r.Party != PartyFirst || r.Category == kb.Essential || !strings.Contains(strings.ToLower(r.Vendor), "adobe") {
+		t.Errorf("cloaked request = %+v", r)
+	}
+	if own, _ := findRequest(pr.Requests, "https://shop.test/"); own.CNAMECloaked || own.Category != kb.Essential {
+		t.Errorf("the shop's own page = %+v", own)
 	}
 }

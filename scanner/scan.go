@@ -44,6 +44,12 @@ type Options struct {
 	// FirstParty lists extra domains that belong to the site (its CDNs).
 	FirstParty []string
 	KB         Classifier
+	// Resolver looks up CNAMEs of first-party subdomains to unmask trackers
+	// hidden behind them (CNAME cloaking); nil disables the look-ups. Hosts
+	// routed by --resolve are never looked up.
+	Resolver kb.Resolver
+	// Routed reports whether a host is routed by --resolve.
+	Routed func(host string) bool
 	// Consent operates consent banners; nil disables interaction.
 	Consent consent.Operator
 	// Analyze reads a privacy policy document; nil leaves the policy
@@ -61,9 +67,9 @@ type Scanner struct {
 	opts Options
 	// afterNavigate is a test seam: it runs once a navigation has started.
 	afterNavigate func(ctx context.Context, url string)
-	sem  chan struct{}
-	bmu  sync.Mutex
-	b    *browser.Browser
+	sem           chan struct{}
+	bmu           sync.Mutex
+	b             *browser.Browser
 }
 
 // New returns a Scanner.
@@ -105,6 +111,9 @@ func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
 	s.b = nb
 	return nb, nil
 }
+
+// SetResolver sets the resolver of CNAME look-ups (see Options.Resolver).
+func (s *Scanner) SetResolver(r kb.Resolver) { s.opts.Resolver = r }
 
 // Browser returns the current browser (it may have been relaunched).
 func (s *Scanner) Browser() *browser.Browser {
@@ -347,7 +356,7 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 		}
 		ccancel()
 	}
-	pr.Requests = s.requests(rc, firstParty)
+	pr.Requests = s.requests(ctx, rc, firstParty)
 	pr.Storage = s.storage(rc)
 	return pr, policyDoc, errs
 }
@@ -467,10 +476,11 @@ func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstPart
 }
 
 // requests turns recorded requests into report requests.
-func (s *Scanner) requests(rc *recorder, firstParty []string) []Request {
+func (s *Scanner) requests(ctx context.Context, rc *recorder, firstParty []string) []Request {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	out := make([]Request, 0, len(rc.order))
+	cloaked := map[string]*kb.Match{}
 	for _, id := range rc.order {
 		st := rc.reqs[id]
 		u, err := url.Parse(st.r.URL)
@@ -490,7 +500,11 @@ func (s *Scanner) requests(rc *recorder, firstParty []string) []Request {
 			}
 		}
 		if r.Party == PartyFirst && r.Vendor == "" {
-			r.Category = kb.Essential
+			if m := s.uncloak(ctx, r.Host, firstParty, cloaked); m != nil {
+				r.Vendor, r.VendorID, r.Category, r.CNAMECloaked = m.Vendor, m.VendorID, m.Category, true
+			} else {
+				r.Category = kb.Essential
+			}
 		}
 		// A tiny third-party image with a query string is a pixel whatever
 		// the knowledge base says; so is a beacon.
@@ -500,6 +514,36 @@ func (s *Scanner) requests(rc *recorder, firstParty []string) []Request {
 		out = append(out, r)
 	}
 	return out
+}
+
+// uncloaker is implemented by the knowledge base.
+type uncloaker interface {
+	Uncloak(ctx context.Context, host string, r kb.Resolver) (kb.Match, bool)
+}
+
+// uncloak returns the tracker behind a first-party subdomain, if its CNAME
+// points at one. The site's own hostnames and routed hosts are not looked up.
+func (s *Scanner) uncloak(ctx context.Context, host string, firstParty []string, cache map[string]*kb.Match) *kb.Match {
+	u, ok := s.opts.KB.(uncloaker)
+	if !ok || s.opts.Resolver == nil || (s.opts.Routed != nil && s.opts.Routed(host)) {
+		return nil
+	}
+	for _, fp := range firstParty {
+		if host == fp || host == "www."+fp {
+			return nil
+		}
+	}
+	if m, done := cache[host]; done {
+		return m
+	}
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Second)
+	defer cancel()
+	var res *kb.Match
+	if m, ok := u.Uncloak(lctx, host, s.opts.Resolver); ok {
+		res = &m
+	}
+	cache[host] = res
+	return res
 }
 
 // storage turns recorded storage keys into report items.

@@ -100,6 +100,9 @@ type Request struct {
 	Page string `json:"page"`
 	// Beacon is true for navigator.sendBeacon and <a ping> requests.
 	Beacon bool `json:"beacon,omitempty"`
+	// CNAMECloaked is true when a first-party hostname's CNAME points at
+	// the vendor (CNAME cloaking).
+	CNAMECloaked bool `json:"cname_cloaked,omitempty"`
 }
 
 // Cookie is one cookie present after a page loaded.

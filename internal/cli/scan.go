@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"runtime"
@@ -52,6 +53,7 @@ type scanOptions struct {
 	ConsentRules []string
 	EvidenceDir  string
 	ShowValues   bool
+	NoCNAME      bool
 	Quiet        bool
 	Color        bool
 }
@@ -83,6 +85,7 @@ func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, e
 	filterList := fs.StringArray("filter-list", nil, "adblock-style filter list `FILE`, e.g. EasyPrivacy (repeatable)")
 	consentRules := fs.StringArray("consent-rules", nil, "`DIR` or file of extra consent-platform rules (repeatable)")
 	evidenceDir := fs.String("evidence-dir", "", "save consent screenshots to `DIR`")
+	noCNAME := fs.Bool("no-cname", false, "do not look up CNAMEs of first-party subdomains (CNAME-cloaked trackers)")
 	showValues := fs.Bool("show-values", false, "include cookie values in the report (personal data: redacted by default)")
 	quiet := fs.BoolP("quiet", "q", false, "no progress on standard error")
 	noColor := fs.Bool("no-color", false, "no colour in the table")
@@ -93,7 +96,7 @@ func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, e
 			PolicyURL: *policyURL, ChromePath: *chromePath, BrowserURL: *browserURL, Insecure: *insecure,
 			Lang: *lang, Format: *format, Output: *output, FailOn: strings.ToLower(*failOn), Jurisdiction: strings.ToLower(*jurisdiction),
 			KB:           kb.LoadOptions{CookieDBs: *cookieDB, TrackerDBs: *trackerDB, FilterLists: *filterList},
-			ConsentRules: *consentRules, EvidenceDir: *evidenceDir, ShowValues: *showValues, Quiet: *quiet,
+			ConsentRules: *consentRules, EvidenceDir: *evidenceDir, ShowValues: *showValues, NoCNAME: *noCNAME, Quiet: *quiet,
 		}
 		if *targets != "" {
 			more, err := readTargets(*targets)
@@ -328,11 +331,15 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		},
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,
 		KB: db, Consent: engine, ShowValues: o.ShowValues, Progress: progress,
+		Routed: func(host string) bool { _, ok := o.Routes.Match(host); return ok },
 		Analyze: func(doc []byte, contentType, u string) *policy.Facts {
 			return policy.Analyze(doc, policy.Options{Vendors: vendors, URL: u, ContentType: contentType})
 		},
 	})
 	defer func() { b = sc.Browser() }()
+	if !o.NoCNAME && !o.Strict {
+		sc.SetResolver(net.DefaultResolver)
+	}
 
 	rep := &reports.Report{SchemaVersion: reports.SchemaVersion, Tool: reports.Tool{Name: "privacyscan", Version: Version}, StartedAt: started.Format(time.RFC3339), FailOn: o.FailOn}
 	sup := rules.NewSuppressor(o.Config, started)

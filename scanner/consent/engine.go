@@ -136,8 +136,17 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// Rules returns the loaded rules, built-in first.
-func (e *Engine) Rules() []*Rule { return slices.Clone(e.rules) }
+// Rules returns copies of the loaded rules, built-in first, for
+// documentation and tests.
+func (e *Engine) Rules() []Rule {
+	out := make([]Rule, len(e.rules))
+	for i, r := range e.rules {
+		out[i] = *r
+	}
+	return out
+}
+
+var _ Operator = (*Engine)(nil)
 
 func (e *Engine) logf(format string, args ...any) {
 	if e.opts.Logf != nil {

@@ -172,7 +172,7 @@ func TestEveryRuleHasFixture(t *testing.T) {
 		}
 	}
 	for _, fc := range fixtureCases {
-		if fc.CMP != "generic" && !strings.HasPrefix(fc.Host, "generic") && !slices.ContainsFunc(e.Rules(), func(r *Rule) bool { return r.ID == fc.CMP }) && !fc.NoBanner {
+		if fc.CMP != "generic" && !strings.HasPrefix(fc.Host, "generic") && !slices.ContainsFunc(e.Rules(), func(r Rule) bool { return r.ID == fc.CMP }) && !fc.NoBanner {
 			t.Errorf("fixture %s expects unknown cmp %s", fc.Host, fc.CMP)
 		}
 	}
