@@ -28,6 +28,7 @@ var goldenCases = []goldenCase{
 	{name: "leaky-eu-config", site: "leaky-shop", jurisdiction: "eu", config: "leaky"},
 	{name: "clean-eu", site: "clean-shop", jurisdiction: "eu"},
 	{name: "clean-us-ca", site: "clean-shop", jurisdiction: "us-ca"},
+	{name: "walled-eu", site: "walled-shop", jurisdiction: "eu"},
 }
 
 type goldenOut struct {
