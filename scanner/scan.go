@@ -112,9 +112,6 @@ func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
 	return nb, nil
 }
 
-// SetResolver sets the resolver of CNAME look-ups (see Options.Resolver).
-func (s *Scanner) SetResolver(r kb.Resolver) { s.opts.Resolver = r }
-
 // Browser returns the current browser (it may have been relaunched).
 func (s *Scanner) Browser() *browser.Browser {
 	s.bmu.Lock()

@@ -322,6 +322,10 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	}
 	defer func() { b.Close() }()
 	vendors := policyVendors(db)
+	var resolver kb.Resolver
+	if !o.NoCNAME && !o.Strict {
+		resolver = net.DefaultResolver
+	}
 	sc := scanner.New(scanner.Options{
 		Browser: b,
 		Crawl: scanner.CrawlOptions{
@@ -331,15 +335,12 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		},
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,
 		KB: db, Consent: engine, ShowValues: o.ShowValues, Progress: progress,
-		Routed: func(host string) bool { _, ok := o.Routes.Match(host); return ok },
+		Resolver: resolver, Routed: func(host string) bool { _, ok := o.Routes.Match(host); return ok },
 		Analyze: func(doc []byte, contentType, u string) *policy.Facts {
 			return policy.Analyze(doc, policy.Options{Vendors: vendors, URL: u, ContentType: contentType})
 		},
 	})
 	defer func() { b = sc.Browser() }()
-	if !o.NoCNAME && !o.Strict {
-		sc.SetResolver(net.DefaultResolver)
-	}
 
 	rep := &reports.Report{SchemaVersion: reports.SchemaVersion, Tool: reports.Tool{Name: "privacyscan", Version: Version}, StartedAt: started.Format(time.RFC3339), FailOn: o.FailOn}
 	sup := rules.NewSuppressor(o.Config, started)
