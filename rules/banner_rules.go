@@ -317,9 +317,23 @@ func rejectHarderThanAccept() Rule {
 	}
 }
 
-// necessaryPurposeRE recognises the label of a strictly necessary purpose,
-// in the consent engine's languages; such a toggle may be on by default.
-var necessaryPurposeRE = regexp.MustCompile(`(?i)(necessar|nécessaire|essential|essentiel|essenzi|esencial|strictly|required|notwendig|erforderlich|indispensable|imprescindible|noodzakelijk|nødvendig|nödvändig|välttämät|niezbędn|nezbytn|nevyhnutn|szükséges|obligatori|neophodn|nujn|būtin|nepieciešam|necesar|απαραίτητ|задължителн|необходим)`)
+// necessaryStems are the words that name strictly necessary purposes in the
+// consent engine's languages.
+const necessaryStems = `(necessar|nécessaire|essential|essentiel|essenzi|esencial|strictly|required|notwendig|erforderlich|indispensable|imprescindible|noodzakelijk|nødvendig|nödvändig|välttämät|niezbędn|nezbytn|nevyhnutn|szükséges|obligatori|neophodn|nujn|būtin|nepieciešam|necesar|απαραίτητ|задължителн|необходим)`
+
+// necessaryPurposeRE recognises the label of a strictly necessary purpose;
+// such a toggle may be on by default. notNecessaryRE recognises its
+// negation ("Non-essential cookies"), which is a purpose like any other.
+var (
+	necessaryPurposeRE = regexp.MustCompile(`(?i)` + necessaryStems)
+	notNecessaryRE     = regexp.MustCompile(`(?i)(^|[^\pL])(non|not|nicht|niet|no|não|ikke|inte|nie|ne|nu|μη|не)[\s-]*(strictly\s+|strikt\s+)?` + necessaryStems)
+)
+
+// isNecessaryPurpose reports whether a toggle label names a strictly
+// necessary purpose.
+func isNecessaryPurpose(label string) bool {
+	return necessaryPurposeRE.MatchString(label) && !notNecessaryRE.MatchString(label)
+}
 
 // maxPurposeLabel shortens toggle labels in messages.
 const maxPurposeLabel = 60
@@ -359,6 +373,7 @@ func preTickedPurposes() Rule {
 		Jurisdictions: with(consentOptional(), "fr", High),
 		Examples: []Example{
 			{Name: "marketing and statistics switched on in the settings layer", Fires: true, Site: exSite(preTicked("Marketing", "Statistics"))},
+			{Name: "a toggle for non-essential cookies was on", Fires: true, Site: exSite(preTicked("Strictly necessary", "Non-essential cookies"))},
 			{Name: "every purpose off when the settings open", Fires: false, Site: exSite(preTicked())},
 			{Name: "only an unlocked strictly necessary toggle was on", Fires: false, Site: exSite(preTicked("Strictly necessary cookies"))},
 			{Name: "US jurisdiction has no opt-in rule", Fires: false, Jurisdiction: "us-ca", Site: exSite(preTicked("Marketing"))},
@@ -374,7 +389,7 @@ func preTickedPurposes() Rule {
 				}
 				for _, l := range r.PreTicked {
 					l = shortLabel(l)
-					if l == "" || necessaryPurposeRE.MatchString(l) || containsStr(labels, l) {
+					if l == "" || isNecessaryPurpose(l) || containsStr(labels, l) {
 						continue
 					}
 					if phase == nil {

@@ -27,3 +27,27 @@ func TestRejectRulesDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestIsNecessaryPurpose(t *testing.T) {
+	cases := []struct {
+		label string
+		want  bool
+	}{
+		{"Strictly necessary cookies", true},
+		{"Notwendige Cookies", true},
+		{"Cookies nécessaires", true},
+		{"Nødvendige", true},
+		{"Niezbędne", true},
+		{"Marketing", false},
+		{"Statistik", false},
+		{"Non-essential cookies", false},
+		{"Nicht notwendige Cookies", false},
+		{"Cookies non nécessaires", false},
+		{"Not strictly necessary", false},
+	}
+	for _, tc := range cases {
+		if got := isNecessaryPurpose(tc.label); got != tc.want {
+			t.Errorf("isNecessaryPurpose(%q) = %v, want %v", tc.label, got, tc.want)
+		}
+	}
+}
