@@ -45,6 +45,9 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	}
 	o.Routes = append(rt, o.Routes...)
 	o.Insecure, o.Strict = true, true
+	if !fs.Changed("fail-on") {
+		o.FailOn = "none" // the demo shows findings; it does not gate on them
+	}
 	if !o.Quiet {
 		fmt.Fprintf(env.Stderr, "privacyscan: demo shop on %s serving %s\n", srv.Addr, strings.Join(srv.Hosts, ", "))
 	}

@@ -82,7 +82,7 @@ func cookieNamed(p *scanner.PhaseResult, name string) *scanner.Cookie {
 // the schema and show what the shop's pages do.
 func TestDemoEndToEnd(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.json")
-	code, _, stderr := run(t, "demo", "--format", "json", "-o", out, "--quiet")
+	code, _, stderr := run(t, "demo", "--fail-on", "high", "--format", "json", "-o", out, "--quiet")
 	if code != ExitFindings {
 		t.Fatalf("exit = %d, want %d (findings at or above high); stderr:\n%s", code, ExitFindings, stderr)
 	}
