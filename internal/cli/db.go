@@ -2,11 +2,354 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/privacyscan/privacyscan/scanner/kb"
 )
 
-// runDB is being written (see the issue tracker); it reports so instead of
-// pretending to work.
+// dbFormats are the --format values of the db subcommands.
+var dbFormats = []string{"table", "json"}
+
+const dbUsage = `Usage: privacyscan db <command> [flags]
+
+The knowledge base: who is behind a request, a cookie or a storage key.
+
+Commands:
+  lookup HOST|URL|COOKIE...  tell what the knowledge base knows and where from
+  update                     download the openly licensed lists into the cache
+  vendors                    list the vendors the knowledge base knows
+  sources                    list what the knowledge base is built from
+
+Run 'privacyscan db <command> --help' for its flags.
+`
+
+// runDB dispatches the db subcommands.
 func runDB(ctx context.Context, env *Env, args []string) error {
-	return errors.New("the db command is not available yet")
+	if len(args) == 0 {
+		io.WriteString(env.Stderr, dbUsage)
+		return usagef("db: missing command (lookup, update, vendors or sources)")
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		io.WriteString(env.Stdout, dbUsage)
+		return nil
+	case "lookup":
+		return runDBLookup(ctx, env, args[1:])
+	case "update":
+		return runDBUpdate(ctx, env, args[1:])
+	case "vendors":
+		return runDBVendors(ctx, env, args[1:])
+	case "sources":
+		return runDBSources(ctx, env, args[1:])
+	}
+	return usagef("db: unknown command %q (want lookup, update, vendors or sources)", args[0])
 }
+
+// kbFlags registers the flags that say which open data to load, shared by
+// the db subcommands that read the knowledge base.
+func kbFlags(fs *pflag.FlagSet) func() kb.LoadOptions {
+	cookieDB := fs.StringArray("cookie-db", nil, "Open Cookie Database CSV `FILE` (repeatable)")
+	trackerDB := fs.StringArray("tracker-db", nil, "Disconnect services.json or DuckDuckGo TDS JSON `FILE` (repeatable)")
+	filterList := fs.StringArray("filter-list", nil, "EasyPrivacy-syntax filter list `FILE` (repeatable)")
+	vendorDB := fs.StringArray("vendor-db", nil, "extra vendors in the vendors.yaml format, `FILE` (repeatable)")
+	cacheDir := fs.String("cache-dir", "", "download cache `DIR` (default: the user cache directory/privacyscan)")
+	noCache := fs.Bool("no-cache", false, "do not load the lists downloaded by 'db update'")
+	return func() kb.LoadOptions {
+		return kb.LoadOptions{CookieDBs: *cookieDB, TrackerDBs: *trackerDB, FilterLists: *filterList, VendorDBs: *vendorDB, CacheDir: *cacheDir, NoCache: *noCache}
+	}
+}
+
+// parseDBFlags parses a subcommand's flags; help is printed to stdout.
+func parseDBFlags(env *Env, fs *pflag.FlagSet, usage string, args []string) (helped bool, err error) {
+	fs.SetOutput(io.Discard)
+	help := fs.BoolP("help", "h", false, "show this help")
+	if err := fs.Parse(args); err != nil {
+		return false, usagef("db %s: %v", fs.Name(), err)
+	}
+	if *help {
+		fmt.Fprintf(env.Stdout, "%s\nFlags:\n%s", usage, fs.FlagUsages())
+		return true, nil
+	}
+	return false, nil
+}
+
+func checkDBFormat(cmd, format string) (string, error) {
+	f := strings.ToLower(format)
+	if !slices.Contains(dbFormats, f) {
+		return "", usagef("db %s: --format %q: want one of %s", cmd, format, strings.Join(dbFormats, ", "))
+	}
+	return f, nil
+}
+
+func writeDBJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// lookupKinds are the --kind values of db lookup.
+var lookupKinds = []string{"auto", kb.QueryURL, kb.QueryHost, kb.QueryCookie, kb.QueryStorage}
+
+func runDBLookup(ctx context.Context, env *Env, args []string) error {
+	fs := pflag.NewFlagSet("lookup", pflag.ContinueOnError)
+	format := fs.String("format", "table", "output format: "+strings.Join(dbFormats, ", "))
+	kind := fs.String("kind", "auto", "what the queries are: "+strings.Join(lookupKinds, ", "))
+	domain := fs.String("domain", "", "cookie `DOMAIN`, storage origin, or page URL of a request (first/third party)")
+	load := kbFlags(fs)
+	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db lookup [flags] HOST|URL|COOKIE...\n\nTells what the knowledge base knows about each query and where the knowledge comes from.\nA query with a scheme is a URL, a name under a public suffix is a host, anything else a cookie.", args); helped || err != nil {
+		return err
+	}
+	f, err := checkDBFormat("lookup", *format)
+	if err != nil {
+		return err
+	}
+	k := strings.ToLower(*kind)
+	if !slices.Contains(lookupKinds, k) {
+		return usagef("db lookup: --kind %q: want one of %s", *kind, strings.Join(lookupKinds, ", "))
+	}
+	if k == "auto" {
+		k = ""
+	}
+	if fs.NArg() == 0 {
+		return usagef("db lookup: nothing to look up (privacyscan db lookup www.google-analytics.com _ga)")
+	}
+	db, err := kb.Load(load())
+	if err != nil {
+		return &UsageError{err}
+	}
+	out := make([]kb.Explanation, 0, fs.NArg())
+	for _, q := range fs.Args() {
+		if strings.TrimSpace(q) == "" {
+			return usagef("db lookup: empty query")
+		}
+		out = append(out, db.Explain(q, k, *domain))
+	}
+	if f == "json" {
+		return writeDBJSON(env.Stdout, out)
+	}
+	return writeExplanations(env.Stdout, out)
+}
+
+// writeExplanations prints one block of aligned "key  value" lines per query.
+func writeExplanations(w io.Writer, es []kb.Explanation) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for i, e := range es {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		m := e.Match
+		fmt.Fprintf(tw, "%s (%s)\n", cleanDB(e.Query), e.Kind)
+		if !m.Known() {
+			fmt.Fprintf(tw, "  known\tno: nothing in the knowledge base matches\n")
+			continue
+		}
+		if e.Vendor != nil {
+			v := e.Vendor
+			where := "outside the EEA"
+			switch {
+			case v.EEA:
+				where = "EU/EEA"
+			case v.Adequate:
+				where = "outside the EEA, adequacy decision"
+			}
+			fmt.Fprintf(tw, "  vendor\t%s (%s)\n", v.Name, v.ID)
+			if v.Country != "" {
+				fmt.Fprintf(tw, "  company\t%s, %s, %s\n", v.Company, v.Country, where)
+			}
+			if v.SelfHosted {
+				fmt.Fprintf(tw, "  hosting\tself-hosted software: not a third party\n")
+			}
+		} else if m.Vendor != "" {
+			fmt.Fprintf(tw, "  vendor\t%s\n", cleanDB(m.Vendor))
+		}
+		cat := m.Category
+		if e.Base != m.Category {
+			cat += " (base " + e.Base + ")"
+		}
+		if m.Essential {
+			cat += ", strictly necessary"
+		}
+		fmt.Fprintf(tw, "  category\t%s\n", cat)
+		if m.Pixel {
+			fmt.Fprintf(tw, "  pixel\tyes: a pixel, beacon or collect endpoint\n")
+		}
+		if m.Purpose != "" {
+			fmt.Fprintf(tw, "  purpose\t%s\n", cleanDB(m.Purpose))
+		}
+		if m.Lifetime != "" {
+			fmt.Fprintf(tw, "  lifetime\t%s\n", cleanDB(m.Lifetime))
+		}
+		if m.Guess {
+			fmt.Fprintf(tw, "  guess\tyes: inferred from the shape of the name\n")
+		}
+		if m.Rule != "" {
+			fmt.Fprintf(tw, "  matched\t%s\n", cleanDB(m.Rule))
+		}
+		fmt.Fprintf(tw, "  source\t%s\n", m.Source)
+	}
+	return tw.Flush()
+}
+
+// cleanDB strips control characters from text that came from data files.
+func cleanDB(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func runDBUpdate(ctx context.Context, env *Env, args []string) error {
+	fs := pflag.NewFlagSet("update", pflag.ContinueOnError)
+	format := fs.String("format", "table", "output format: "+strings.Join(dbFormats, ", "))
+	cacheDir := fs.String("cache-dir", "", "download cache `DIR` (default: the user cache directory/privacyscan)")
+	srcs := kb.DefaultSources()
+	urls := make([]*string, len(srcs))
+	for i, s := range srcs {
+		urls[i] = fs.String(s.Name+"-url", s.URL, "where to download "+s.Name+" ("+s.License+") from")
+	}
+	timeout := fs.Duration("timeout", 2*time.Minute, "give up on a download after this long")
+	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db update [flags]\n\nDownloads the openly licensed lists (Open Cookie Database, EasyPrivacy) into the cache\ndirectory, verifies them and replaces the cached copies atomically; a failed download\nkeeps the old copy. Non-commercial lists (Disconnect, DuckDuckGo, Ghostery) are never\ndownloaded: pass files you obtained yourself with --tracker-db.", args); helped || err != nil {
+		return err
+	}
+	f, err := checkDBFormat("update", *format)
+	if err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("db update: unexpected argument %q", fs.Arg(0))
+	}
+	if *timeout <= 0 {
+		return usagef("db update: --timeout must be positive")
+	}
+	for i := range srcs {
+		u := strings.TrimSpace(*urls[i])
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			return usagef("db update: --%s-url %q: want an http or https URL", srcs[i].Name, u)
+		}
+		srcs[i].URL = u
+	}
+	results, err := kb.Update(ctx, kb.UpdateOptions{
+		Dir: *cacheDir, Sources: srcs,
+		Client: &http.Client{Timeout: *timeout},
+	})
+	if results == nil && err != nil {
+		return err
+	}
+	if f == "json" {
+		if werr := writeDBJSON(env.Stdout, results); werr != nil {
+			return werr
+		}
+	} else {
+		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "SOURCE\tENTRIES\tADDED\tREMOVED\tSTATUS")
+		for _, r := range results {
+			status := "updated " + r.Path
+			switch {
+			case r.Error != "":
+				status = "FAILED, old copy kept: " + r.Error
+			case r.First:
+				status = "downloaded " + r.Path
+			case r.Added == 0 && r.Removed == 0:
+				status = "unchanged " + r.Path
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\n", r.Name, r.Entries, r.Added, r.Removed, status)
+		}
+		if werr := tw.Flush(); werr != nil {
+			return werr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("db update: %w", err)
+	}
+	return nil
+}
+
+func runDBVendors(ctx context.Context, env *Env, args []string) error {
+	fs := pflag.NewFlagSet("vendors", pflag.ContinueOnError)
+	format := fs.String("format", "table", "output format: "+strings.Join(dbFormats, ", "))
+	category := fs.String("category", "", "only vendors of this `CATEGORY` or base category")
+	load := kbFlags(fs)
+	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db vendors [flags]\n\nLists the vendors the knowledge base knows.", args); helped || err != nil {
+		return err
+	}
+	f, err := checkDBFormat("vendors", *format)
+	if err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("db vendors: unexpected argument %q", fs.Arg(0))
+	}
+	c := strings.ToLower(*category)
+	if c != "" && kb.BaseCategory(c) == kb.Unknown && c != kb.Unknown {
+		names := make([]string, 0)
+		for _, ci := range kb.Categories() {
+			names = append(names, ci.Name)
+		}
+		return usagef("db vendors: --category %q: want one of %s", *category, strings.Join(names, ", "))
+	}
+	db, err := kb.Load(load())
+	if err != nil {
+		return &UsageError{err}
+	}
+	vs := []kb.Vendor{}
+	for _, v := range db.Vendors() {
+		if c == "" || v.Category == c || kb.BaseCategory(v.Category) == c {
+			vs = append(vs, v)
+		}
+	}
+	if f == "json" {
+		return writeDBJSON(env.Stdout, vs)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tCATEGORY\tCOUNTRY\tEEA\tSOURCE")
+	for _, v := range vs {
+		eea := "no"
+		if v.EEA {
+			eea = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", v.ID, cleanDB(v.Name), v.Category, v.Country, eea, v.Source)
+	}
+	return tw.Flush()
+}
+
+func runDBSources(ctx context.Context, env *Env, args []string) error {
+	fs := pflag.NewFlagSet("sources", pflag.ContinueOnError)
+	format := fs.String("format", "table", "output format: "+strings.Join(dbFormats, ", "))
+	load := kbFlags(fs)
+	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db sources [flags]\n\nLists what the knowledge base is built from: the embedded vendors, the files given\nand the downloaded cache.", args); helped || err != nil {
+		return err
+	}
+	f, err := checkDBFormat("sources", *format)
+	if err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("db sources: unexpected argument %q", fs.Arg(0))
+	}
+	db, err := kb.Load(load())
+	if err != nil {
+		return &UsageError{err}
+	}
+	srcs := db.Sources()
+	if f == "json" {
+		return writeDBJSON(env.Stdout, srcs)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tKIND\tENTRIES\tSKIPPED")
+	for _, s := range srcs {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", s.Name, s.Kind, s.Entries, s.Skipped)
+	}
+	return tw.Flush()
+}
+
