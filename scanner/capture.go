@@ -197,6 +197,23 @@ func (rc *recorder) handle(ev any) {
 	}
 }
 
+// recording is what a recorder gathered: requests in order and storage keys.
+type recording struct {
+	order   []network.RequestID
+	reqs    map[network.RequestID]*reqState
+	storage map[string]StorageItem
+}
+
+// take returns what was recorded so far and starts afresh, so what a page
+// did before a consent click is kept apart from what follows it.
+func (rc *recorder) take() recording {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rec := recording{order: rc.order, reqs: rc.reqs, storage: rc.storage}
+	rc.order, rc.reqs, rc.storage = nil, map[network.RequestID]*reqState{}, map[string]StorageItem{}
+	return rec
+}
+
 // parseSetCookies records the lifetime each Set-Cookie header asked for.
 func (rc *recorder) parseSetCookies(h network.Headers, reqURL string) {
 	host := ""

@@ -221,3 +221,27 @@ func TestCNAMECloaking(t *testing.T) {
 		t.Errorf("the shop's own page = %+v", own)
 	}
 }
+
+// TestBrowserRestart: when Chromium dies, the next phase restarts it with the
+// same options and the scan goes on.
+func TestBrowserRestart(t *testing.T) {
+	_, b := startFixture(t, "capture")
+	s := New(Options{Browser: b, PageTimeout: 10 * time.Second})
+	p := b.Process()
+	if p == nil {
+		t.Fatal("no browser process")
+	}
+	if err := p.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = p.Wait()
+	pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, []PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}, "", []string{"shop.test"})
+	if len(pr.Pages) != 1 || pr.Pages[0].Status != 200 || pr.Pages[0].Error != "" {
+		t.Fatalf("after a browser crash: pages %+v, errors %v", pr.Pages, errs)
+	}
+	if nb := s.Browser(); nb == b || nb.Process() == nil {
+		t.Errorf("the browser was not restarted")
+	} else {
+		t.Cleanup(nb.Close)
+	}
+}

@@ -316,6 +316,14 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 				rc.settle(sctx)
 				scancel()
 			}
+			if action != consent.Detect {
+				// What the first page did before the choice is not what the
+				// site does after it: keep it apart, and load the page
+				// again under the choice.
+				pre := rc.take()
+				pr.PreAction = &PreAction{Requests: s.requests(ctx, pre, firstParty), Storage: s.storage(pre)}
+				res, crashed = s.loadPage(tab, rc, p.URL)
+			}
 		}
 		if loaded && !crashed {
 			sctx, scancel := context.WithTimeout(tab, 5*time.Second)
@@ -353,8 +361,9 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 		}
 		ccancel()
 	}
-	pr.Requests = s.requests(ctx, rc, firstParty)
-	pr.Storage = s.storage(rc)
+	rec := rc.take()
+	pr.Requests = s.requests(ctx, rec, firstParty)
+	pr.Storage = s.storage(rec)
 	return pr, policyDoc, errs
 }
 
@@ -473,13 +482,11 @@ func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstPart
 }
 
 // requests turns recorded requests into report requests.
-func (s *Scanner) requests(ctx context.Context, rc *recorder, firstParty []string) []Request {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	out := make([]Request, 0, len(rc.order))
+func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []string) []Request {
+	out := make([]Request, 0, len(rec.order))
 	cloaked := map[string]*kb.Match{}
-	for _, id := range rc.order {
-		st := rc.reqs[id]
+	for _, id := range rec.order {
+		st := rec.reqs[id]
 		u, err := url.Parse(st.r.URL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 			continue
@@ -544,11 +551,9 @@ func (s *Scanner) uncloak(ctx context.Context, host string, firstParty []string,
 }
 
 // storage turns recorded storage keys into report items.
-func (s *Scanner) storage(rc *recorder) []StorageItem {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	out := make([]StorageItem, 0, len(rc.storage))
-	for _, it := range rc.storage {
+func (s *Scanner) storage(rec recording) []StorageItem {
+	out := make([]StorageItem, 0, len(rec.storage))
+	for _, it := range rec.storage {
 		if s.opts.KB != nil {
 			m := s.opts.KB.StorageKey(it.Key, it.Origin)
 			it.Vendor, it.VendorID, it.Category = m.Vendor, m.VendorID, m.Category

@@ -66,6 +66,17 @@ type PhaseResult struct {
 	// Signals holds per-phase signals read from the page, such as Google
 	// Consent Mode state.
 	Signals map[string]string `json:"signals,omitempty"`
+	// PreAction is what the first page did before the consent click of an
+	// after-accept or after-reject phase. It is kept as evidence; the phase's
+	// Requests and Storage hold only what followed the choice (the first
+	// page is loaded again after the click).
+	PreAction *PreAction `json:"pre_action,omitempty"`
+}
+
+// PreAction is what was recorded before a consent click.
+type PreAction struct {
+	Requests []Request     `json:"requests"`
+	Storage  []StorageItem `json:"storage"`
 }
 
 // PageResult is the outcome of loading one page.

@@ -301,6 +301,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	var consentOpts consent.Options
 	consentOpts.RuleDirs = o.ConsentRules
 	consentOpts.EvidenceDir = o.EvidenceDir
+	consentOpts.Recheck = true // reload after the choice: does the banner come back?
 	if o.Config != nil {
 		consentOpts.Accept, consentOpts.Reject = o.Config.Consent.Accept, o.Config.Consent.Reject
 	}

@@ -166,6 +166,14 @@ func (b *Browser) NewContext(parent context.Context) (context.Context, context.C
 	return ctx, func() { stop(); cancel() }
 }
 
+// Process returns the browser process, nil for a remote browser.
+func (b *Browser) Process() *os.Process {
+	if c := chromedp.FromContext(b.ctx); c != nil && c.Browser != nil {
+		return c.Browser.Process()
+	}
+	return nil
+}
+
 // Alive reports whether the browser process still answers.
 func (b *Browser) Alive() bool {
 	if b.ctx.Err() != nil {
