@@ -352,4 +352,3 @@ func runDBSources(ctx context.Context, env *Env, args []string) error {
 	}
 	return tw.Flush()
 }
-

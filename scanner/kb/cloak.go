@@ -14,7 +14,7 @@ type Resolver interface {
 // disguise: its CNAME points at a tracking vendor's domain (CNAME cloaking,
 // used to pass a third party's cookies off as first-party). Known cloaking
 // CNAMEs from a loaded TDS file are used without a DNS query. A CNAME to a
-// CDN, payment, consent or hosting provider is not cloaking and gives false,
+// CDN, payment, consent, chat or hosting provider is not cloaking and gives false,
 // and so does a CNAME within the same site. Look-ups are cached per DB.
 func (db *DB) Uncloak(ctx context.Context, host string, r Resolver) (Match, bool) {
 	host = normHost(host)
@@ -50,10 +50,14 @@ func (db *DB) Uncloak(ctx context.Context, host string, r Resolver) (Match, bool
 	if !ok {
 		return Match{}, false
 	}
+	// Tag managers count: a first-party host aliased to server-side Google
+	// Tag Manager hosting forwards tracking as if it were the site's own.
 	switch BaseCategory(m.Category) {
 	case Analytics, Advertising, Social:
 	default:
-		return Match{}, false
+		if m.Category != TagManager {
+			return Match{}, false
+		}
 	}
 	m.Rule = host + " CNAME " + target + " (" + m.Rule + ")"
 	return m, true

@@ -119,13 +119,9 @@ func compileFilter(text string, line int) (rule *filterRule, allow, ok bool) {
 	caseSensitive := false
 	isRegex := len(text) > 2 && text[0] == '/' && (strings.HasSuffix(text, "/") || strings.Contains(text, "/$"))
 	opts := ""
-	if i := strings.LastIndexByte(text, '$'); i >= 0 && (!isRegex || i > strings.LastIndexByte(text, '/')) {
-		// A '$' inside a path (".php$") is rare; treat what follows as
-		// options only when it looks like options.
-		if looksLikeOptions(text[i+1:]) {
-			opts = text[i+1:]
-			text = text[:i]
-		}
+	if i := strings.LastIndexByte(text, '$'); i >= 0 && i+1 < len(text) && (!isRegex || i > strings.LastIndexByte(text, '/')) {
+		opts = text[i+1:]
+		text = text[:i]
 	}
 	for _, o := range strings.Split(opts, ",") {
 		o = strings.TrimSpace(strings.ToLower(o))
@@ -191,19 +187,6 @@ func compileFilter(text string, line int) (rule *filterRule, allow, ok bool) {
 	}
 	r.pattern = strings.ToLower(text)
 	return r, allow, true
-}
-
-func looksLikeOptions(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-_~=|,.*", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }
 
 func isTokenChar(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '%' }
