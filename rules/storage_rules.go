@@ -205,37 +205,26 @@ func storageBeforeConsent() Rule {
 }
 
 func storageAfterReject() Rule {
-	onSecondPage := func(it scanner.StorageItem) scanner.StorageItem {
-		it.Page = exHome + "products/1"
-		return it
-	}
-	secondPage := func(s *scanner.Site) {
-		for _, ph := range beforeAndAfterReject {
-			p := s.Phases[ph]
-			p.Pages = append(p.Pages, scanner.PageResult{URL: exHome + "products/1", Status: 200})
-		}
-	}
 	return Rule{
 		ID:       "storage-after-reject",
 		Title:    "Tracking data is written to localStorage or sessionStorage after the visitor rejects",
 		Severity: High,
 		Rationale: "A refusal covers every way of storing information on the device. Analytics, advertising and " +
 			"social vendors that go on writing to web storage after the visitor rejected act against an express " +
-			"refusal. The browser reports when a key is added, not when the reject was clicked, so keys the page " +
-			"where the banner was operated also writes before consent may predate the click: those are left to " +
-			"storage-before-consent.",
+			"refusal. The scanner keeps what the first page wrote before the click apart (pre_action) and loads " +
+			"the page again under the choice, so every key judged here was written after the reject.",
 		References:    []string{refEPrivacy53, refEDPB022023, refGDPR7, refEDPB052020, refCNIL2020091},
 		Remediation:   "Make the CMP's reject state block every non-essential script that uses web storage, and clear the keys such scripts wrote before the choice.",
 		Jurisdictions: usAll(Medium),
 		Examples: []Example{
-			{Name: "Google Ads writes _gcl_ls after reject, and not before consent", Fires: true,
+			{Name: "Google Ads writes _gcl_ls after reject", Fires: true,
 				Site: exSite(inPhase(scanner.PhaseAfterReject, exGclLS))},
-			{Name: "Hotjar writes its key on a page loaded after reject", Fires: true,
-				Site: exSite(secondPage, inPhase(scanner.PhaseBeforeConsent, onSecondPage(exHotjarLS)), inPhase(scanner.PhaseAfterReject, onSecondPage(exHotjarLS)))},
-			{Name: "the key was written on load before the click, as before consent", Fires: false,
-				Site: exSite(inPhases(beforeAndAfterReject, exGclLS))},
-			{Name: "before-consent phase missing: a key on the operated page may predate the click", Fires: false,
-				Site: exSite(withoutPhase(scanner.PhaseBeforeConsent), inPhase(scanner.PhaseAfterReject, exGclLS))},
+			{Name: "Hotjar writes its key after reject, as it did before consent", Fires: true,
+				Site: exSite(inPhases(beforeAndAfterReject, exHotjarLS))},
+			{Name: "the key was written only before the click", Fires: false,
+				Site: exSite(func(s *scanner.Site) {
+					s.Phases[scanner.PhaseAfterReject].PreAction = &scanner.PreAction{Storage: []scanner.StorageItem{exGclLS}}
+				})},
 			{Name: "only the consent choice after reject", Fires: false,
 				Site: exSite(inPhase(scanner.PhaseAfterReject, exStorage("OptanonConsent", "onetrust", "OneTrust", "consent")))},
 			{Name: "reject failed: no verdict", Fires: false,
@@ -245,32 +234,7 @@ func storageAfterReject() Rule {
 			if !c.rejected() {
 				return nil
 			}
-			p := c.phase(scanner.PhaseAfterReject)
-			if p == nil {
-				return nil
-			}
-			operated := ""
-			if len(p.Pages) > 0 {
-				operated = p.Pages[0].URL
-			}
-			before := c.phase(scanner.PhaseBeforeConsent)
-			onLoad := map[string]bool{}
-			if before != nil {
-				for _, it := range before.Storage {
-					if it.Page == operated {
-						onLoad[storageKeySubject(it)] = true
-					}
-				}
-			}
-			keep := func(it scanner.StorageItem) bool {
-				if it.Page != operated {
-					return true
-				}
-				// On the operated page, a key is known to follow the click
-				// only when the same page does not write it before consent.
-				return before != nil && !onLoad[storageKeySubject(it)]
-			}
-			return c.storageIn(scanner.PhaseAfterReject, "after the visitor rejected", keep)
+			return c.storageIn(scanner.PhaseAfterReject, "after the visitor rejected", nil)
 		},
 	}
 }

@@ -179,21 +179,10 @@ func (rc *recorder) handle(ev any) {
 			}
 		}
 	case *domstorage.EventDomStorageItemAdded:
-		if e.StorageID == nil {
-			return
-		}
-		typ := "session"
-		if e.StorageID.IsLocalStorage {
-			typ = "local"
-		}
-		origin := e.StorageID.SecurityOrigin
-		if origin == "" {
-			origin = strings.TrimSuffix(string(e.StorageID.StorageKey), "/")
-		}
-		k := typ + "\x00" + origin + "\x00" + e.Key
-		if _, ok := rc.storage[k]; !ok {
-			rc.storage[k] = StorageItem{Origin: origin, Type: typ, Key: e.Key, Page: rc.page}
-		}
+		rc.storageWrite(e.StorageID, e.Key)
+	case *domstorage.EventDomStorageItemUpdated:
+		// A key rewritten after a reload is still the site writing it.
+		rc.storageWrite(e.StorageID, e.Key)
 	}
 }
 
@@ -212,6 +201,26 @@ func (rc *recorder) take() recording {
 	rec := recording{order: rc.order, reqs: rc.reqs, storage: rc.storage}
 	rc.order, rc.reqs, rc.storage = nil, map[network.RequestID]*reqState{}, map[string]StorageItem{}
 	return rec
+}
+
+// storageWrite records a localStorage or sessionStorage write; the caller
+// holds the lock.
+func (rc *recorder) storageWrite(id *domstorage.StorageID, key string) {
+	if id == nil {
+		return
+	}
+	typ := "session"
+	if id.IsLocalStorage {
+		typ = "local"
+	}
+	origin := id.SecurityOrigin
+	if origin == "" {
+		origin = strings.TrimSuffix(string(id.StorageKey), "/")
+	}
+	k := typ + "\x00" + origin + "\x00" + key
+	if _, ok := rc.storage[k]; !ok {
+		rc.storage[k] = StorageItem{Origin: origin, Type: typ, Key: key, Page: rc.page}
+	}
 }
 
 // parseSetCookies records the lifetime each Set-Cookie header asked for.
