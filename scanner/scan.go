@@ -221,29 +221,22 @@ func hostOf(u string) string {
 	return pu.Hostname()
 }
 
-// summarize builds the site-level consent section from the phases' results.
+// summarize builds the site-level consent section from the phases' results:
+// the accept and reject runs, and the before-consent look for a banner.
 func summarize(results map[string]*consent.Result) consent.Summary {
-	var s consent.Summary
-	for _, ph := range []string{PhaseBeforeConsent, PhaseAfterAccept, PhaseAfterReject} {
-		r := results[ph]
-		if r == nil {
-			continue
-		}
-		if r.BannerDetected {
-			s.BannerDetected = true
-			if s.CMP == nil && r.CMP != "" {
-				cmp := r.CMP
-				s.CMP = &cmp
-			}
-		}
-		switch r.Action {
-		case consent.Accept:
-			s.AcceptClicked = r.Clicked
-			s.AcceptClicks = r.Clicks
-		case consent.Reject:
-			s.RejectClicked = r.Clicked
-			s.RejectClicks = r.Clicks
-			s.RejectOnFirstLayer = r.Clicked && r.FirstLayer
+	var accept, reject consent.Result
+	if r := results[PhaseAfterAccept]; r != nil {
+		accept = *r
+	}
+	if r := results[PhaseAfterReject]; r != nil {
+		reject = *r
+	}
+	s := consent.Summarize(accept, reject)
+	if r := results[PhaseBeforeConsent]; r != nil && r.BannerDetected {
+		s.BannerDetected = true
+		if s.CMP == nil && r.CMP != "" {
+			cmp := r.CMP
+			s.CMP = &cmp
 		}
 	}
 	return s
