@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 )
 
@@ -19,8 +20,14 @@ const (
 	ExitNotScanned = 3 // nothing could be scanned
 )
 
-// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
-var Version = "dev"
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3";
+// otherwise it is the module version go install recorded, or "dev".
+var Version = func() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}()
 
 // Env is what a command gets: its streams.
 type Env struct {
