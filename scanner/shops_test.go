@@ -2,11 +2,11 @@ package scanner
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/privacyscan/privacyscan/internal/demo"
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
@@ -20,7 +20,7 @@ func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phase
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	srv, err := fixture.Start(os.DirFS("../testdata/shops/" + name))
+	srv, err := fixture.Start(demo.Shop("../testdata/shops/" + name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
+	"strings"
 
 	"github.com/privacyscan/privacyscan/internal/fixture"
 )
@@ -47,6 +49,37 @@ func Start() (*fixture.Server, error) {
 		return nil, fmt.Errorf("starting the demo shop: %w", err)
 	}
 	return s, nil
+}
+
+// Trackers returns the tracker stand-ins alone (every host but the shop),
+// the one maintained copy that fixture shops share.
+func Trackers() fs.FS { return trackersFS{FS()} }
+
+// Shop returns a fixture shop directory laid over the tracker stand-ins.
+func Shop(dir string) fs.FS { return fixture.Overlay(os.DirFS(dir), Trackers()) }
+
+// trackersFS hides the demo's own shop.
+type trackersFS struct{ fs.FS }
+
+func (t trackersFS) Open(name string) (fs.File, error) {
+	if name == Host || strings.HasPrefix(name, Host+"/") {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return t.FS.Open(name)
+}
+
+func (t trackersFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	ents, err := fs.ReadDir(t.FS, name)
+	if err != nil || name != "." {
+		return ents, err
+	}
+	out := ents[:0:0]
+	for _, e := range ents {
+		if e.Name() != Host {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // StartURL is the URL a scan of the demo starts from.
