@@ -50,16 +50,6 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 		}
 		b.WriteString("| Severity | Rule | Phase | Finding | Evidence |\n|---|---|---|---|---|\n")
 		for _, f := range s.Findings {
-			sev := f.Severity
-			if f.Suppressed != nil {
-				sev += " (suppressed)"
-			} else if f.Baseline {
-				sev += " (baseline)"
-			}
-			ph := "-"
-			if f.Phase != nil {
-				ph = *f.Phase
-			}
 			var ev []string
 			for i, e := range f.Evidence {
 				if i == 5 {
@@ -68,7 +58,7 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 				}
 				ev = append(ev, mdEscape(evidenceLine(e)))
 			}
-			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", sev, f.Rule, ph, mdEscape(f.Message), strings.Join(ev, "<br>"))
+			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", severityLabel(f), f.Rule, phaseLabel(f), mdEscape(f.Message), strings.Join(ev, "<br>"))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

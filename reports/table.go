@@ -47,10 +47,16 @@ func (t tableWriter) heading(w io.Writer, s string) {
 }
 
 func newTable(w io.Writer, header ...any) *tablewriter.Table {
+	return NewTable(w, 50, header...)
+}
+
+// NewTable is privacyscan's table style: box drawing, cells wrapped at
+// maxWidth, headers as written. Every command's table uses it.
+func NewTable(w io.Writer, maxWidth int, header ...any) *tablewriter.Table {
 	tb := tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewBlueprint()),
 		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(50),
+		tablewriter.WithRowMaxWidth(maxWidth),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithTrimSpace(tw.On),
 	)
@@ -58,6 +64,25 @@ func newTable(w io.Writer, header ...any) *tablewriter.Table {
 		tb.Header(header...)
 	}
 	return tb
+}
+
+// severityLabel is a finding's severity with its suppressed or baseline state.
+func severityLabel(f rules.Finding) string {
+	switch {
+	case f.Suppressed != nil:
+		return f.Severity + " (suppressed)"
+	case f.Baseline:
+		return f.Severity + " (baseline)"
+	}
+	return f.Severity
+}
+
+// phaseLabel is a finding's phase, "-" for site-wide findings.
+func phaseLabel(f rules.Finding) string {
+	if f.Phase == nil {
+		return "-"
+	}
+	return *f.Phase
 }
 
 func (t tableWriter) site(w io.Writer, s *Site) error {
@@ -202,17 +227,7 @@ func (t tableWriter) site(w io.Writer, s *Site) error {
 	} else {
 		tb := newTable(w, "Severity", "Rule", "Phase", "Finding", "Evidence")
 		for _, f := range s.Findings {
-			sev := f.Severity
-			if f.Suppressed != nil {
-				sev += " (suppressed)"
-			} else if f.Baseline {
-				sev += " (baseline)"
-			}
-			ph := "-"
-			if f.Phase != nil {
-				ph = *f.Phase
-			}
-			_ = tb.Append(t.sev(sev, f.Severity), f.Rule, ph, c(f.Message), evidenceSummary(f.Evidence, 3))
+			_ = tb.Append(t.sev(severityLabel(f), f.Severity), f.Rule, phaseLabel(f), c(f.Message), evidenceSummary(f.Evidence, 3))
 		}
 		if err := tb.Render(); err != nil {
 			return err

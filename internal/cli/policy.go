@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/privacyscan/privacyscan/reports"
 	"io"
 	"io/fs"
 	"net/http"
@@ -15,9 +16,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/pflag"
 
 	"github.com/privacyscan/privacyscan/scanner/kb"
@@ -155,13 +153,7 @@ func fetchPolicy(ctx context.Context, o policyOptions) ([]byte, string, string, 
 // that comes from the policy is cleaned of control characters, so a
 // hostile page cannot drive the terminal.
 func writePolicyTable(w io.Writer, f *policy.Facts) error {
-	tb := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewBlueprint()),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithRowMaxWidth(80),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithTrimSpace(tw.On),
-	)
+	tb := reports.NewTable(w, 80)
 	tb.Header("Fact", "Value", "Evidence")
 	row := func(fact, value, evKey string) error {
 		ev := ""

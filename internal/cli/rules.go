@@ -5,13 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/privacyscan/privacyscan/reports"
 	"io"
 	"slices"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/pflag"
 
 	"github.com/privacyscan/privacyscan/internal/config"
@@ -114,13 +112,7 @@ func writeRules(w io.Writer, o rulesOptions) error {
 		}
 		return rules.WriteMarkdown(w, rs)
 	case "table":
-		tb := tablewriter.NewTable(w,
-			tablewriter.WithRenderer(renderer.NewBlueprint()),
-			tablewriter.WithRowAutoWrap(tw.WrapNormal),
-			tablewriter.WithRowMaxWidth(70),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithTrimSpace(tw.On),
-		)
+		tb := reports.NewTable(w, 70)
 		tb.Header("Rule", "Severity ("+o.Jurisdiction+")", "Title")
 		for _, r := range list {
 			id := r.ID
