@@ -71,10 +71,11 @@ func dedupSorted(a []int) []int {
 }
 
 // pick chooses among rules for the same name: one whose vendor owns the
-// cookie's domain, then one naming that domain, then the first not
-// restricted to its vendor's own domains.
+// cookie's domain, then one of the same company (Meta Pixel's "fr" on
+// facebook.com), then one naming that domain, then the first not restricted
+// to its vendor's own domains.
 func pick(rs []*cookieRule, name string, dv *Vendor, regDomain string, checkGlob bool) *cookieRule {
-	var first *cookieRule
+	var first, company, domain *cookieRule
 	for _, r := range rs {
 		if checkGlob && !r.g.match(name) {
 			continue
@@ -82,12 +83,21 @@ func pick(rs []*cookieRule, name string, dv *Vendor, regDomain string, checkGlob
 		if dv != nil && r.vendor == dv {
 			return r
 		}
-		if r.domain != "" && r.domain == regDomain {
-			return r
+		if company == nil && dv != nil && r.vendor != nil && r.vendor.Company == dv.Company {
+			company = r
+		}
+		if domain == nil && r.domain != "" && r.domain == regDomain {
+			domain = r
 		}
 		if first == nil && !r.own {
 			first = r
 		}
+	}
+	switch {
+	case company != nil:
+		return company
+	case domain != nil:
+		return domain
 	}
 	return first
 }
@@ -153,12 +163,26 @@ func (db *DB) Cookie(name, domain string) Match {
 		}
 	}
 	if dv != nil {
-		m := vendorMatch(dv, "", false)
-		m.Rule = "cookie domain " + host
-		m.Purpose = "set on a domain of " + dv.Name
-		return m
+		return domainGuess(dv, name, "cookie domain "+host)
 	}
 	return guessName(name)
+}
+
+// domainGuess attributes an unknown name to the vendor owning the domain it
+// was set on. The vendor is certain, the purpose is not: the category comes
+// from the name's shape when it tells one, else from the vendor, and the
+// match is marked Guess.
+func domainGuess(v *Vendor, name, rule string) Match {
+	m := vendorMatch(v, "", false)
+	if g := guessName(name); g.Category != Unknown {
+		m.Category, m.Essential = g.Category, g.Essential
+		m.Purpose = g.Purpose + "; set by " + v.Name
+	} else {
+		m.Purpose = "set on a domain of " + v.Name + "; purpose assumed from the vendor"
+	}
+	m.Guess = true
+	m.Rule = rule
+	return m
 }
 
 // StorageKey classifies a localStorage or sessionStorage key of origin. Keys
@@ -188,10 +212,7 @@ func (db *DB) StorageKey(key, origin string) Match {
 		}
 	}
 	if dv != nil {
-		m := vendorMatch(dv, "", false)
-		m.Rule = "origin " + host
-		m.Purpose = "stored by a page of " + dv.Name
-		return m
+		return domainGuess(dv, key, "origin "+host)
 	}
 	return guessName(key)
 }
