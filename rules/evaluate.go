@@ -50,6 +50,10 @@ type Vendor struct {
 	Category string
 	// Aliases are other names the vendor goes by in policies.
 	Aliases []string
+	// SelfHosted is true for software the site runs itself (PHP,
+	// WordPress, Magento): its cookies are the site's own, not a third
+	// party's, and nothing is transferred.
+	SelfHosted bool
 }
 
 // VendorInfo looks vendors up by knowledge-base id.

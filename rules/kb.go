@@ -14,6 +14,6 @@ func KBVendors(db *kb.DB) VendorInfo {
 			return Vendor{}, false
 		}
 		return Vendor{ID: v.ID, Name: v.Name, Company: v.Company, Country: v.Country,
-			EEA: v.EEA, Adequate: v.Adequate, Category: v.Category, Aliases: v.Aliases}, true
+			EEA: v.EEA, Adequate: v.Adequate, Category: v.Category, Aliases: v.Aliases, SelfHosted: v.SelfHosted}, true
 	})
 }

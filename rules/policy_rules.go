@@ -50,6 +50,9 @@ func (c *evalContext) observedVendors() []observedVendor {
 		if v.name == "" {
 			v.name = v.id
 		}
+		if kv, ok := c.lookup(v.id); ok && kv.SelfHosted {
+			return // the site's own software, not a third party
+		}
 		if seen[v.subject()] {
 			return
 		}
@@ -162,6 +165,8 @@ func undisclosedThirdParty() Rule {
 					inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
 			{Name: "no policy: policy-not-found covers it", Fires: false,
 				Site: exSite(noPolicy, inPhase(scanner.PhaseAfterAccept, exGA4))},
+			{Name: "the site's own PHP session cookie (self-hosted software)", Fires: false,
+				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exCookie("PHPSESSID", "shop.test", "PHP", "essential", 0)))},
 		},
 		check: func(c *evalContext) []Finding {
 			if !c.hasPolicy() {

@@ -10,6 +10,7 @@ var testVendors = VendorFunc(func(id string) (Vendor, bool) {
 		"hotjar":           {ID: "hotjar", Name: "Hotjar", Company: "Hotjar Ltd", Country: "MT", EEA: true, Category: "session-recording"},
 		"cloudflare":       {ID: "cloudflare", Name: "Cloudflare", Company: "Cloudflare, Inc.", Country: "US", Category: "cdn"},
 		"matomo":           {ID: "matomo", Name: "Matomo", Company: "InnoCraft Ltd", Country: "NZ", Category: "analytics"},
+		"php":              {ID: "php", Name: "PHP", Company: "The PHP Group", Country: "US", Category: "essential", SelfHosted: true},
 	}[id]
 	return v, ok
 })
