@@ -357,6 +357,7 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 	rec := rc.take()
 	pr.Requests = s.requests(ctx, rec, firstParty)
 	pr.Storage = s.storage(rec)
+	addHitConsent(pr)
 	return pr, policyDoc, errs
 }
 
@@ -564,6 +565,40 @@ func (s *Scanner) storage(rec recording) []StorageItem {
 		return a.Key < b.Key
 	})
 	return out
+}
+
+// addHitConsent records the Consent Mode state Google's own hits carried in
+// this phase (their gcs and gcd parameters), as signals "google_hits.gcs"
+// and "google_hits.gcd": the distinct values, comma-separated, in order.
+func addHitConsent(pr *PhaseResult) {
+	var gcsList, gcdList []string
+	seen := map[string]bool{}
+	for _, r := range pr.Requests {
+		gcs, gcd, ok := consent.GoogleHitConsent(r.URL)
+		if !ok {
+			continue
+		}
+		if gcs != "" && !seen["s"+gcs] {
+			seen["s"+gcs] = true
+			gcsList = append(gcsList, gcs)
+		}
+		if gcd != "" && !seen["d"+gcd] {
+			seen["d"+gcd] = true
+			gcdList = append(gcdList, gcd)
+		}
+	}
+	if len(gcsList)+len(gcdList) == 0 {
+		return
+	}
+	if pr.Signals == nil {
+		pr.Signals = map[string]string{}
+	}
+	if len(gcsList) > 0 {
+		pr.Signals["google_hits.gcs"] = strings.Join(gcsList, ",")
+	}
+	if len(gcdList) > 0 {
+		pr.Signals["google_hits.gcd"] = strings.Join(gcdList, ",")
+	}
 }
 
 // readSignals reads the page's Consent Mode and TCF state and flattens it to
