@@ -134,6 +134,37 @@ func TestDemoEndToEnd(t *testing.T) {
 			t.Errorf("finding %s should not fire on the demo", id)
 		}
 	}
+
+	// The same shop again with the first report as baseline: nothing is new,
+	// so nothing counts toward the exit code; SARIF marks them unchanged.
+	sarif := filepath.Join(t.TempDir(), "report.sarif")
+	code, _, stderr = run(t, "demo", "--fail-on", "high", "--baseline", out, "--format", "sarif", "-o", sarif, "--quiet")
+	if code != ExitOK {
+		t.Fatalf("with the baseline: exit = %d, want 0; stderr:\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(sarif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				BaselineState string `json:"baselineState"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) == 0 {
+		t.Fatalf("sarif: %v %s", err, data[:min(len(data), 200)])
+	}
+	unchanged := 0
+	for _, r := range log.Runs[0].Results {
+		if r.BaselineState == "unchanged" {
+			unchanged++
+		}
+	}
+	if unchanged != len(log.Runs[0].Results) {
+		t.Errorf("only %d of %d results are in the baseline", unchanged, len(log.Runs[0].Results))
+	}
 }
 
 // TestUnreachableSite: nothing can be scanned, the report says why, exit 3.
