@@ -112,6 +112,13 @@ func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
 	return nb, nil
 }
 
+// browserAlive reports whether the current browser still answers.
+func (s *Scanner) browserAlive() bool {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	return s.b != nil && s.b.Alive()
+}
+
 // Browser returns the current browser (it may have been relaunched).
 func (s *Scanner) Browser() *browser.Browser {
 	s.bmu.Lock()
@@ -139,15 +146,24 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 	var wg sync.WaitGroup
 	var policyDoc []byte
 	results := map[string]*consent.Result{}
+	// Phases start in report order as slots free up, so with little
+	// concurrency before-consent comes first; Ctrl-C starts no new phase.
 	for _, ph := range s.opts.Phases {
+		acquired := false
+		select {
+		case s.sem <- struct{}{}:
+			acquired = true
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			if acquired {
+				<-s.sem
+			}
+			break
+		}
 		wg.Add(1)
 		go func(ph string) {
 			defer wg.Done()
-			select {
-			case s.sem <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
 			defer func() { <-s.sem }()
 			s.opts.Progress("%s: phase %s", start, ph)
 			pr, doc, errs := s.runPhase(ctx, ph, cr.Pages, cr.PolicyURL, firstParty)
@@ -242,123 +258,178 @@ func summarize(results map[string]*consent.Result) consent.Summary {
 	return s
 }
 
+// phaseRun is the state of one phase: its tab, recorder and results.
+type phaseRun struct {
+	s          *Scanner
+	phase      string
+	ctx        context.Context // the scan's context: cancelled on Ctrl-C
+	phaseCtx   context.Context // the browser context; outlives ctx so cookies can still be read
+	tab        context.Context
+	rc         *recorder
+	pr         *PhaseResult
+	firstParty []string
+	cookieSeen map[string]bool
+	errs       []string
+}
+
 // runPhase loads the pages in a fresh browser context and records everything.
+// On Ctrl-C it stops loading pages but keeps what it recorded.
 func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPage, policyURL string, firstParty []string) (pr *PhaseResult, policyDoc []byte, errs []string) {
 	pr = &PhaseResult{Pages: []PageResult{}, Cookies: []Cookie{}, Requests: []Request{}, Storage: []StorageItem{}}
 	b, err := s.browser(ctx)
 	if err != nil {
 		return pr, nil, []string{err.Error()}
 	}
-	phaseCtx, cancel := b.NewContext(ctx)
+	phaseCtx, cancel := b.NewContext(context.WithoutCancel(ctx))
 	defer cancel()
-	tab := phaseCtx
-	rc := newRecorder()
-	rc.now = s.opts.Now
-	if err := setupTab(tab, rc, phase); err != nil {
+	run := &phaseRun{s: s, phase: phase, ctx: ctx, phaseCtx: phaseCtx, tab: phaseCtx, rc: newRecorder(), pr: pr, firstParty: firstParty, cookieSeen: map[string]bool{}}
+	run.rc.now = s.opts.Now
+	if err := setupTab(run.tab, run.rc, phase); err != nil {
 		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
 	}
+	for i, p := range pages {
+		if ctx.Err() != nil {
+			run.errs = append(run.errs, "interrupted before "+p.URL)
+			break
+		}
+		s.opts.Progress("%s: page %d/%d %s", phase, i+1, len(pages), p.URL)
+		res, crashed := run.load(p.URL)
+		// The banner is operated on the first page; dnt and gpc never touch it.
+		if i == 0 && !crashed && (res.Error == "" || res.Status > 0) && s.opts.Consent != nil {
+			res, crashed = run.operateConsent(p.URL, res)
+		}
+		if res.Error != "" {
+			run.errs = append(run.errs, fmt.Sprintf("%s: %s", p.URL, res.Error))
+		}
+		if !crashed && res.Status > 0 {
+			run.readSignals()
+			if phase == PhaseBeforeConsent && p.URL == policyURL && res.Error == "" {
+				policyDoc = run.html()
+			}
+		}
+		pr.Pages = append(pr.Pages, res)
+		run.snapshotCookies(p.URL)
+		if crashed && !run.reopen(p.URL) {
+			break
+		}
+	}
+	rec := run.rc.take()
+	pr.Requests = s.requests(ctx, rec, firstParty)
+	pr.Storage = s.storage(rec)
+	addHitConsent(pr)
+	return pr, policyDoc, run.errs
+}
+
+// load loads one page, cancelled early by Ctrl-C.
+func (r *phaseRun) load(u string) (PageResult, bool) {
+	tab, cancel := context.WithCancel(r.tab)
+	defer cancel()
+	stop := context.AfterFunc(r.ctx, cancel)
+	defer stop()
+	return r.s.loadPage(tab, r.rc, u)
+}
+
+// operateConsent looks for the banner (before-consent) or accepts or rejects
+// it; after a click the page's earlier activity is kept apart as PreAction
+// and the page is loaded again under the choice.
+func (r *phaseRun) operateConsent(u string, res PageResult) (PageResult, bool) {
 	action := consent.Detect
-	switch phase {
+	switch r.phase {
 	case PhaseAfterAccept:
 		action = consent.Accept
 	case PhaseAfterReject:
 		action = consent.Reject
+	case PhaseBeforeConsent:
+	default:
+		return res, false
 	}
-	cookieSeen := map[string]bool{}
-	for i, p := range pages {
-		if ctx.Err() != nil {
-			errs = append(errs, "interrupted before "+p.URL)
-			break
-		}
-		res, crashed := s.loadPage(tab, rc, p.URL)
-		if crashed {
-			// The renderer died: record the page, open a new tab in the
-			// same browser context and go on.
-			if b2, err := s.browser(ctx); err != nil || b2 != b {
-				pr.Pages = append(pr.Pages, res)
-				errs = append(errs, fmt.Sprintf("%s: browser lost", p.URL))
-				break
-			}
-			newTab, _ := chromedp.NewContext(phaseCtx)
-			if err := setupTab(newTab, rc, phase); err != nil {
-				pr.Pages = append(pr.Pages, res)
-				errs = append(errs, fmt.Sprintf("reopening a tab: %v", err))
-				break
-			}
-			tab = newTab
-		}
-		if res.Error != "" {
-			errs = append(errs, fmt.Sprintf("%s: %s", p.URL, res.Error))
-		}
-		loaded := res.Error == "" || res.Status > 0
-		// The banner is operated on the first page; dnt and gpc never touch it.
-		interact := phase == PhaseBeforeConsent || phase == PhaseAfterAccept || phase == PhaseAfterReject
-		if i == 0 && interact && s.opts.Consent != nil && loaded && !crashed {
-			actx, acancel := context.WithTimeout(tab, s.opts.PageTimeout)
-			r, err := s.opts.Consent.Act(actx, action)
-			acancel()
-			if err != nil && r.Error == "" {
-				r.Error = err.Error()
-			}
-			if r.Action == "" {
-				r.Action = action
-			}
-			pr.Consent = &r
-			if r.Clicked {
-				sctx, scancel := context.WithTimeout(tab, s.opts.PageTimeout)
-				rc.settle(sctx)
-				scancel()
-			}
-			if action != consent.Detect {
-				// What the first page did before the choice is not what the
-				// site does after it: keep it apart, and load the page
-				// again under the choice.
-				pre := rc.take()
-				pr.PreAction = &PreAction{Requests: s.requests(ctx, pre, firstParty), Storage: s.storage(pre)}
-				res, crashed = s.loadPage(tab, rc, p.URL)
-			}
-		}
-		if loaded && !crashed {
-			sctx, scancel := context.WithTimeout(tab, 5*time.Second)
-			if sig, err := readSignals(sctx); err == nil && len(sig) > 0 {
-				if pr.Signals == nil {
-					pr.Signals = map[string]string{}
-				}
-				for k, v := range sig {
-					if _, ok := pr.Signals[k]; !ok {
-						pr.Signals[k] = v
-					}
-				}
-			}
-			scancel()
-		}
-		if phase == PhaseBeforeConsent && p.URL == policyURL && res.Error == "" && !crashed {
-			hctx, hcancel := context.WithTimeout(tab, 10*time.Second)
-			if html, err := chromedp.Run(hctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ''`)); err == nil && html != "" {
-				policyDoc = []byte(html)
-			}
-			hcancel()
-		}
-		pr.Pages = append(pr.Pages, res)
-		// Cookies after each page, so an interrupted phase keeps what it saw.
-		cctx, ccancel := context.WithTimeout(context.WithoutCancel(tab), 5*time.Second)
-		if cs, err := cookies(cctx); err == nil {
-			for _, c := range cs {
-				k := c.Name + "\x00" + c.Domain + "\x00" + c.Path
-				if cookieSeen[k] {
-					continue
-				}
-				cookieSeen[k] = true
-				pr.Cookies = append(pr.Cookies, s.cookie(c, rc, p.URL, firstParty))
-			}
-		}
-		ccancel()
+	actx, acancel := context.WithTimeout(r.tab, r.s.opts.PageTimeout)
+	result, err := r.s.opts.Consent.Act(actx, action)
+	acancel()
+	if err != nil && result.Error == "" {
+		result.Error = err.Error()
 	}
-	rec := rc.take()
-	pr.Requests = s.requests(ctx, rec, firstParty)
-	pr.Storage = s.storage(rec)
-	addHitConsent(pr)
-	return pr, policyDoc, errs
+	if result.Action == "" {
+		result.Action = action
+	}
+	r.pr.Consent = &result
+	if action == consent.Detect {
+		return res, false
+	}
+	if result.Clicked {
+		sctx, scancel := context.WithTimeout(r.tab, r.s.opts.PageTimeout)
+		r.rc.settle(sctx)
+		scancel()
+	}
+	pre := r.rc.take()
+	r.pr.PreAction = &PreAction{Requests: r.s.requests(r.ctx, pre, r.firstParty), Storage: r.s.storage(pre)}
+	return r.load(u)
+}
+
+// readSignals merges the page's Consent Mode and TCF state into the phase's
+// signals; the first value of a key wins.
+func (r *phaseRun) readSignals() {
+	sctx, cancel := context.WithTimeout(r.tab, 5*time.Second)
+	defer cancel()
+	sig, err := readSignals(sctx)
+	if err != nil || len(sig) == 0 {
+		return
+	}
+	if r.pr.Signals == nil {
+		r.pr.Signals = map[string]string{}
+	}
+	for k, v := range sig {
+		if _, ok := r.pr.Signals[k]; !ok {
+			r.pr.Signals[k] = v
+		}
+	}
+}
+
+// html returns the rendered document (for the privacy policy, which may be
+// built by scripts).
+func (r *phaseRun) html() []byte {
+	hctx, cancel := context.WithTimeout(r.tab, 10*time.Second)
+	defer cancel()
+	html, err := chromedp.Run(hctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ''`))
+	if err != nil || html == "" {
+		return nil
+	}
+	return []byte(html)
+}
+
+// snapshotCookies adds the cookies present after a page, so an interrupted
+// phase keeps what it saw.
+func (r *phaseRun) snapshotCookies(page string) {
+	cctx, cancel := context.WithTimeout(r.phaseCtx, 5*time.Second)
+	defer cancel()
+	cs, err := cookies(cctx)
+	if err != nil {
+		return
+	}
+	for _, c := range cs {
+		k := c.Name + "\x00" + c.Domain + "\x00" + c.Path
+		if r.cookieSeen[k] {
+			continue
+		}
+		r.cookieSeen[k] = true
+		r.pr.Cookies = append(r.pr.Cookies, r.s.cookie(c, r.rc, page, r.firstParty))
+	}
+}
+
+// reopen replaces a tab whose renderer crashed with a new tab in the same
+// browser context. It reports whether the phase can go on.
+func (r *phaseRun) reopen(u string) bool {
+	if !r.s.browserAlive() {
+		r.errs = append(r.errs, fmt.Sprintf("%s: browser lost", u))
+		return false
+	}
+	newTab, _ := chromedp.NewContext(r.phaseCtx)
+	if err := setupTab(newTab, r.rc, r.phase); err != nil {
+		r.errs = append(r.errs, fmt.Sprintf("reopening a tab: %v", err))
+		return false
+	}
+	r.tab = newTab
+	return true
 }
 
 // loadPage navigates and waits for load and network quiet.

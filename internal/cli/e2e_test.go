@@ -205,13 +205,22 @@ func TestInterruptWritesReport(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.json")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	stderr := &cancelOn{trigger: "phase ", cancel: cancel}
+	stderr := &cancelOn{trigger: "before-consent: page 3/", cancel: cancel}
 	var stdout bytes.Buffer
-	code := Run(ctx, []string{"demo", "--format", "json", "-o", out, "--concurrency", "1"}, strings.NewReader(""), &stdout, stderr)
+	code := Run(ctx, []string{"demo", "--phases", "before-consent,dnt", "--format", "json", "-o", out, "--concurrency", "1"}, strings.NewReader(""), &stdout, stderr)
 	rep, data := readReport(t, out)
 	validate(t, data)
 	if !rep.Interrupted {
 		t.Errorf("report not marked interrupted (exit %d)", code)
+	}
+	// The two pages loaded before Ctrl-C are in the report with their
+	// requests and cookies; the phase that had not started is not.
+	p := rep.Sites[0].Phases[scanner.PhaseBeforeConsent]
+	if p == nil || len(p.Pages) < 2 || len(p.Pages) > 3 || !hasRequest(p, "www.facebook.com") || cookieNamed(p, "_fbp") == nil {
+		t.Fatalf("before-consent after Ctrl-C = %+v", p)
+	}
+	if q := rep.Sites[0].Phases[scanner.PhaseDNT]; q != nil && len(q.Pages) > 0 {
+		t.Errorf("the dnt phase ran after Ctrl-C: %d pages", len(q.Pages))
 	}
 }
 

@@ -314,7 +314,9 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	if o.Strict {
 		hostRules = o.Routes.StrictHostRules()
 	}
-	b, err := browser.Launch(ctx, browser.Options{
+	// The browser outlives Ctrl-C until the report is written, so the
+	// cookies of the pages already loaded can still be read; Close ends it.
+	b, err := browser.Launch(context.WithoutCancel(ctx), browser.Options{
 		ExecPath: o.ChromePath, RemoteURL: o.BrowserURL, HostRules: hostRules,
 		Insecure: o.Insecure, Lang: o.Lang,
 	})
