@@ -278,3 +278,32 @@ func TestRemoteBrowser(t *testing.T) {
 		t.Errorf("the remote browser did not load the demo's pixel")
 	}
 }
+
+// TestTargetsFile: several sites from --targets, scanned side by side,
+// reported in the order given; one unreachable site does not stop the others.
+func TestTargetsFile(t *testing.T) {
+	srv, err := demo.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	targets := writeFile(t, "sites.txt", "# two shops\nhttps://down.test/  # not running\n"+demo.StartURL()+"\n")
+	out := filepath.Join(t.TempDir(), "report.json")
+	args := []string{"scan", "-q", "--targets", targets, "--insecure", "--phases", "before-consent", "--pages", "2", "--page-timeout", "5s",
+		"--resolve", "down.test=127.0.0.1:1", "--format", "json", "-o", out}
+	for _, r := range srv.Resolve() {
+		args = append(args, "--resolve", r)
+	}
+	code, _, stderr := run(t, args...)
+	if code != ExitFindings {
+		t.Fatalf("exit = %d, want %d; stderr:\n%s", code, ExitFindings, stderr)
+	}
+	rep, data := readReport(t, out)
+	validate(t, data)
+	if len(rep.Sites) != 2 || rep.Sites[0].URL != "https://down.test/" || rep.Sites[1].URL != demo.StartURL() {
+		t.Fatalf("sites = %d, order %v", len(rep.Sites), []string{rep.Sites[0].URL})
+	}
+	if rep.Sites[0].Scanned || !rep.Sites[1].Scanned || len(rep.Sites[0].Errors) == 0 {
+		t.Errorf("scanned: %v %v; errors of the first: %v", rep.Sites[0].Scanned, rep.Sites[1].Scanned, rep.Sites[0].Errors)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -348,11 +349,29 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	rep := &reports.Report{SchemaVersion: reports.SchemaVersion, Tool: reports.Tool{Name: "privacyscan", Version: Version}, StartedAt: started.Format(time.RFC3339), FailOn: o.FailOn}
 	sup := rules.NewSuppressor(o.Config, started)
 	ropts := rules.Options{Jurisdiction: o.Jurisdiction, Config: o.Config, Now: started, Vendors: rules.KBVendors(db)}
-	for _, u := range o.URLs {
-		if ctx.Err() != nil {
-			break
+	// Sites are crawled and scanned side by side (the scanner's phase slots
+	// bound the browser work); the report keeps the order they were given.
+	sites := make([]*scanner.Site, len(o.URLs))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, siteParallelism)
+	for i, u := range o.URLs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-slots }()
+			sites[i] = sc.ScanSite(ctx, u)
+		}()
+	}
+	wg.Wait()
+	for _, site := range sites {
+		if site == nil {
+			continue // not started before Ctrl-C
 		}
-		site := sc.ScanSite(ctx, u)
 		fs := rules.Evaluate(site, ropts)
 		fs = sup.Apply(site.URL, fs)
 		if o.Baseline != nil {
@@ -374,6 +393,9 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	}
 	return &ExitError{Code: exitFor(rep, o.FailOn)}
 }
+
+// siteParallelism is how many sites are crawled and scanned at once.
+const siteParallelism = 4
 
 // exitFor computes the exit code of a finished scan.
 func exitFor(rep *reports.Report, failOn string) int {
