@@ -99,3 +99,47 @@ func TestRecheck(t *testing.T) {
 		t.Errorf("banner that forgets: verified %v returned %v (%s)", res.Verified, res.BannerReturned, res.Error)
 	}
 }
+
+// BenchmarkDetect measures, per fixture and npm consent manager, what the
+// before-consent phase pays for Detect: the time from the load event to its
+// result (ns/op), and the part after the banner showed (banner-ms). Run with
+// -bench Detect -benchtime 3x.
+func BenchmarkDetect(b *testing.B) {
+	if testSetup != nil {
+		b.Skip(testSetup)
+	}
+	e := newEngine(b, Options{Logf: func(string, ...any) {}})
+	var hosts []string
+	for _, fc := range fixtureCases {
+		if !fc.NoBanner {
+			hosts = append(hosts, fc.Host)
+		}
+	}
+	if npmInstalled() {
+		for _, c := range npmCases {
+			hosts = append(hosts, c.host)
+		}
+	}
+	for _, host := range hosts {
+		b.Run(host, func(b *testing.B) {
+			var afterBanner time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				ctx, cancel := testBrowser.NewContext(context.Background())
+				if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Navigate("https://"+host+"/"))); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				res, err := e.Act(ctx, Detect)
+				b.StopTimer()
+				cancel()
+				if err != nil || !res.BannerDetected {
+					b.Fatalf("not detected: %v %s", err, res.Error)
+				}
+				afterBanner += time.Duration(res.DurationMS-res.WaitMS) * time.Millisecond
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(afterBanner.Milliseconds())/float64(b.N), "banner-ms/op")
+		})
+	}
+}

@@ -50,6 +50,14 @@ func (l linkFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
+// npmCases are the pages of testdata/npm/www and the platform each loads.
+var npmCases = []struct{ host, cmp string }{
+	{"klaro-npm.test", "klaro"},
+	{"orejime-npm.test", "orejime"},
+	{"tarteaucitron-npm.test", "tarteaucitron"},
+	{"cookieconsent-npm.test", "cookieconsent"},
+}
+
 // TestNPMConsentManagers operates real builds of open-source consent
 // managers, as published on npm, with the same engine and rules.
 func TestNPMConsentManagers(t *testing.T) {
@@ -57,13 +65,7 @@ func TestNPMConsentManagers(t *testing.T) {
 		t.Skip("real consent managers not installed: run scanner/consent/testdata/npm/install.sh (needs npm)")
 	}
 	e := newEngine(t, Options{})
-	cases := []struct{ host, cmp string }{
-		{"klaro-npm.test", "klaro"},
-		{"orejime-npm.test", "orejime"},
-		{"tarteaucitron-npm.test", "tarteaucitron"},
-		{"cookieconsent-npm.test", "cookieconsent"},
-	}
-	for _, c := range cases {
+	for _, c := range npmCases {
 		t.Run(c.host, func(t *testing.T) {
 			for _, action := range []Action{Detect, Accept, Reject} {
 				t.Run(string(action), func(t *testing.T) {
