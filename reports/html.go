@@ -22,6 +22,7 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		return *s
 	},
 	"join": strings.Join,
+	"sub":  func(a, b int) int { return a - b },
 }).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -31,7 +32,8 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.critical,.high{color:#b00020;font-weight:600}.medium{color:#a15c00}.low{color:#00639b}.info{color:#555}
-code{word-break:break-all}.muted{color:#666}
+code{word-break:break-all}.muted{color:#666}td.rule code{white-space:nowrap;word-break:normal}
+details summary{cursor:pointer;color:#00639b}
 </style></head><body>
 <h1>privacyscan report</h1>
 <p class="muted">privacyscan {{.Tool.Version}} · {{.StartedAt}} → {{.FinishedAt}}{{if .Interrupted}} · interrupted: partial report{{end}}</p>
@@ -45,8 +47,8 @@ code{word-break:break-all}.muted{color:#666}
 {{end}}</table>
 <h3>Findings</h3>
 {{if .Findings}}<table><tr><th>Severity</th><th>Rule</th><th>Phase</th><th>Finding</th><th>Evidence</th></tr>
-{{range .Findings}}<tr><td class="{{.Severity}}">{{.Severity}}{{if .Suppressed}} (suppressed: {{clean .Suppressed.Reason}}){{else if .Baseline}} (baseline){{end}}</td><td><code>{{.Rule}}</code></td><td>{{with .Phase}}{{.}}{{else}}-{{end}}</td><td>{{clean .Message}}</td>
-<td>{{range .Evidence}}<div>{{.Kind}}: {{if .Name}}<code>{{clean .Name}}</code>{{if .Domain}} @ {{clean .Domain}}{{end}}{{else if .URL}}<code>{{clean .URL}}</code>{{else}}{{clean .Domain}}{{end}}{{if .Detail}} <span class="muted">({{clean .Detail}})</span>{{end}}</div>{{end}}</td></tr>
+{{range .Findings}}{{$f := .}}<tr><td class="{{.Severity}}">{{.Severity}}{{if .Suppressed}} (suppressed: {{clean .Suppressed.Reason}}){{else if .Baseline}} (baseline){{end}}</td><td class="rule"><code>{{.Rule}}</code></td><td>{{with .Phase}}{{.}}{{else}}-{{end}}</td><td>{{clean .Message}}</td>
+<td>{{range $i, $e := .Evidence}}{{if eq $i 5}}<details><summary>{{sub (len $f.Evidence) 5}} more</summary>{{end}}{{template "ev" $e}}{{end}}{{if gt (len .Evidence) 5}}</details>{{end}}</td></tr>
 {{end}}</table>{{else}}<p>No findings.</p>{{end}}
 {{$s2 := .}}{{range phases .Site}}{{$p := index $s2.Phases .}}{{if $p.Cookies}}
 <h3>Cookies: {{.}}</h3>
@@ -56,6 +58,7 @@ code{word-break:break-all}.muted{color:#666}
 {{if .Errors}}<h3>Problems during the scan</h3><ul>{{range .Errors}}<li>{{clean .}}</li>{{end}}</ul>{{end}}
 {{end}}{{end}}
 </body></html>
+{{define "ev"}}<div>{{.Kind}}: {{if .Name}}<code>{{clean .Name}}</code>{{if .Domain}} @ {{clean .Domain}}{{end}}{{else if .URL}}<code>{{clean .URL}}</code>{{else}}{{clean .Domain}}{{end}}{{if .Detail}} <span class="muted">({{clean .Detail}})</span>{{end}}{{if and .Page (ne .Kind "page")}} <span class="muted">on {{clean .Page}}</span>{{end}}</div>{{end}}
 `))
 
 func (htmlWriter) Write(w io.Writer, r *Report) error {
