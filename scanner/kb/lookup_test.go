@@ -71,6 +71,37 @@ func TestRequestGolden(t *testing.T) {
 		"https://ct.pinterest.com/v3/?tid=1",
 		"https://px.ads.linkedin.com/collect?pid=1",
 		"https://widget.trustpilot.com/bootstrap/v5/tp.widget.bootstrap.min.js",
+		// affiliate networks, ad exchanges and retargeting
+		"https://www.awin1.com/sread.img?tt=ns&tv=2&merchant=1&amount=10",
+		"https://www.dwin1.com/12345.js",
+		"https://www.shareasale.com/sale.cfm?tracking=1&merchantID=2",
+		"https://tbs.tradedoubler.com/report?organization=1&event=2",
+		"https://track.linksynergy.com/ep?mid=1&ord=2",
+		"https://www.emjcd.com/u?CID=1&TYPE=2",
+		"https://www.mczbf.com/tags/123/tag.js",
+		"https://www.anrdoezrs.net/click-1-2",
+		"https://utt.impactcdn.com/A123-abc1.js",
+		"https://shop.sjv.io/c/1/2/3",
+		"https://prf.hn/conversion/campaign:1/",
+		"https://track.adtraction.com/t/t?t=3&tk=1",
+		"https://secure.adnxs.com/px?id=1&t=1",
+		"https://acdn.adnxs.com/ast/ast.js",
+		"https://insight.adsrvr.org/track/up?adv=a&ref=b",
+		"https://js.adsrvr.org/up_loader.1.1.0.js",
+		"https://track.adform.net/Serving/TrackPoint/?pm=1",
+		"https://eu.creativecdn.com/tags/v2?type=json",
+		"https://ced.sascdn.com/tag/1/smart.js",
+		"https://htlb.casalemedia.com/cygnus?v=7",
+		"https://ads.pubmatic.com/AdServer/js/pwt/1/2/pwt.js",
+		"https://fastlane.rubiconproject.com/a/api/fastlane.json",
+		"https://u.openx.net/w/1.0/cm?id=1",
+		"https://sp.analytics.yahoo.com/spp.pl?a=1",
+		"https://s.yimg.com/wi/ytc.js",
+		"https://d.adroll.com/consent/check/ABC",
+		"https://c.seznam.cz/js/rc.js",
+		"https://bat.bing.com/bat.js",
+		"https://c.bing.com/c.gif?Red3=x",
+		"https://in-automate.brevo.com/p?key=1",
 		"https://WWW.Google-Analytics.COM:443/collect?v=1#frag",
 		"//www.youtube-nocookie.com/embed/abc",
 		"https://shop.test/",
@@ -104,6 +135,22 @@ func TestCookieGolden(t *testing.T) {
 		{"MUID", ".bing.com"},
 		{"MUID", ".clarity.ms"},
 		{"_uetvid", ".shop.test"},
+		{"_uetsid", ".shop.test"},
+		{"_aw_m_12345", ".shop.test"},
+		{"cje", ".shop.test"},
+		{"IR_PI", ".shop.test"},
+		{"IR_12345", ".shop.test"},
+		{"TDID", ".adsrvr.org"},
+		{"uuid2", ".adnxs.com"},
+		{"uid", ".adform.net"},
+		{"u", ".creativecdn.com"},
+		{"u", "shop.test"},
+		{"__rtbh.lid", ".shop.test"},
+		{"KADUSERCOOKIE", ".pubmatic.com"},
+		{"A3", ".yahoo.com"},
+		{"__adroll_fpc", ".shop.test"},
+		{"_cc_id", ".shop.test"},
+		{"sznclid", "shop.test"},
 		{"_ttp", ".shop.test"},
 		{"_pin_unauth", ".shop.test"},
 		{"li_sugr", ".linkedin.com"},
@@ -151,6 +198,9 @@ func TestCookieGolden(t *testing.T) {
 		{"_ga", "https://shop.test"},
 		{"something", "https://www.youtube-nocookie.com"},
 		{"cart-state", "https://shop.test"},
+		{"_lr_env", "https://shop.test"},
+		{"panoramaId", "https://shop.test"},
+		{"__uid2_advertising_token", "https://shop.test"},
 	} {
 		fmt.Fprintf(&b, "storage %s @ %s\n  %s\n", k.key, k.origin, formatMatch(db.StorageKey(k.key, k.origin)))
 	}
@@ -217,6 +267,8 @@ func TestVendorContract(t *testing.T) {
 		"mollie": Payment, "vipps": Payment, "mobilepay": Payment, "swish": Payment,
 		"instagram": Social, "google-fonts": Fonts, "cloudflare": CDN, "cookiebot": Consent,
 		"google-tag-manager": TagManager, "klaviyo": EmailMarketing,
+		"awin": Affiliate, "tradedoubler": Affiliate, "cj-affiliate": Affiliate, "impact": Affiliate,
+		"xandr": Advertising, "the-trade-desk": Advertising, "rtb-house": Advertising, "adform": Advertising,
 	}
 	for id, cat := range want {
 		v, ok := db.Vendor(id)
@@ -239,6 +291,14 @@ func TestVendorContract(t *testing.T) {
 	}
 	if v, _ := db.Vendor("google-analytics"); v.EEA || v.Adequate {
 		t.Error("google-analytics must be outside the EEA without adequacy")
+	}
+	for id, eea := range map[string]bool{"awin": true, "adform": true, "rtb-house": true, "equativ": true, "the-trade-desk": false, "xandr": false} {
+		if v, _ := db.Vendor(id); v.EEA != eea {
+			t.Errorf("%s: EEA %v, want %v (%s)", id, v.EEA, eea, v.Country)
+		}
+	}
+	if v, _ := db.Vendor("index-exchange"); v.EEA || !v.Adequate {
+		t.Errorf("index-exchange: %+v, want Canada: adequate, outside the EEA", v)
 	}
 	if _, ok := db.Vendor("no-such-vendor"); ok {
 		t.Error("unknown vendor found")
