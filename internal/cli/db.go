@@ -104,6 +104,7 @@ func runDBLookup(ctx context.Context, env *Env, args []string) error {
 	format := fs.String("format", "table", "output format: "+strings.Join(dbFormats, ", "))
 	kind := fs.String("kind", "auto", "what the queries are: "+strings.Join(lookupKinds, ", "))
 	domain := fs.String("domain", "", "cookie `DOMAIN`, storage origin, or page URL of a request (first/third party)")
+	rtype := fs.String("type", "", "resource `TYPE` of a URL or host request, as Chromium names it (Script, Image, XHR, Fetch, Ping, Document, Stylesheet, Font, Media...), for filter-list type options")
 	load := kbFlags(fs)
 	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db lookup [flags] HOST|URL|COOKIE...\n\nTells what the knowledge base knows about each query and where the knowledge comes from.\nA query with a scheme is a URL, a name under a public suffix is a host, anything else a cookie.", args); helped || err != nil {
 		return err
@@ -119,6 +120,9 @@ func runDBLookup(ctx context.Context, env *Env, args []string) error {
 	if k == "auto" {
 		k = ""
 	}
+	if *rtype != "" && !kb.KnownResourceType(*rtype) {
+		return usagef("db lookup: --type %q: want a Chromium resource type such as Script, Image, XHR, Fetch, Ping, Document, Stylesheet, Font, Media or Other", *rtype)
+	}
 	if fs.NArg() == 0 {
 		return usagef("db lookup: nothing to look up (privacyscan db lookup www.google-analytics.com _ga)")
 	}
@@ -131,7 +135,7 @@ func runDBLookup(ctx context.Context, env *Env, args []string) error {
 		if strings.TrimSpace(q) == "" {
 			return usagef("db lookup: empty query")
 		}
-		out = append(out, db.Explain(q, k, *domain))
+		out = append(out, db.Explain(q, k, *domain, *rtype))
 	}
 	if f == "json" {
 		return writeDBJSON(env.Stdout, out)
@@ -147,7 +151,11 @@ func writeExplanations(w io.Writer, es []kb.Explanation) error {
 			fmt.Fprintln(tw)
 		}
 		m := e.Match
-		fmt.Fprintf(tw, "%s (%s)\n", cleanDB(e.Query), e.Kind)
+		if e.ResourceType != "" {
+			fmt.Fprintf(tw, "%s (%s, %s)\n", cleanDB(e.Query), e.Kind, cleanDB(e.ResourceType))
+		} else {
+			fmt.Fprintf(tw, "%s (%s)\n", cleanDB(e.Query), e.Kind)
+		}
 		if !m.Known() {
 			fmt.Fprintf(tw, "  known\tno: nothing in the knowledge base matches\n")
 			continue

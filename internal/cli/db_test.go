@@ -16,6 +16,7 @@ import (
 func TestDBCommand(t *testing.T) {
 	cache := t.TempDir() // never the user's real cache
 	badCSV := writeFile(t, "bad.csv", "ID,Platform\n1,A\n")
+	typed := writeFile(t, "typed.txt", "||ads.example^$script\n")
 	cases := []struct {
 		name string
 		args []string
@@ -33,6 +34,13 @@ func TestDBCommand(t *testing.T) {
 		{"lookup bad file", []string{"db", "lookup", "--cookie-db", badCSV, "_ga"}, 2, nil, badCSV + ":1"},
 		{"lookup", []string{"db", "lookup", "--cache-dir", cache, "_ga", "www.google-analytics.com", "https://www.facebook.com/tr?id=1", "zzqx"},
 			0, []string{"_ga (cookie)", "Google Analytics (google-analytics)", "www.google-analytics.com (host)", "pixel", "Meta Pixel", "known  no"}, ""},
+		{"lookup typed script", []string{"db", "lookup", "--cache-dir", cache, "--filter-list", typed, "--type", "Script", "https://ads.example/a.js"},
+			0, []string{"https://ads.example/a.js (url, Script)", "||ads.example^$script", typed + ":1"}, ""},
+		{"lookup typed image", []string{"db", "lookup", "--cache-dir", cache, "--filter-list", typed, "--type", "Image", "https://ads.example/a.gif"},
+			0, []string{"(url, Image)", "known  no"}, ""},
+		{"lookup untyped", []string{"db", "lookup", "--cache-dir", cache, "--filter-list", typed, "https://ads.example/a.gif"},
+			0, []string{"https://ads.example/a.gif (url)", "||ads.example^$script"}, ""},
+		{"lookup bad type", []string{"db", "lookup", "--type", "Scirpt", "https://ads.example/a.js"}, 2, nil, "--type"},
 		{"lookup storage", []string{"db", "lookup", "--cache-dir", cache, "--kind", "storage", "ZD-suid"}, 0, []string{"Zendesk"}, ""},
 		{"vendors", []string{"db", "vendors", "--cache-dir", cache, "--category", "payment"}, 0, []string{"stripe", "klarna", "vipps"}, ""},
 		{"vendors bad category", []string{"db", "vendors", "--category", "tracking"}, 2, nil, "--category"},

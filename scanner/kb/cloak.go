@@ -45,7 +45,7 @@ func (db *DB) Uncloak(ctx context.Context, host string, r Resolver) (Match, bool
 		m, ok = db.extHosts.lookup(target, "/")
 	}
 	if !ok && len(db.filters) > 0 {
-		m, ok = db.matchFilters("https://"+target+"/", target, "")
+		m, ok = db.matchFilters("https://"+target+"/", target, "", 0)
 	}
 	if !ok {
 		return Match{}, false

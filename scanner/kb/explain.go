@@ -21,6 +21,9 @@ type Explanation struct {
 	Query string `json:"query"`
 	// Kind is url, host, cookie or storage.
 	Kind string `json:"kind"`
+	// ResourceType is the request's type a URL or host was looked up as
+	// ("Script", "Image"...), empty when none was given.
+	ResourceType string `json:"resource_type,omitempty"`
 	// Match is the answer, with Source and Rule saying where it came from.
 	Match Match `json:"match"`
 	// Base is the base category of Match.Category.
@@ -52,17 +55,19 @@ func QueryKind(q string) string {
 
 // Explain answers a query of the given kind ("" guesses it with QueryKind).
 // domain is the cookie's domain, the storage key's origin or the page of a
-// request; it may be empty.
-func (db *DB) Explain(query, kind, domain string) Explanation {
+// request; it may be empty. resourceType is the type of a URL or host
+// request, as RequestTyped takes it ("" for unknown); cookies and storage
+// keys have none.
+func (db *DB) Explain(query, kind, domain, resourceType string) Explanation {
 	if kind == "" {
 		kind = QueryKind(query)
 	}
 	var m Match
 	switch kind {
 	case QueryURL:
-		m = db.Request(query, domain)
+		m = db.RequestTyped(query, domain, resourceType)
 	case QueryHost:
-		m = db.Host(query)
+		m = db.RequestTyped("https://"+normHost(query)+"/", domain, resourceType)
 	case QueryStorage:
 		m = db.StorageKey(query, domain)
 	default:
@@ -70,6 +75,9 @@ func (db *DB) Explain(query, kind, domain string) Explanation {
 		m = db.Cookie(query, domain)
 	}
 	e := Explanation{Query: query, Kind: kind, Match: m, Base: BaseCategory(m.Category)}
+	if kind == QueryURL || kind == QueryHost {
+		e.ResourceType = resourceType
+	}
 	if v, ok := db.Vendor(m.VendorID); ok {
 		e.Vendor = &v
 	}

@@ -10,7 +10,8 @@ import (
 
 // filterList is a compiled adblock-style list (EasyPrivacy syntax): network
 // rules `||domain^`, `|https://`, paths with `*` and `^`, `/regex/`, options
-// `$third-party`, `$domain=a|~b`, resource types and `@@` exceptions.
+// `$third-party`, `$domain=a|~b`, resource types (`$script`, `$~image`...)
+// and `@@` exceptions.
 // Cosmetic rules (`##`) and rules whose options change what a match means
 // (`$popup`, `$csp=`, `$redirect=`, `$removeparam=`...) are skipped.
 type filterList struct {
@@ -39,16 +40,73 @@ type filterRule struct {
 	hostAnchor, startAnchor, endAnchor bool
 	thirdParty                         int // 1 third-party only, -1 first-party only, 0 either
 	domains, notDomains                []string
-	pixel                              bool
+	// types is the set of resource types the rule applies to; 0 for any.
+	types resourceType
+	pixel bool
 }
 
-// resource types are accepted and ignored: the caller does not know them
-// for every request, and a tracker is a tracker whatever it loads.
-var filterTypeOptions = map[string]bool{
-	"script": true, "image": true, "stylesheet": true, "object": true, "xmlhttprequest": true,
-	"xhr": true, "subdocument": true, "frame": true, "ping": true, "media": true, "font": true,
-	"other": true, "websocket": true, "webrtc": true, "fetch": true, "beacon": true, "css": true,
-	"object-subrequest": true, "important": true, "match-case": true, "all": true,
+// resourceType is a set of adblock resource types, one bit each.
+type resourceType uint16
+
+const (
+	typeScript resourceType = 1 << iota
+	typeImage
+	typeStylesheet
+	typeObject
+	typeXHR
+	typeSubdocument
+	typePing
+	typeMedia
+	typeFont
+	typeWebsocket
+	typeWebRTC
+	typeOther
+
+	typeAll = typeOther<<1 - 1
+)
+
+// filterTypeOptions maps the resource-type options of adblock syntax (and
+// uBlock Origin's short forms) to their type. "all" is every type.
+var filterTypeOptions = map[string]resourceType{
+	"script": typeScript, "image": typeImage, "stylesheet": typeStylesheet, "css": typeStylesheet,
+	"object": typeObject, "object-subrequest": typeObject, "xmlhttprequest": typeXHR, "xhr": typeXHR,
+	"fetch": typeXHR, "subdocument": typeSubdocument, "frame": typeSubdocument, "ping": typePing,
+	"beacon": typePing, "media": typeMedia, "font": typeFont, "websocket": typeWebsocket,
+	"webrtc": typeWebRTC, "other": typeOther, "all": typeAll,
+}
+
+// filterFlagOptions are accepted and change nothing here: every rule is
+// "important" to a scanner, and match-case is applied to regex rules.
+var filterFlagOptions = map[string]bool{"important": true, "match-case": true}
+
+// cdpTypes maps Chromium's DevTools Protocol resource types
+// (network.ResourceType, lower-cased) to adblock resource types, as
+// Chromium's extension API reports them to blockers. A frame's document is a
+// subdocument; the adblock names themselves are accepted too.
+var cdpTypes = func() map[string]resourceType {
+	m := map[string]resourceType{
+		"document": typeSubdocument, "stylesheet": typeStylesheet, "image": typeImage,
+		"media": typeMedia, "font": typeFont, "script": typeScript, "texttrack": typeOther,
+		"xhr": typeXHR, "fetch": typeXHR, "prefetch": typeOther, "eventsource": typeOther,
+		"websocket": typeWebsocket, "manifest": typeOther, "signedexchange": typeOther,
+		"ping": typePing, "cspviolationreport": typeOther, "preflight": typeOther,
+		"fedcm": typeOther, "other": typeOther,
+	}
+	for name, t := range filterTypeOptions {
+		if _, ok := m[name]; !ok && t != typeAll {
+			m[name] = t
+		}
+	}
+	return m
+}()
+
+// parseResourceType maps a CDP resource type ("Script", "XHR", "Ping"...)
+// to its adblock type; "" or an unknown name gives 0, an unknown type.
+func parseResourceType(s string) resourceType {
+	if s == "" {
+		return 0
+	}
+	return cdpTypes[lowerASCII(s)]
 }
 
 // parseFilterList reads an EasyPrivacy-syntax list. Unsupported rules are
@@ -117,6 +175,7 @@ func compileFilter(text string, line int) (rule *filterRule, allow, ok bool) {
 		text = text[2:]
 	}
 	caseSensitive := false
+	var types, notTypes resourceType
 	isRegex := len(text) > 2 && text[0] == '/' && (strings.HasSuffix(text, "/") || strings.Contains(text, "/$"))
 	opts := ""
 	if i := strings.LastIndexByte(text, '$'); i >= 0 && i+1 < len(text) && (!isRegex || i > strings.LastIndexByte(text, '/')) {
@@ -147,16 +206,31 @@ func compileFilter(text string, line int) (rule *filterRule, allow, ok bool) {
 					r.domains = append(r.domains, d)
 				}
 			}
-		case filterTypeOptions[base]:
+		case filterTypeOptions[base] != 0:
+			if neg {
+				notTypes |= filterTypeOptions[base]
+			} else {
+				types |= filterTypeOptions[base]
+			}
+		case filterFlagOptions[o]:
 			if o == "match-case" {
 				caseSensitive = true
-			}
-			if !neg && (base == "image" || base == "ping" || base == "beacon") {
-				r.pixel = true
 			}
 		default:
 			return nil, false, false
 		}
+	}
+	if types|notTypes != 0 {
+		// Listed types restrict the rule; negated ones are taken out of
+		// the listed types, or of all types when none is listed.
+		if types == 0 {
+			types = typeAll
+		}
+		r.types = types &^ notTypes
+		if r.types == 0 {
+			return nil, false, false // "$script,~script" matches nothing
+		}
+		r.pixel = r.types&(typeImage|typePing) != 0 && r.types&^(typeImage|typePing) == 0
 	}
 	if isRegex {
 		body := strings.TrimSuffix(text[1:], "/")
@@ -271,11 +345,16 @@ func (fs *filterSet) match(url, host string, tokens []string, ctx *filterCtx) *f
 // filterCtx is the page context, computed once per request.
 type filterCtx struct {
 	pageHost   string
-	thirdParty int // 1 third, -1 first, 0 unknown
+	thirdParty int          // 1 third, -1 first, 0 unknown
+	rtype      resourceType // the request's type, 0 when unknown
 }
 
 func (r *filterRule) matches(url, host string, ctx *filterCtx) bool {
 	if r.thirdParty != 0 && ctx.thirdParty != 0 && r.thirdParty != ctx.thirdParty {
+		return false
+	}
+	// A request of unknown type matches whatever types the rule names.
+	if r.types != 0 && ctx.rtype != 0 && r.types&ctx.rtype == 0 {
 		return false
 	}
 	if len(r.domains) > 0 && !hostInAny(ctx.pageHost, r.domains) {
@@ -414,10 +493,11 @@ func urlTokens(url string, buf []string) []string {
 }
 
 // matchFilters checks the URL against every filter list: the first list
-// with a blocking rule not overridden by an exception wins.
-func (db *DB) matchFilters(rawURL, host, pageURL string) (Match, bool) {
+// with a blocking rule not overridden by an exception wins. rtype is the
+// request's type, 0 when unknown.
+func (db *DB) matchFilters(rawURL, host, pageURL string, rtype resourceType) (Match, bool) {
 	url := lowerASCII(rawURL)
-	ctx := filterCtx{}
+	ctx := filterCtx{rtype: rtype}
 	if ph, _, ok := splitURL(pageURL); ok {
 		ctx.pageHost = ph
 		if registrable(ph) == registrable(host) {
@@ -433,9 +513,15 @@ func (db *DB) matchFilters(rawURL, host, pageURL string) (Match, bool) {
 		if r == nil || fl.allow.match(url, host, tokens, &ctx) != nil {
 			continue
 		}
+		// A typed request is a pixel when it is an image or a beacon; an
+		// untyped one when the rule only blocks images and beacons.
+		pixel := r.pixel
+		if rtype != 0 {
+			pixel = rtype&(typeImage|typePing) != 0
+		}
 		return Match{
 			Category: fl.category,
-			Pixel:    r.pixel,
+			Pixel:    pixel,
 			Source:   fmt.Sprintf("%s:%d", fl.name, r.line),
 			Rule:     r.raw,
 		}, true
