@@ -35,9 +35,16 @@ func noRejectOption() Rule {
 			{Name: "no way to reject at all", Fires: true, Site: exSite(rejectFailed)},
 			{Name: "reject on the first layer", Fires: false, Site: exSite()},
 			{Name: "no banner: no-consent-banner covers it", Fires: false, Site: exSite(noBanner)},
+			{Name: "the after-reject phase did not run: no verdict", Fires: false,
+				Site: exSite(rejectFailed, withoutPhase(scanner.PhaseAfterReject))},
 		},
 		check: func(c *evalContext) []Finding {
 			if !c.bannerDetected() || c.rejectOnFirstLayer() {
+				return nil
+			}
+			if c.consentResult(scanner.PhaseAfterReject) == nil {
+				// Without a reject attempt (phase not selected, or
+				// interrupted) nothing says the option is missing.
 				return nil
 			}
 			s := c.site.Consent

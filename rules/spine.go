@@ -285,10 +285,22 @@ func policyNotFound() Rule {
 			{Name: "policy facts missing entirely", Fires: true, Site: exSite(func(s *scanner.Site) { s.Policy = nil })},
 			{Name: "policy found", Fires: false, Site: exSite()},
 			{Name: "nothing could be loaded: no verdict", Fires: false, Site: exSite(noPolicy, nothingLoaded)},
+			{Name: "policy link found but the page could not be read (404)", Fires: true,
+				Site: exSite(func(s *scanner.Site) { s.Policy.Error = "the policy could not be read: HTTP 404" })},
 		},
 		check: func(c *evalContext) []Finding {
-			if !c.siteLoaded() || (c.site.Policy != nil && c.site.Policy.URL != nil && *c.site.Policy.URL != "") {
+			if !c.siteLoaded() {
 				return nil
+			}
+			if p := c.site.Policy; p != nil && p.URL != nil && *p.URL != "" {
+				if p.Error == "" {
+					return nil
+				}
+				return []Finding{{
+					Subject:  "policy",
+					Message:  fmt.Sprintf("The privacy policy linked from %s could not be read: %s", c.siteURL(), p.Error),
+					Evidence: []Evidence{{Kind: "policy", URL: *p.URL, Detail: p.Error}},
+				}}
 			}
 			return []Finding{{
 				Subject:  "policy",

@@ -196,10 +196,12 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 	if cr.PolicyURL != "" {
 		pu := cr.PolicyURL
 		ct := "text/html; charset=utf-8"
+		readErr := ""
 		if policyDoc == nil {
 			b, err := fetch(ctx, s.opts.Crawl.Client, s.opts.Crawl.UserAgent, pu, 5<<20)
 			if err != nil {
-				site.Errors = append(site.Errors, "policy: "+err.Error())
+				readErr = err.Error()
+				site.Errors = append(site.Errors, "policy: "+readErr)
 			}
 			policyDoc, ct = b, ""
 		}
@@ -210,6 +212,10 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 		if f == nil {
 			f = policy.NotFound()
 			f.Language = primaryLang(cr.Lang)
+			if policyDoc == nil {
+				// Found but unreadable: the rules must not judge an empty text.
+				f.Error = "the policy could not be read: " + orNone(readErr)
+			}
 		}
 		f.URL = &pu
 		site.Policy = f
