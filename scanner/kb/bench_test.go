@@ -69,6 +69,32 @@ func BenchmarkRequestWithFilterList(b *testing.B) {
 	}
 }
 
+// BenchmarkRequestTypedWithFilterList is BenchmarkRequestWithFilterList
+// with resource-type options on the rules and Chromium types on the requests.
+func BenchmarkRequestTypedWithFilterList(b *testing.B) {
+	var list strings.Builder
+	for i := 0; i < 10000; i++ {
+		fmt.Fprintf(&list, "||tracker%d.example^$script,third-party\n/collect%d/pixel.gif$image,ping\n", i, i)
+	}
+	db, _ := newEmbedded()
+	fl, err := parseFilterList("bench.txt", strings.NewReader(list.String()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	db.filters = append(db.filters, fl)
+	reqs := []struct{ url, typ string }{
+		{"https://tracker77.example/t.js", "Script"},
+		{"https://tracker77.example/t.gif", "Image"},
+		{"https://cdn.example.org/collect5/pixel.gif?x=1", "Image"},
+		{"https://nothing.example.org/app/main.js?v=3", "Script"},
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		r := reqs[i%len(reqs)]
+		db.RequestTyped(r.url, "https://shop.test/", r.typ)
+	}
+}
+
 // BenchmarkLoadEmbedded measures compiling the embedded vendor database,
 // which Default does once per process.
 func BenchmarkLoadEmbedded(b *testing.B) {
