@@ -102,6 +102,16 @@ func TestCapture(t *testing.T) {
 		t.Errorf("signal without DNT = %+v", sig)
 	}
 
+	// The cookie value a script put into a hit is redacted, like the cookie.
+	if v, ok := findRequest(pr.Requests, "e=visit"); !ok || !strings.Contains(v.URL, "vx="+Redacted) {
+		t.Errorf("hit carrying a cookie value = %q", v.URL)
+	}
+	for _, r := range pr.Requests {
+		if strings.Contains(r.URL, "8a7f3c2e9b") {
+			t.Errorf("cookie value leaked in %s", r.URL)
+		}
+	}
+
 	uid, ok := findCookie(pr.Cookies, "uid")
 	if !ok {
 		t.Fatalf("third-party cookie uid missing; cookies %v", pr.Cookies)

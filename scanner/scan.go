@@ -276,6 +276,11 @@ type phaseRun struct {
 	firstParty []string
 	cookieSeen map[string]bool
 	errs       []string
+	// redact hides cookie values and identifiers in recorded URLs; nil
+	// with --show-values.
+	redact *redactor
+	// pre is what the first page did before a consent click.
+	pre *recording
 }
 
 // runPhase loads the pages in a fresh browser context and records everything.
@@ -290,6 +295,9 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 	defer cancel()
 	run := &phaseRun{s: s, phase: phase, ctx: ctx, phaseCtx: phaseCtx, tab: phaseCtx, rc: newRecorder(), pr: pr, firstParty: firstParty, cookieSeen: map[string]bool{}}
 	run.rc.now = s.opts.Now
+	if !s.opts.ShowValues {
+		run.redact = &redactor{}
+	}
 	if err := setupTab(run.tab, run.rc, phase); err != nil {
 		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
 	}
@@ -320,19 +328,31 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 		}
 	}
 	rec := run.rc.take()
-	pr.Requests = s.requests(ctx, rec, firstParty)
+	pr.Requests = s.requests(ctx, rec, firstParty, run.redact)
 	pr.Storage = s.storage(rec)
+	if run.pre != nil {
+		pr.PreAction = &PreAction{Requests: s.requests(ctx, *run.pre, firstParty, run.redact), Storage: s.storage(*run.pre)}
+	}
 	addHitConsent(pr)
 	return pr, policyDoc, run.errs
 }
 
 // load loads one page, cancelled early by Ctrl-C.
 func (r *phaseRun) load(u string) (PageResult, bool) {
-	tab, cancel := context.WithCancel(r.tab)
+	tab, cancel := r.bounded(0)
 	defer cancel()
-	stop := context.AfterFunc(r.ctx, cancel)
-	defer stop()
 	return r.s.loadPage(tab, r.rc, u)
+}
+
+// bounded returns a context of the tab that Ctrl-C cancels, with a timeout
+// when d > 0. The tab itself outlives Ctrl-C so cookies can still be read.
+func (r *phaseRun) bounded(d time.Duration) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(r.tab)
+	if d > 0 {
+		ctx, cancel = context.WithTimeout(r.tab, d)
+	}
+	stop := context.AfterFunc(r.ctx, cancel)
+	return ctx, func() { stop(); cancel() }
 }
 
 // operateConsent looks for the banner (before-consent) or accepts or rejects
@@ -349,7 +369,13 @@ func (r *phaseRun) operateConsent(u string, res PageResult) (PageResult, bool) {
 	default:
 		return res, false
 	}
-	actx, acancel := context.WithTimeout(r.tab, r.s.opts.PageTimeout)
+	// Everything recorded so far happened before any choice; what the click
+	// itself sets off belongs to the choice.
+	var pre recording
+	if action != consent.Detect {
+		pre = r.rc.take()
+	}
+	actx, acancel := r.bounded(r.s.opts.PageTimeout)
 	result, err := r.s.opts.Consent.Act(actx, action)
 	acancel()
 	if err != nil && result.Error == "" {
@@ -362,13 +388,12 @@ func (r *phaseRun) operateConsent(u string, res PageResult) (PageResult, bool) {
 	if action == consent.Detect {
 		return res, false
 	}
+	r.pre = &pre
 	if result.Clicked {
-		sctx, scancel := context.WithTimeout(r.tab, r.s.opts.PageTimeout)
+		sctx, scancel := r.bounded(r.s.opts.PageTimeout)
 		r.rc.settle(sctx)
 		scancel()
 	}
-	pre := r.rc.take()
-	r.pr.PreAction = &PreAction{Requests: r.s.requests(r.ctx, pre, r.firstParty), Storage: r.s.storage(pre)}
 	return r.load(u)
 }
 
@@ -416,6 +441,9 @@ func (r *phaseRun) snapshotCookies(page string) {
 		k := c.Name + "\x00" + c.Domain + "\x00" + c.Path
 		if r.cookieSeen[k] {
 			continue
+		}
+		if r.redact != nil {
+			r.redact.add(c.Value)
 		}
 		r.cookieSeen[k] = true
 		r.pr.Cookies = append(r.pr.Cookies, r.s.cookie(c, r.rc, page, r.firstParty))
@@ -553,7 +581,7 @@ func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstPart
 }
 
 // requests turns recorded requests into report requests.
-func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []string) []Request {
+func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []string, rd *redactor) []Request {
 	out := make([]Request, 0, len(rec.order))
 	cloaked := map[string]*kb.Match{}
 	for _, id := range rec.order {
@@ -563,6 +591,12 @@ func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []stri
 			continue
 		}
 		r := st.r
+		if rd != nil {
+			r.URL, r.Initiator = rd.url(r.URL), rd.initiator(r.Initiator)
+			for i, red := range r.Redirects {
+				r.Redirects[i] = rd.url(red)
+			}
+		}
 		r.Host = u.Hostname()
 		r.Party = s.party(r.Host, firstParty)
 		r.Category = kb.Unknown

@@ -13,7 +13,9 @@ const (
 	// Reject refuses every non-essential purpose, through the settings layer
 	// when the first layer has no reject.
 	Reject Action = "reject"
-	// Detect only looks.
+	// Detect looks without choosing: it describes the banner and, when the
+	// banner has a settings layer, opens it to read which purposes are
+	// already on (Result.PreTicked), then leaves it without saving.
 	Detect Action = "detect"
 )
 
@@ -43,7 +45,9 @@ type Result struct {
 	FirstLayer bool `json:"first_layer"`
 	// Verified is true when the banner went away after the click.
 	Verified bool `json:"verified"`
-	// Elements are the elements clicked, in order.
+	// Elements are the elements clicked, in order. For Detect they are the
+	// clicks that opened the settings layer (Clicked stays false: no choice
+	// was made).
 	Elements []Clicked `json:"elements,omitempty"`
 	Error    string    `json:"error,omitempty"`
 	// DurationMS is the time from the start of the search to verification.
@@ -68,10 +72,17 @@ type Result struct {
 	// of a detected platform was already present.
 	ConsentStored bool `json:"consent_stored,omitempty"`
 	// PreTicked lists the purposes (toggle labels) that were already on when
-	// the settings layer opened, before any choice.
+	// the settings layer opened, before any choice: read by Detect, which
+	// opens the layer without switching anything, and switched off by a
+	// Reject that goes through the layer. Locked toggles are left out.
 	PreTicked []string `json:"pre_ticked,omitempty"`
-	// CookieWall is true when the banner blocks the page (it covers most of
-	// the viewport or locks scrolling) and offers no way to refuse.
+	// SettingsRead is true when the settings layer was opened and its
+	// toggles read, so that an empty PreTicked means none was on rather
+	// than not looked at.
+	SettingsRead bool `json:"settings_read,omitempty"`
+	// CookieWall is true when the banner blocks the page (it and its
+	// backdrop cover most of the viewport, or it locks scrolling) and offers
+	// no way to refuse: no reject, no settings layer.
 	CookieWall bool `json:"cookie_wall"`
 	// BannerReturned is true when Options.Recheck reloaded the page after a
 	// verified choice and the banner showed again.
@@ -99,9 +110,12 @@ type Banner struct {
 	// Buttons lists the labels of its buttons by class (accept_all, reject,
 	// settings, ...), as the generic vocabulary reads them.
 	Buttons map[string][]string `json:"buttons,omitempty"`
-	// Coverage is the share of the viewport it covers, 0..1.
+	// Coverage is the share of the viewport it blocks, 0..1: where a click
+	// lands on the banner or on a bare backdrop behind it rather than on the
+	// page. A banner in an iframe is measured by its iframe in the page.
 	Coverage float64 `json:"coverage"`
-	// ScrollLocked is true when the page under it cannot scroll.
+	// ScrollLocked is true when the page under it is taller than the
+	// viewport but cannot scroll.
 	ScrollLocked bool `json:"scroll_locked"`
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -45,6 +47,10 @@ type Options struct {
 	// Recheck reloads the page after a verified accept or reject and looks
 	// for the banner again (Result.BannerReturned).
 	Recheck bool
+	// SettingsPeek bounds what Detect spends on the settings layer: opening
+	// it, waiting for its toggles and reading them; 0 means 2 s, negative:
+	// Detect does not open it.
+	SettingsPeek time.Duration
 }
 
 // Engine finds and operates consent banners. It is safe for concurrent use
@@ -67,6 +73,9 @@ func New(opts Options) (*Engine, error) {
 	}
 	if opts.StepTimeout <= 0 {
 		opts.StepTimeout = 3 * time.Second
+	}
+	if opts.SettingsPeek == 0 {
+		opts.SettingsPeek = 2 * time.Second
 	}
 	if err := checkVocabulary(); err != nil {
 		return nil, err
@@ -310,10 +319,11 @@ func (s *session) settle(fs []frame, ms int) {
 // and carries out action. The error is for a broken browser; a banner that
 // cannot be found or operated is reported in Result.Error.
 func (e *Engine) Act(ctx context.Context, action Action) (Result, error) {
-	return e.act(ctx, action, e.opts.Wait)
+	return e.act(ctx, action, e.opts.Wait, e.opts.SettingsPeek > 0)
 }
 
-func (e *Engine) act(ctx context.Context, action Action, wait time.Duration) (res Result, err error) {
+// act runs one action; peek lets Detect open the settings layer.
+func (e *Engine) act(ctx context.Context, action Action, wait time.Duration, peek bool) (res Result, err error) {
 	start := time.Now()
 	res = Result{Action: action}
 	s := newSession(ctx, e)
@@ -388,15 +398,20 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration) (re
 	if res.CMP == "" {
 		res.CMP = "generic"
 	}
-	res.Banner = s.describe(sc, op)
-	res.RejectAvailable = op.rejectAvailable(s, sc)
-	if res.Banner != nil && !res.RejectAvailable {
-		res.CookieWall = (res.Banner.Coverage > 0.6 || res.Banner.ScrollLocked) && !hasSettings(res.Banner)
+	if action == Detect {
+		// Nothing hurries a look: let the banner finish appearing, so that
+		// a reject button or a scroll lock that comes a moment later counts.
+		sc = s.steady(sc, op, &res)
+	} else {
+		s.assess(sc, op, &res)
 	}
 	e.logf("consent: %s banner (%s) in %s after %d ms", res.CMP, res.Method, res.Banner.Frame, res.WaitMS)
 	if action == Detect {
 		res.Signals = s.signals()
-		return res, nil
+		if peek {
+			s.peekSettings(op, sc, &res)
+		}
+		return res, ctx.Err()
 	}
 	e.screenshot(ctx, &res, "before")
 	before := sc
@@ -441,8 +456,53 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration) (re
 }
 
 func hasSettings(b *Banner) bool {
-	_, ok := b.Buttons[ClassSettings]
-	return ok
+	return len(b.Buttons[ClassSettings]) > 0
+}
+
+// assess describes the banner and tells whether it can be refused.
+func (s *session) assess(sc *scan, op operator, res *Result) {
+	res.Banner = s.describe(sc, op)
+	res.RejectAvailable = op.rejectAvailable(s, sc)
+	res.CookieWall = false
+	if !res.RejectAvailable && (res.Banner.Coverage > wallCoverage || res.Banner.ScrollLocked) {
+		res.CookieWall = !hasSettings(res.Banner) && op.settings(s, sc) == nil
+	}
+}
+
+// wallCoverage is the share of the viewport above which a banner that
+// cannot be refused is a wall even when the page still scrolls.
+const wallCoverage = 0.6
+
+// steady assesses the banner until two looks agree (bounded): platforms
+// slide their banner in, render its buttons in turns and lock scrolling a
+// moment after it shows. It returns the last scan.
+func (s *session) steady(sc *scan, op operator, res *Result) *scan {
+	deadline := time.Now().Add(min(s.e.opts.StepTimeout, 1500*time.Millisecond))
+	f := s.bannerFrame(sc, op)
+	_ = s.eval(f, fmt.Sprintf("__ps.animations(%d)", time.Until(deadline).Milliseconds()), nil)
+	s.assess(sc, op, res)
+	key := assessment(res)
+	for time.Now().Before(deadline) && s.ctx.Err() == nil {
+		s.settle(sc.frames, 100)
+		next, err := s.look(op.generic())
+		if err != nil || !op.present(s, next) {
+			break
+		}
+		sc = next
+		s.assess(sc, op, res)
+		k := assessment(res)
+		if k == key {
+			break
+		}
+		key = k
+	}
+	return sc
+}
+
+// assessment is what steady compares between two looks.
+func assessment(res *Result) string {
+	b := res.Banner
+	return fmt.Sprint(res.RejectAvailable, res.CookieWall, b.Frame, b.Selector, b.Buttons, math.Round(b.Coverage*20), b.ScrollLocked)
 }
 
 func (e *Engine) configSelector(a Action) string {
@@ -455,19 +515,27 @@ func (e *Engine) configSelector(a Action) string {
 	return ""
 }
 
-// describe fills the Banner of a result.
-func (s *session) describe(sc *scan, op operator) *Banner {
-	var f frame
-	var g *genericBanner
+// bannerFrame is the frame that holds the banner an operator works on.
+func (s *session) bannerFrame(sc *scan, op operator) frame {
 	switch o := op.(type) {
 	case *ruleOp:
-		idx := slices.Index(s.e.rules, o.r)
-		f = sc.banner[idx]
+		return sc.banner[slices.Index(s.e.rules, o.r)]
 	case *configOp:
-		f = o.frame
-	default:
-		f = sc.genFrame
+		return o.frame
 	}
+	return sc.genFrame
+}
+
+// cover is page.js's coverage of an element.
+type cover struct {
+	Share  float64 `json:"share"`
+	Locked bool    `json:"locked"`
+}
+
+// describe fills the Banner of a result.
+func (s *session) describe(sc *scan, op operator) *Banner {
+	f := s.bannerFrame(sc, op)
+	var g *genericBanner
 	if f.genericOf(sc) {
 		g = sc.generic
 	} else {
@@ -480,16 +548,50 @@ func (s *session) describe(sc *scan, op operator) *Banner {
 	}
 	if r, ok := op.(*ruleOp); ok {
 		var info struct {
-			Path  string  `json:"path"`
-			Text  string  `json:"text"`
-			Share float64 `json:"share"`
+			Path  string `json:"path"`
+			Text  string `json:"text"`
+			Cover cover  `json:"cover"`
 		}
-		expr := fmt.Sprintf(`(() => { for (const s of %s) { const el = __ps.found = [].concat(...[s].map(x => { try { return [...document.querySelectorAll(x)]; } catch (e) { return []; } })).filter(__ps.visible)[0]; if (el) return {path: __ps.path(el), text: __ps.text(el).slice(0, 300), share: __ps.coverage(el).share}; } return null; })()`, mustJSON(r.r.Banner))
-		if err := s.eval(f, expr, &info); err == nil && info.Path != "" {
-			b.Selector, b.Text, b.Coverage = info.Path, info.Text, info.Share
+		if err := s.eval(f, "__ps.ruleBanner("+string(mustJSON(r.r.Banner))+")", &info); err == nil && info.Path != "" {
+			b.Selector, b.Text = info.Path, info.Text
+			b.Coverage, b.ScrollLocked = info.Cover.Share, info.Cover.Locked
+		}
+	}
+	if !f.top && f.world != 0 {
+		// Inside an iframe, coverage measures the iframe's own viewport:
+		// measure the iframe in the page instead.
+		if c, err := s.ownerCoverage(sc.frames, f); err == nil {
+			b.Coverage, b.ScrollLocked = c.Share, c.Locked
+		} else {
+			s.e.logf("consent: measuring the banner's iframe: %v", err)
 		}
 	}
 	return b
+}
+
+// ownerCoverage measures, in the main frame, the iframe element that holds
+// frame f.
+func (s *session) ownerCoverage(fs []frame, f frame) (cover, error) {
+	var c cover
+	i := slices.IndexFunc(fs, func(f frame) bool { return f.top })
+	if i < 0 {
+		return c, errors.New("no main frame")
+	}
+	owner, err := chromedp.Call(s.ctx, dom.GetFrameOwner, dom.GetFrameOwnerParams{FrameID: f.id})
+	if err != nil {
+		return c, fmt.Errorf("finding the frame's owner: %w", err)
+	}
+	node, err := chromedp.Call(s.ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: owner.BackendNodeID, ExecutionContextID: fs[i].world, ObjectGroup: objectGroup})
+	if err != nil {
+		// A frame nested in another frame: its owner is not in the
+		// main document.
+		return c, fmt.Errorf("resolving the frame's owner: %w", err)
+	}
+	if node.Object == nil || node.Object.ObjectID == "" {
+		return c, errors.New("the frame has no owner element")
+	}
+	err = s.callOn(node.Object.ObjectID, `function(){ return __ps.coverage(this); }`, &c)
+	return c, err
 }
 
 func (f frame) genericOf(sc *scan) bool { return sc.generic != nil && f.world == sc.genFrame.world }
@@ -567,7 +669,7 @@ func (s *session) recheck() bool {
 	if _, err := chromedp.Run(s.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Reload())); err != nil {
 		return false
 	}
-	r, err := s.e.act(s.ctx, Detect, 2*time.Second)
+	r, err := s.e.act(s.ctx, Detect, 2*time.Second, false)
 	return err == nil && r.BannerDetected
 }
 

@@ -8,6 +8,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 )
 
 // fixtureCase is one fixture site and what operating it must give. The
@@ -18,7 +21,8 @@ type fixtureCase struct {
 	CMP string
 	// RejectFirstLayer: the first layer offers a reject-all.
 	RejectFirstLayer bool
-	// PreTicked is how many purposes are on when the settings layer opens.
+	// PreTicked is how many purposes are on when the settings layer opens:
+	// Detect reads them, and so does a reject through the settings layer.
 	PreTicked int
 	// TCF: the page speaks TCF, so after a choice a TC string must decode.
 	TCF bool
@@ -83,10 +87,26 @@ func TestFixtures(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				ok := res.BannerDetected != fc.NoBanner && (fc.NoBanner || res.CMP == fc.CMP) && (fc.NoBanner || res.RejectAvailable == fc.RejectFirstLayer)
+				ok := res.BannerDetected != fc.NoBanner && (fc.NoBanner || res.CMP == fc.CMP && res.RejectAvailable == fc.RejectFirstLayer &&
+					res.CookieWall == fc.Wall && len(res.PreTicked) == fc.PreTicked)
 				count(&stats.detect, &stats.detectOK, ok)
 				if !ok {
-					t.Fatalf("detected %v cmp %q reject available %v, want %v %q %v; banner %+v", res.BannerDetected, res.CMP, res.RejectAvailable, !fc.NoBanner, fc.CMP, fc.RejectFirstLayer, res.Banner)
+					t.Fatalf("detected %v cmp %q reject available %v wall %v pre-ticked %q, want %v %q %v %v %d; banner %+v", res.BannerDetected, res.CMP, res.RejectAvailable, res.CookieWall, res.PreTicked,
+						!fc.NoBanner, fc.CMP, fc.RejectFirstLayer, fc.Wall, fc.PreTicked, res.Banner)
+				}
+				if res.Clicked || res.Clicks != 0 || res.Verified {
+					t.Errorf("detect made a choice: clicked %v clicks %d verified %v", res.Clicked, res.Clicks, res.Verified)
+				}
+				if len(res.Elements) > 0 {
+					// Detect opened the settings layer: it must have left
+					// no choice behind, so the banner shows again.
+					if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Reload())); err != nil {
+						t.Fatal(err)
+					}
+					again, err := e.act(ctx, Detect, 2*time.Second, false)
+					if err != nil || !again.BannerDetected || again.ConsentStored {
+						t.Errorf("after detect opened the settings (%+v) and a reload: banner %v stored %v (%v)", res.Elements, again.BannerDetected, again.ConsentStored, err)
+					}
 				}
 			})
 			if fc.NoBanner {
@@ -118,8 +138,9 @@ func TestFixtures(t *testing.T) {
 						if res.FirstLayer != fc.RejectFirstLayer {
 							t.Errorf("first layer %v, want %v (clicks %+v)", res.FirstLayer, fc.RejectFirstLayer, res.Elements)
 						}
-						if len(res.PreTicked) != fc.PreTicked {
-							t.Errorf("pre-ticked %q, want %d", res.PreTicked, fc.PreTicked)
+						// A first-layer reject never sees the settings.
+						if want := map[bool]int{false: fc.PreTicked}[fc.RejectFirstLayer]; len(res.PreTicked) != want {
+							t.Errorf("pre-ticked %q, want %d", res.PreTicked, want)
 						}
 						if !fc.RejectFirstLayer && res.Clicks < 2 {
 							t.Errorf("a settings-layer reject took %d clicks", res.Clicks)

@@ -1,6 +1,7 @@
 package consent
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -16,6 +17,11 @@ type operator interface {
 	gone(s *session, sc *scan, before *scan) (bool, []string)
 	// generic tells whether gone needs the generic scan.
 	generic() bool
+	// present tells whether the banner is still shown.
+	present(s *session, sc *scan) bool
+	// settings returns how to open the banner's settings layer from the
+	// first layer, or nil when it has none.
+	settings(s *session, sc *scan) *settingsPath
 }
 
 // inFrames keeps the frames a rule's banner may live in.
@@ -63,6 +69,16 @@ func (s *session) runStep(st Step, r *Rule, res *Result) error {
 	if st.Optional {
 		timeout = timeout / 3
 	}
+	return s.runStepWithin(st, r, res, timeout, false)
+}
+
+// errLeaves is the error of a click that would load another document.
+var errLeaves = errors.New("the element leads to another page")
+
+// runStepWithin carries out a step, waiting up to timeout for its element
+// (0: one look). With stay, a click that would load another document is
+// refused.
+func (s *session) runStepWithin(st Step, r *Rule, res *Result, timeout time.Duration, stay bool) error {
 	deadline := time.Now().Add(timeout)
 	for {
 		fs, err := s.frames()
@@ -76,6 +92,10 @@ func (s *session) runStep(st Step, r *Rule, res *Result) error {
 				var found []Clicked
 				if err := s.eval(f, "__ps.find("+string(mustJSON(jsStep(st)))+")", &found); err != nil || len(found) == 0 {
 					continue
+				}
+				var leaves bool
+				if stay && (s.eval(f, "__ps.leaves()", &leaves) != nil || leaves) {
+					return errLeaves
 				}
 				obj, err := s.handle(f, 0)
 				if err != nil {
@@ -154,6 +174,37 @@ func (o *ruleOp) rejectAvailable(s *session, sc *scan) bool {
 	return ok
 }
 
+func (o *ruleOp) present(s *session, sc *scan) bool {
+	return sc.bannerOK[slices.Index(s.e.rules, o.r)]
+}
+
+func (o *ruleOp) settings(s *session, sc *scan) *settingsPath {
+	fs := inFrames(sc.frames, o.r)
+	open, toggles := openingSteps(o.r.Settings)
+	i := slices.IndexFunc(open, func(st Step) bool { return st.Kind == "click" && !st.Optional })
+	if i < 0 {
+		i = slices.IndexFunc(open, func(st Step) bool { return st.Kind == "click" })
+	}
+	if i >= 0 {
+		if _, ok := s.findFrame(fs, open[i]); ok {
+			return &settingsPath{open: open, toggles: toggles, rule: o.r}
+		}
+	}
+	if toggles != "" && !slices.ContainsFunc(open, func(st Step) bool { return !st.Optional }) {
+		// The toggles are on the first layer (Cookiebot's checkboxes).
+		if _, ok := s.readToggles(fs, toggles); ok {
+			return &settingsPath{open: open, toggles: toggles, rule: o.r}
+		}
+	}
+	// This version of the platform shows a settings button the rule does
+	// not know: the vocabulary's.
+	st := Step{Kind: "click", Button: ClassSettings}
+	if _, ok := s.findFrame(fs, st); ok {
+		return &settingsPath{open: []Step{st}, toggles: toggles, rule: o.r}
+	}
+	return nil
+}
+
 func (o *ruleOp) act(s *session, sc *scan, a Action, res *Result) error {
 	switch a {
 	case Accept:
@@ -188,6 +239,21 @@ func (o *genericOp) generic() bool { return true }
 
 func (o *genericOp) rejectAvailable(s *session, sc *scan) bool {
 	return sc.generic != nil && len(sc.generic.Buttons[ClassReject]) > 0
+}
+
+func (o *genericOp) present(s *session, sc *scan) bool { return sc.generic != nil }
+
+func (o *genericOp) settings(s *session, sc *scan) *settingsPath {
+	return genericSettings(sc)
+}
+
+// genericSettings opens the settings layer with the generic banner's
+// settings button.
+func genericSettings(sc *scan) *settingsPath {
+	if sc.generic == nil || len(sc.generic.Buttons[ClassSettings]) == 0 {
+		return nil
+	}
+	return &settingsPath{open: []Step{{Kind: "click", Button: ClassSettings}}}
 }
 
 func (o *genericOp) act(s *session, sc *scan, a Action, res *Result) error {
@@ -283,6 +349,13 @@ func (o *configOp) rejectAvailable(s *session, sc *scan) bool {
 	_, ok := s.findFrame(sc.frames, Step{Kind: "click", Selector: s.e.opts.Reject})
 	return s.e.opts.Reject != "" && ok
 }
+
+func (o *configOp) present(s *session, sc *scan) bool {
+	_, ok := s.findFrame(sc.frames, Step{Kind: "click", Selector: o.sel})
+	return ok
+}
+
+func (o *configOp) settings(s *session, sc *scan) *settingsPath { return genericSettings(sc) }
 
 func (o *configOp) act(s *session, sc *scan, a Action, res *Result) error {
 	res.FirstLayer = true

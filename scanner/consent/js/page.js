@@ -179,10 +179,13 @@
       for (const e of performance.getEntriesByType('resource')) if (e.initiatorType === 'script') scripts.push(e.name);
       return { url: location.href, res, scripts, shown: frameShown(), top: window === window.top };
     },
+    // banner is the element last described by generic or ruleBanner.
+    banner: null,
     // generic reports the heuristic banner of this frame, if any.
     generic() {
       const g = genericBanner();
       if (!g) return null;
+      __ps.banner = g.el;
       const buttons = {};
       for (const k in g.buttons) buttons[k] = g.buttons[k].map(text).slice(0, 3);
       return { path: path(g.el), text: text(g.el).slice(0, 300), buttons, cover: coverage(g.el) };
@@ -216,6 +219,52 @@
       __ps.found = els;
       return { total, on: els.map(el => ({ path: path(el), text: labelOf(el) })) };
     },
+    // ruleBanner describes the first visible element of a rule's banner
+    // selectors and keeps it as __ps.banner.
+    ruleBanner(sels) {
+      for (const s of sels) {
+        const el = deepAll(s).filter(visible)[0];
+        if (el) { __ps.banner = el; return { path: path(el), text: text(el).slice(0, 300), cover: coverage(el) }; }
+      }
+      return null;
+    },
+    // leaves tells whether clicking __ps.found[0] would load another
+    // document (a link to a cookie policy page, a form submit).
+    leaves() {
+      const el = __ps.found[0];
+      if (!el) return false;
+      const a = el.closest && el.closest('a[href]');
+      if (a) {
+        const href = a.getAttribute('href').trim();
+        if (href === '' || href.startsWith('#') || /^javascript:/i.test(href)) return false;
+        try { const u = new URL(a.href); return u.origin + u.pathname + u.search !== location.origin + location.pathname + location.search; } catch (e) { return true; }
+      }
+      return !!(el.form && (el.type === 'submit' || (el.localName === 'button' && !el.getAttribute('type'))) && el.form.getAttribute('action') !== null);
+    },
+    // layers summarises the visible consent layers of the frame (paths and
+    // button classes), to tell whether a click opened or changed one.
+    layers() {
+      return bannerCandidates().map(el => path(el) + ':' + Object.entries(buttonsIn(el)).map(([k, v]) => k + v.length).sort().join(',')).join('|');
+    },
+    // animations resolves when the running finite animations and
+    // transitions of the document are over, or after ms.
+    animations(ms) {
+      const finite = a => { try { return a.playState === 'running' && isFinite(a.effect.getComputedTiming().endTime); } catch (e) { return false; } };
+      const all = document.getAnimations ? document.getAnimations().filter(finite) : [];
+      if (!all.length) return Promise.resolve(true);
+      return Promise.race([Promise.all(all.map(a => a.finished.catch(() => null))).then(() => true), new Promise(r => setTimeout(() => r(false), ms))]);
+    },
+    // quiet resolves once the document has not changed for ms, or after max.
+    quiet(ms, max) {
+      return new Promise(resolve => {
+        let t;
+        const done = v => { mo.disconnect(); clearTimeout(t); clearTimeout(cap); resolve(v); };
+        const mo = new MutationObserver(() => { clearTimeout(t); t = setTimeout(() => done(true), ms); });
+        mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        t = setTimeout(() => done(true), ms);
+        const cap = setTimeout(() => done(false), max);
+      });
+    },
     // isOn tells whether a toggle is still on after a click.
     isOn(el) { return toggleOn(el); },
     // shown tells whether any of the selectors has a visible element.
@@ -234,14 +283,53 @@
       });
     },
   };
-  // coverage is the share of the viewport an element covers, and whether the
-  // page under it is locked (no scrolling), the marks of a wall.
+  // coverage measures how much of the viewport el blocks: the share of a
+  // grid of points where a click would land on el or on a bare backdrop
+  // (a large fixed layer with no text of its own) rather than on the page,
+  // and whether the page under it is locked (no scrolling), the marks of a
+  // wall. In an iframe it measures the iframe's own viewport: call it on the
+  // frame's owner element in the top document instead.
   function coverage(el) {
-    const r = el.getBoundingClientRect();
-    const w = Math.max(0, Math.min(innerWidth, r.right) - Math.max(0, r.left));
-    const h = Math.max(0, Math.min(innerHeight, r.bottom) - Math.max(0, r.top));
-    const lock = [document.documentElement, document.body].some(e => e && getComputedStyle(e).overflow === 'hidden');
-    return { share: innerWidth && innerHeight ? (w * h) / (innerWidth * innerHeight) : 0, locked: lock };
+    const W = innerWidth, H = innerHeight, N = 10;
+    let blocked = 0;
+    if (W && H && el && el.isConnected) {
+      const bannerText = text(el).length;
+      for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
+        let hit = document.elementFromPoint((i + 0.5) * W / N, (j + 0.5) * H / N);
+        // Follow the hit into open shadow roots.
+        for (let k = 0; hit && hit.shadowRoot && k < 10; k++) {
+          const inner = hit.shadowRoot.elementFromPoint((i + 0.5) * W / N, (j + 0.5) * H / N);
+          if (!inner || inner === hit) break;
+          hit = inner;
+        }
+        for (let n = hit; n && n.nodeType === 1;) {
+          if (n === el) { blocked++; break; }
+          if (fixedish(n)) {
+            const r = n.getBoundingClientRect();
+            const area = Math.max(0, Math.min(W, r.right) - Math.max(0, r.left)) * Math.max(0, Math.min(H, r.bottom) - Math.max(0, r.top));
+            const own = text(n).length - (deepContains(n, el) ? bannerText : 0);
+            if (area >= 0.5 * W * H && own < 40) blocked++;
+            break;
+          }
+          n = n.parentNode && n.parentNode.nodeType === 11 ? n.parentNode.host : n.parentElement;
+        }
+      }
+    }
+    return { share: blocked / (N * N), locked: scrollLocked() };
+  }
+  // deepContains is Node.contains across shadow roots.
+  function deepContains(a, b) {
+    for (let n = b; n; n = n.parentNode && n.parentNode.nodeType === 11 ? n.parentNode.host : n.parentNode) if (n === a) return true;
+    return false;
+  }
+  // scrollLocked tells whether the page is taller than the viewport but
+  // cannot scroll (overflow hidden on the root or body, or a fixed body).
+  function scrollLocked() {
+    const de = document.documentElement, b = document.body;
+    const tall = Math.max(de.scrollHeight, b ? b.scrollHeight : 0) > innerHeight + 1;
+    if (!tall) return false;
+    const hidden = e => { if (!e) return false; const s = getComputedStyle(e); return s.overflowY === 'hidden' || s.overflowY === 'clip'; };
+    return hidden(de) || hidden(b) || (!!b && getComputedStyle(b).position === 'fixed');
   }
   return api;
 })
