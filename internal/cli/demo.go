@@ -39,6 +39,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if o.BrowserURL != "" {
+		// A remote browser has its own host rules: the demo's trackers
+		// would resolve to the real ones.
+		return usagef("demo runs its own browser so that nothing leaves the machine; --browser-url is for scan")
+	}
 	rt, err := route.Parse(srv.Resolve())
 	if err != nil {
 		return err

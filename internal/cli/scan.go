@@ -319,7 +319,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	// cookies of the pages already loaded can still be read; Close ends it.
 	b, err := browser.Launch(context.WithoutCancel(ctx), browser.Options{
 		ExecPath: o.ChromePath, RemoteURL: o.BrowserURL, HostRules: hostRules,
-		Insecure: o.Insecure, Lang: o.Lang,
+		Insecure: o.Insecure, Lang: o.Lang, Closed: o.Strict, Routed: o.Routes.Hosts(),
 	})
 	if err != nil {
 		return fmt.Errorf("%w", err)

@@ -42,6 +42,12 @@ type Options struct {
 	Width, Height int
 	// Stderr receives Chromium's own output, nil discards it.
 	Stderr *os.File
+	// Closed keeps every request on the hosts HostRules map: the others,
+	// IP literals included, go to a proxy that is not there. For the demo
+	// and tests, which must never leave the machine.
+	Closed bool
+	// Routed lists the hosts HostRules map, for Closed.
+	Routed []string
 }
 
 // Browser is one running Chromium.
@@ -129,7 +135,7 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 			// Keep every frame in the page's process so one CDP session
 			// sees the requests and frames of cross-origin iframes too.
 			chromedp.Flag("disable-site-isolation-trials", true),
-			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,site-per-process,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"),
+			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"),
 			chromedp.Flag("enable-automation", false),
 			chromedp.Flag("disable-blink-features", "AutomationControlled"),
 		)
@@ -138,6 +144,13 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 		}
 		if opts.Insecure {
 			allocOpts = append(allocOpts, chromedp.IgnoreCertErrors)
+		}
+		if opts.Closed {
+			// Port 9 on loopback is the discard port: nothing listens, so
+			// a request that is not routed fails at once, on this machine.
+			allocOpts = append(allocOpts,
+				chromedp.ProxyServer("http://127.0.0.1:9"),
+				chromedp.Flag("proxy-bypass-list", strings.Join(append(append([]string(nil), opts.Routed...), "127.0.0.1", "localhost", "[::1]"), ";")))
 		}
 		if opts.Stderr != nil {
 			allocOpts = append(allocOpts, chromedp.CombinedOutput(opts.Stderr))

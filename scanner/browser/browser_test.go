@@ -5,8 +5,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 )
@@ -50,5 +52,51 @@ func TestThirdPartyCookiesAllowed(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(names, ","), "tp@tracker.test") {
 		t.Fatalf("third-party cookie missing; have %v", names)
+	}
+}
+
+// TestClosedBrowser: with Closed, a request to a host the rules do not map
+// goes to the dead loopback proxy and fails, so a page cannot make the
+// browser leave the machine (the same holds for IP literals, which the host
+// rules cannot catch; the test does not try one, so that it never sends a
+// packet off the machine if the guard broke).
+func TestClosedBrowser(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<html><body><img src="https://unrouted.test/x.gif"></body></html>`))
+	}))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "https://")
+	b, err := Launch(context.Background(), Options{HostRules: []string{"MAP shop.test " + addr}, Insecure: true, Closed: true, Routed: []string{"shop.test"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx, cancel := b.NewContext(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	failed := map[string]string{}
+	urls := map[network.RequestID]string{}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			urls[e.RequestID] = e.Request.URL
+		case *network.EventLoadingFailed:
+			failed[urls[e.RequestID]] = e.ErrorText
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("https://shop.test/")); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, u := range []string{"https://unrouted.test/x.gif"} {
+		if !strings.Contains(failed[u], "PROXY") {
+			t.Errorf("%s: failure %q, want it refused by the closed proxy (all failures %v)", u, failed[u], failed)
+		}
 	}
 }

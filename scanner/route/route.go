@@ -77,6 +77,15 @@ func (t Table) StrictHostRules() []string {
 	return append(t.HostRules(), "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1", "EXCLUDE localhost")
 }
 
+// Hosts lists the host patterns of the table.
+func (t Table) Hosts() []string {
+	out := make([]string, len(t))
+	for i, r := range t {
+		out[i] = r.Pattern
+	}
+	return out
+}
+
 // HostRules renders the table as Chromium host-resolver-rules entries.
 func (t Table) HostRules() []string {
 	out := make([]string, 0, len(t))
