@@ -67,7 +67,7 @@ func TestClosedBrowser(t *testing.T) {
 	}))
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "https://")
-	b, err := Launch(context.Background(), Options{HostRules: []string{"MAP shop.test " + addr}, Insecure: true, Closed: true, Routed: []string{"shop.test"}})
+	b, err := Launch(context.Background(), Options{HostRules: []string{"MAP shop.test " + addr, "MAP * ~NOTFOUND"}, Insecure: true, Closed: true, Routed: []string{"shop.test"}})
 	if err != nil {
 		t.Fatal(err)
 	}
