@@ -170,7 +170,11 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	})
 	col.OnResponse(func(r *colly.Response) {
 		if linkDepth == 1 {
+			// Before the page's links are read: a start page that
+			// redirected to another site (brand.com -> brand.de) makes
+			// that site the one to sample.
 			res.FinalURL = r.Request.URL.String()
+			site = registrable(r.Request.URL.Hostname())
 		}
 	})
 	col.OnError(func(r *colly.Response, err error) {
@@ -179,17 +183,20 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		}
 	})
 
-	// robots.txt: read once for its rules and its Sitemap lines.
+	// robots.txt: read once per host for its rules and its Sitemap lines.
 	var sitemaps []string
-	if rb, err := fetch(ctx, opts.Client, opts.UserAgent, su.Scheme+"://"+su.Host+"/robots.txt", 1<<20); err == nil {
-		if rd, err := robotstxt.FromBytes(rb); err == nil {
-			robots, robotsHost = rd, su.Host
-			sitemaps = rd.Sitemaps
+	readRobots := func(u *url.URL) {
+		robots, robotsHost, sitemaps = nil, u.Host, nil
+		if rb, err := fetch(ctx, opts.Client, opts.UserAgent, u.Scheme+"://"+u.Host+"/robots.txt", 1<<20); err == nil {
+			if rd, err := robotstxt.FromBytes(rb); err == nil {
+				robots, sitemaps = rd, rd.Sitemaps
+			}
+		}
+		if len(sitemaps) == 0 {
+			sitemaps = []string{u.Scheme + "://" + u.Host + "/sitemap.xml"}
 		}
 	}
-	if len(sitemaps) == 0 {
-		sitemaps = []string{su.Scheme + "://" + su.Host + "/sitemap.xml"}
-	}
+	readRobots(su)
 
 	// Start page (depth 1), then its same-site neighbours (depth 2).
 	if err := col.Visit(start); err != nil {
@@ -199,14 +206,17 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		}
 		res.Errors = append(res.Errors, fmt.Sprintf("crawl %s: %v", start, err))
 	}
-	if fu, err := url.Parse(res.FinalURL); err == nil && registrable(fu.Hostname()) != site {
-		site = registrable(fu.Hostname()) // the start page redirected to another site
-		robotsHost = ""
+	if fu, err := url.Parse(res.FinalURL); err == nil && fu.Host != su.Host {
+		readRobots(fu) // the start page moved: its host's rules and sitemaps apply
 	}
 
 	linkDepth = 2
-	// Sitemaps (and sitemap indexes), bounded.
-	for _, u := range readSitemaps(ctx, opts.Client, opts.UserAgent, sitemaps, 500) {
+	// Sitemaps (and sitemap indexes) of the site itself, bounded.
+	onSite := func(raw string) bool {
+		u, err := url.Parse(raw)
+		return err == nil && sameSite(u)
+	}
+	for _, u := range readSitemaps(ctx, opts.Client, opts.UserAgent, sitemaps, 500, onSite) {
 		if pu, err := url.Parse(u); err == nil {
 			add(pu, "", 2)
 		}
@@ -353,7 +363,7 @@ func fetch(ctx context.Context, c *http.Client, ua, u string, limit int64) ([]by
 }
 
 // readSitemaps reads sitemaps and sitemap indexes breadth-first, up to max URLs.
-func readSitemaps(ctx context.Context, c *http.Client, ua string, roots []string, max int) []string {
+func readSitemaps(ctx context.Context, c *http.Client, ua string, roots []string, max int, onSite func(string) bool) []string {
 	type doc struct {
 		XMLName  xml.Name
 		Sitemaps []struct {
@@ -369,7 +379,7 @@ func readSitemaps(ctx context.Context, c *http.Client, ua string, roots []string
 	for len(queue) > 0 && len(out) < max && len(seen) < 20 {
 		u := queue[0]
 		queue = queue[1:]
-		if seen[u] {
+		if seen[u] || !onSite(u) {
 			continue
 		}
 		seen[u] = true

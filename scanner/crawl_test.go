@@ -13,22 +13,42 @@ import (
 
 func crawlFixture(t *testing.T, opts CrawlOptions) *CrawlResult {
 	t.Helper()
+	res, _ := crawlFrom(t, "https://butikk.test/", opts)
+	return res
+}
+
+func crawlFrom(t *testing.T, start string, opts CrawlOptions) (*CrawlResult, *fixture.Server) {
+	t.Helper()
 	srv, err := fixture.Start(os.DirFS("testdata/crawl"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
+	t.Cleanup(srv.Close)
 	rt, err := route.Parse(srv.Resolve())
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts.Client = rt.NewClient(route.ClientOptions{Strict: true, Insecure: true})
 	opts.UserAgent = browser.DesktopUserAgent
-	res, err := Crawl(context.Background(), "https://butikk.test/", opts)
+	res, err := Crawl(context.Background(), start, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return res
+	for _, l := range srv.Requests() {
+		if l.Host == "other.test" {
+			t.Errorf("the crawler fetched %s from another site", l.URL())
+		}
+	}
+	return res, srv
+}
+
+// TestCrawlFollowsRedirectToAnotherSite: brand.test sends its home page to
+// butikk.test; the sample is butikk.test's, not just one page.
+func TestCrawlFollowsRedirectToAnotherSite(t *testing.T) {
+	res, _ := crawlFrom(t, "https://brand.test/", CrawlOptions{MaxPages: 8})
+	if res.FinalURL != "https://butikk.test/" || len(res.Pages) < 5 || res.PolicyURL == "" {
+		t.Errorf("after the redirect: final %s, %d pages, policy %q", res.FinalURL, len(res.Pages), res.PolicyURL)
+	}
 }
 
 func TestCrawlChoosesRepresentativePages(t *testing.T) {
