@@ -56,6 +56,9 @@ func TestUsageErrors(t *testing.T) {
 		{"remote and path", []string{"scan", "--browser-url", "ws://127.0.0.1:9222", "--chrome-path", "/x", "https://a.test"}, 2, "exclude"},
 		{"no chromium", []string{"scan", "--chrome-path", "/nonexistent/chromium", "-q", "https://a.test"}, 2, "apt-get install -y chromium"},
 		{"demo takes no url", []string{"demo", "https://a.test"}, 2, "no URL"},
+		{"demo stays offline", []string{"demo", "--browser-url", "ws://127.0.0.1:9222"}, 2, "nothing leaves the machine"},
+		{"unwritable output", []string{"scan", "-o", "/nonexistent/dir/r.json", "https://a.test"}, 2, "/nonexistent/dir/r.json"},
+		{"unwritable evidence dir", []string{"scan", "--evidence-dir", "/proc/x", "https://a.test"}, 2, "--evidence-dir"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

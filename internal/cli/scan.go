@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -167,6 +168,20 @@ func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, e
 		if _, err := reports.New(o.Format, reports.Options{}); err != nil {
 			return nil, usagef("--format: %v", err)
 		}
+		// Find out now, not after a long scan, that the report cannot be written.
+		if o.Output != "" && o.Output != "-" {
+			if err := checkWritableDir(filepath.Dir(o.Output)); err != nil {
+				return nil, usagef("-o %s: %v", o.Output, err)
+			}
+		}
+		if o.EvidenceDir != "" {
+			if err := os.MkdirAll(o.EvidenceDir, 0o755); err != nil {
+				return nil, usagef("--evidence-dir: %v", err)
+			}
+			if err := checkWritableDir(o.EvidenceDir); err != nil {
+				return nil, usagef("--evidence-dir %s: %v", o.EvidenceDir, err)
+			}
+		}
 		o.Color = o.Format == "table" && o.Output == "" && isTerminal(env.Stdout) && !*noColor && os.Getenv("NO_COLOR") == ""
 		if o.FailOn != "none" {
 			if err := rules.CheckFailOn(o.FailOn); err != nil {
@@ -208,6 +223,16 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// checkWritableDir reports whether a file can be created in dir.
+func checkWritableDir(dir string) error {
+	f, err := os.CreateTemp(dir, ".privacyscan-check-*")
+	if err != nil {
+		return fmt.Errorf("cannot write there: %w", err)
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // checkURL accepts http(s) URLs with a host; a bare host gets https://.
@@ -385,7 +410,16 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	rep.Interrupted = ctx.Err() != nil
 	rep.FinishedAt = time.Now().UTC().Format(time.RFC3339)
 	w, _ := reports.New(o.Format, reports.Options{Color: o.Color, FailOn: o.FailOn})
-	if err := emit(env, o.Output, func(out io.Writer) error { return w.Write(out, rep) }); err != nil {
+	write := func(out io.Writer) error { return w.Write(out, rep) }
+	if err := emit(env, o.Output, write); err != nil {
+		// The scan is not lost: keep the report somewhere it can be written.
+		if f, terr := os.CreateTemp("", "privacyscan-report-*."+o.Format); terr == nil {
+			werr := write(f)
+			f.Close()
+			if werr == nil {
+				return fmt.Errorf("%w (the report was saved to %s instead)", err, f.Name())
+			}
+		}
 		return err
 	}
 	if o.Output != "" {
