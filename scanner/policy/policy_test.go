@@ -45,12 +45,22 @@ func repoRoot(t testing.TB) string {
 
 func testPolicies(t testing.TB) []testPolicy {
 	t.Helper()
-	seeds, err := filepath.Glob(filepath.Join(repoRoot(t), "..", "shared", "seeds", "*.txt"))
+	dir := os.Getenv("PRIVACYSCAN_SEEDS_DIR")
+	if dir == "" {
+		dir = filepath.Join(repoRoot(t), "..", "shared", "seeds")
+	}
+	seeds, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(seeds) < 5 {
-		t.Fatalf("found %d seed policies in ../shared/seeds beside the repository, want 5", len(seeds))
+		// The seeds are real shops' policies that the project does not
+		// ship; CI has them beside the repository, a fresh clone may not.
+		if os.Getenv("CI") != "" {
+			t.Fatalf("found %d seed policies in %s, want 5", len(seeds), dir)
+		}
+		t.Logf("seed policies not found in %s: testing the project's own policies only", dir)
+		seeds = nil
 	}
 	var out []testPolicy
 	for _, p := range seeds {
