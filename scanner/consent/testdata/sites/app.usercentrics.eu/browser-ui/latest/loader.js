@@ -4,6 +4,10 @@
 (function () {
   const k = window.cmpKit;
   const services = ['Google Analytics', 'Google Ads', 'Hotjar'];
+  // The services a settings id (the site's configuration in the admin
+  // interface) switches on by default in the second layer.
+  const script = document.getElementById('usercentrics-cmp');
+  const onByDefault = ({ PrEtIcKd: ['Google Analytics', 'Google Ads'] })[script ? script.dataset.settingsId : ''] || [];
   function save(all) {
     localStorage.setItem('uc_settings', JSON.stringify({ controllerId: 'fixture', id: 'AbCdEfGh', language: 'de', services: services.map(s => ({ name: s, status: all, history: [{ action: all ? 'onAcceptAllServices' : 'onDenyAllServices', status: all, timestamp: Date.now(), type: 'explicit' }] })), version: '3.41.0' }));
     localStorage.setItem('uc_user_interaction', 'true');
@@ -33,7 +37,7 @@
     sh.querySelector('[data-testid=uc-more-button]').onclick = () => {
       sh.querySelector('#uc-center-container').innerHTML = `<div class="sc-layer2" role="dialog" aria-modal="true" data-testid="uc-center-container">
         <h2>Privatsphäre-Einstellungen</h2><p>Hier finden Sie eine Übersicht über alle verwendeten Cookies.</p>
-        ${services.map((s, i) => `<div data-testid="uc-service-${i}"><span id="uc-svc-${i}">${s}</span> <button role="switch" aria-checked="false" aria-labelledby="uc-svc-${i}" data-testid="uc-category-toggle" class="sc-toggle"></button></div>`).join('')}
+        ${services.map((s, i) => `<div data-testid="uc-service-${i}"><span id="uc-svc-${i}">${s}</span> <button role="switch" aria-checked="${onByDefault.includes(s)}" aria-labelledby="uc-svc-${i}" data-testid="uc-category-toggle" class="sc-toggle"></button></div>`).join('')}
         <button data-testid="uc-save-button" class="sc-button">Auswahl speichern</button>
         <button data-testid="uc-deny-all-button" class="sc-button">Alle ablehnen</button>
         <button data-testid="uc-accept-all-button" class="sc-button">Alle akzeptieren</button></div>`;
