@@ -403,6 +403,7 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration, pee
 		// a reject button or a scroll lock that comes a moment later counts.
 		sc = s.steady(sc, op, &res)
 	} else {
+		sc = s.animated(sc, op, s.e.opts.StepTimeout)
 		s.assess(sc, op, &res)
 	}
 	e.logf("consent: %s banner (%s) in %s after %d ms", res.CMP, res.Method, res.Banner.Frame, res.WaitMS)
@@ -416,7 +417,7 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration, pee
 	e.screenshot(ctx, &res, "before")
 	before := sc
 	err = op.act(s, sc, action, &res)
-	if err != nil && res.Method == "rule" && len(res.Elements) == 0 {
+	if err != nil && res.Method == "rule" && len(res.Elements) == 0 && !errors.Is(err, errWall) {
 		// The rule's selectors did not match this version of the
 		// platform: try the vocabulary.
 		e.logf("consent: rule %s: %v; trying the generic fallback", res.CMP, err)
@@ -478,8 +479,7 @@ const wallCoverage = 0.6
 // moment after it shows. It returns the last scan.
 func (s *session) steady(sc *scan, op operator, res *Result) *scan {
 	deadline := time.Now().Add(min(s.e.opts.StepTimeout, 1500*time.Millisecond))
-	f := s.bannerFrame(sc, op)
-	_ = s.eval(f, fmt.Sprintf("__ps.animations(%d)", time.Until(deadline).Milliseconds()), nil)
+	sc = s.animated(sc, op, time.Until(deadline))
 	s.assess(sc, op, res)
 	key := assessment(res)
 	for time.Now().Before(deadline) && s.ctx.Err() == nil {
@@ -497,6 +497,31 @@ func (s *session) steady(sc *scan, op operator, res *Result) *scan {
 		key = k
 	}
 	return sc
+}
+
+// animated waits (bounded) until the banner has finished appearing: the
+// animations and transitions running in its frame and in the main frame
+// are over (a banner that slides in, buttons that fade in, a scroll lock
+// set at the end). It returns a new scan when something was animating.
+func (s *session) animated(sc *scan, op operator, bound time.Duration) *scan {
+	f := s.bannerFrame(sc, op)
+	ran := false
+	for _, g := range sc.frames {
+		if g.top || g.world == f.world {
+			var state string
+			if err := s.eval(g, fmt.Sprintf("__ps.animations(%d)", max(0, bound.Milliseconds())), &state); err == nil && state != "none" {
+				ran = true
+			}
+		}
+	}
+	if !ran {
+		return sc
+	}
+	next, err := s.look(true)
+	if err != nil || !op.present(s, next) {
+		return sc
+	}
+	return next
 }
 
 // assessment is what steady compares between two looks.

@@ -31,6 +31,9 @@ type fixtureCase struct {
 	// Wall: a cookie wall that cannot be refused; reject must fail and
 	// report the wall.
 	Wall bool
+	// NoRefusal: a banner without reject or settings that does not block
+	// the page; reject must fail without reporting a wall.
+	NoRefusal bool
 }
 
 var fixtureCases = []fixtureCase{
@@ -43,6 +46,10 @@ var fixtureCases = []fixtureCase{
 	{Host: "generic-bg.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "generic-wall-it.test", CMP: "generic", Wall: true},
 	{Host: "generic-preticked-pt.test", CMP: "generic", RejectFirstLayer: true, PreTicked: 2},
+	{Host: "generic-late-nl.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-backdrop-es.test", CMP: "generic", Wall: true},
+	{Host: "generic-lock-cs.test", CMP: "generic", Wall: true},
+	{Host: "generic-iframe-da.test", CMP: "generic", NoRefusal: true},
 	{Host: "no-banner.test", NoBanner: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
 	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true},
@@ -52,6 +59,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "usercentrics.test", CMP: "usercentrics", RejectFirstLayer: true},
 	{Host: "usercentrics-preticked.test", CMP: "usercentrics", RejectFirstLayer: true, PreTicked: 2},
 	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, TCF: true},
+	{Host: "sourcepoint-wall.test", CMP: "sourcepoint", Wall: true},
 	{Host: "quantcast.test", CMP: "quantcast", RejectFirstLayer: true, PreTicked: 0, TCF: true},
 	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 0, TCF: false},
 	{Host: "consentmanager.test", CMP: "consentmanager", RejectFirstLayer: true, PreTicked: 0, TCF: true},
@@ -122,9 +130,9 @@ func TestFixtures(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if fc.Wall && action == Reject {
-						if res.Verified || !res.CookieWall || res.RejectAvailable {
-							t.Fatalf("a cookie wall: verified %v wall %v reject available %v", res.Verified, res.CookieWall, res.RejectAvailable)
+					if (fc.Wall || fc.NoRefusal) && action == Reject {
+						if res.Verified || res.CookieWall != fc.Wall || res.RejectAvailable {
+							t.Fatalf("no way to refuse: verified %v wall %v (want %v) reject available %v", res.Verified, res.CookieWall, fc.Wall, res.RejectAvailable)
 						}
 						return
 					}

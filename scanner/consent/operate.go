@@ -72,6 +72,10 @@ func (s *session) runStep(st Step, r *Rule, res *Result) error {
 	return s.runStepWithin(st, r, res, timeout, false)
 }
 
+// errWall is the error of a reject on a banner that offers no way to
+// refuse.
+var errWall = errors.New("a cookie wall: the banner has neither a reject nor a settings layer")
+
 // errLeaves is the error of a click that would load another document.
 var errLeaves = errors.New("the element leads to another page")
 
@@ -211,6 +215,9 @@ func (o *ruleOp) act(s *session, sc *scan, a Action, res *Result) error {
 		res.FirstLayer = true
 		return s.runSteps(o.r.Accept, o.r, res)
 	case Reject:
+		if res.CookieWall {
+			return errWall
+		}
 		if res.RejectAvailable || len(o.r.Settings) == 0 {
 			res.FirstLayer = true
 			return s.runSteps(o.r.Reject, o.r, res)

@@ -247,12 +247,13 @@
       return bannerCandidates().map(el => path(el) + ':' + Object.entries(buttonsIn(el)).map(([k, v]) => k + v.length).sort().join(',')).join('|');
     },
     // animations resolves when the running finite animations and
-    // transitions of the document are over, or after ms.
+    // transitions of the document are over ("done"; "none" when there were
+    // none), or after ms ("timeout").
     animations(ms) {
       const finite = a => { try { return a.playState === 'running' && isFinite(a.effect.getComputedTiming().endTime); } catch (e) { return false; } };
       const all = document.getAnimations ? document.getAnimations().filter(finite) : [];
-      if (!all.length) return Promise.resolve(true);
-      return Promise.race([Promise.all(all.map(a => a.finished.catch(() => null))).then(() => true), new Promise(r => setTimeout(() => r(false), ms))]);
+      if (!all.length) return Promise.resolve('none');
+      return Promise.race([Promise.all(all.map(a => a.finished.catch(() => null))).then(() => 'done'), new Promise(r => setTimeout(() => r('timeout'), ms))]);
     },
     // quiet resolves once the document has not changed for ms, or after max.
     quiet(ms, max) {

@@ -9,10 +9,13 @@
   sp.executeMessaging = () => {};
   if (k.getCookie('consentUUID')) return;
   const id = 987654;
+  // The message is chosen per property, as in the Sourcepoint dashboard:
+  // property 4321 runs a pay-or-okay message.
+  const message = ({ 4321: 'wall.html' })[sp.config && sp.config.propertyId] || 'index.html';
   k.after(100, () => {
     document.documentElement.classList.add('sp-message-open');
     const c = k.show(k.el(`<div id="sp_message_container_${id}" class="sp_message_container" style="position:fixed;inset:0;background:rgba(0,0,0,.5);z-index:2147483647;display:flex;align-items:center;justify-content:center">
-      <iframe id="sp_message_iframe_${id}" title="SP Consent Message" src="https://cdn.privacy-mgmt.com/index.html?message_id=${id}&consentLanguage=en&preload_message=true&version=v1" style="width:560px;height:360px;border:0;background:#fff"></iframe></div>`));
+      <iframe id="sp_message_iframe_${id}" title="SP Consent Message" src="https://cdn.privacy-mgmt.com/${message}?message_id=${id}&consentLanguage=en&preload_message=true&version=v1" style="width:560px;height:360px;border:0;background:#fff"></iframe></div>`));
     window.addEventListener('message', ev => {
       if (ev.origin !== 'https://cdn.privacy-mgmt.com' || !ev.data || ev.data.name !== 'sp.choice') return;
       const all = ev.data.choiceType === 11;
