@@ -26,6 +26,9 @@ import (
 // quietPeriod is how long the network must be idle after the load event.
 const quietPeriod = 500 * time.Millisecond
 
+// maxRequests bounds the requests recorded per phase.
+const maxRequests = 20000
+
 // bindingName receives cookie writes from the page (document.cookie), so the
 // lifetime a script asked for is known despite Chromium's 400-day cap.
 const bindingName = "__privacyscanCookie"
@@ -33,7 +36,10 @@ const bindingName = "__privacyscanCookie"
 // instrumentJS runs in every document before the page's scripts. It reports
 // document.cookie writes and, per phase, exposes the privacy signals.
 const instrumentJS = `(() => {
-  const send = window[%q];
+  const name = %q;
+  const send = window[name];
+  // The page must not see or call the binding: keep it in this closure only.
+  try { delete window[name]; } catch (e) {}
   const desc = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (desc && desc.set && send) {
     Object.defineProperty(Document.prototype, 'cookie', {
@@ -62,6 +68,7 @@ type recorder struct {
 	docReq   network.RequestID
 	asked    map[string]float64 // cookie key -> requested lifetime in days (-1 session)
 	storage  map[string]StorageItem
+	dropped  int // requests not recorded past maxRequests
 	kick     chan struct{}
 	dialogs  chan struct{}
 	now      func() time.Time
@@ -106,6 +113,14 @@ func (rc *recorder) handle(ev any) {
 			st.r.URL = e.Request.URL
 			return
 		}
+		if e.Type != network.ResourceTypeWebSocket && e.Type != network.ResourceTypeEventSource {
+			rc.inflight[e.RequestID] = true
+		}
+		rc.signal()
+		if len(rc.order) >= maxRequests {
+			rc.dropped++ // a hostile page must not grow the report without bound
+			return
+		}
 		st = &reqState{r: Request{URL: e.Request.URL, Method: e.Request.Method, ResourceType: string(e.Type), Page: rc.page}}
 		if e.Initiator != nil {
 			st.r.Initiator = string(e.Initiator.Type)
@@ -120,10 +135,6 @@ func (rc *recorder) handle(ev any) {
 		}
 		rc.reqs[e.RequestID] = st
 		rc.order = append(rc.order, e.RequestID)
-		if e.Type != network.ResourceTypeWebSocket && e.Type != network.ResourceTypeEventSource {
-			rc.inflight[e.RequestID] = true
-		}
-		rc.signal()
 	case *network.EventResponseReceived:
 		if st, ok := rc.reqs[e.RequestID]; ok && e.Response != nil {
 			st.r.Status = int(e.Response.Status)
@@ -175,7 +186,6 @@ func (rc *recorder) handle(ev any) {
 					domain = p.H
 				}
 				rc.asked[cookieKey(name, domain)] = days
-				rc.asked[name] = days
 			}
 		}
 	case *domstorage.EventDomStorageItemAdded:
@@ -191,6 +201,7 @@ type recording struct {
 	order   []network.RequestID
 	reqs    map[network.RequestID]*reqState
 	storage map[string]StorageItem
+	dropped int
 }
 
 // take returns what was recorded so far and starts afresh, so what a page
@@ -198,8 +209,8 @@ type recording struct {
 func (rc *recorder) take() recording {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
-	rec := recording{order: rc.order, reqs: rc.reqs, storage: rc.storage}
-	rc.order, rc.reqs, rc.storage = nil, map[network.RequestID]*reqState{}, map[string]StorageItem{}
+	rec := recording{order: rc.order, reqs: rc.reqs, storage: rc.storage, dropped: rc.dropped}
+	rc.order, rc.reqs, rc.storage, rc.dropped = nil, map[network.RequestID]*reqState{}, map[string]StorageItem{}, 0
 	return rec
 }
 
@@ -243,7 +254,6 @@ func (rc *recorder) parseSetCookies(h network.Headers, reqURL string) {
 				domain = host
 			}
 			rc.asked[cookieKey(name, domain)] = days
-			rc.asked[name] = days
 		}
 	}
 }

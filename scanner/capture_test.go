@@ -102,6 +102,10 @@ func TestCapture(t *testing.T) {
 		t.Errorf("signal without DNT = %+v", sig)
 	}
 
+	// The page cannot see the scanner's instrumentation.
+	if probe, ok := findRequest(pr.Requests, "e=probe"); !ok || !strings.Contains(probe.URL, "binding=0-undefined") {
+		t.Errorf("the page sees the scanner: %q", probe.URL)
+	}
 	// The cookie value a script put into a hit is redacted, like the cookie.
 	if v, ok := findRequest(pr.Requests, "e=visit"); !ok || !strings.Contains(v.URL, "vx="+Redacted) {
 		t.Errorf("hit carrying a cookie value = %q", v.URL)

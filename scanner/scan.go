@@ -276,6 +276,8 @@ type phaseRun struct {
 	firstParty []string
 	cookieSeen map[string]bool
 	errs       []string
+	// closers close the tabs opened after a renderer crash.
+	closers []context.CancelFunc
 	// redact hides cookie values and identifiers in recorded URLs; nil
 	// with --show-values.
 	redact *redactor
@@ -298,6 +300,11 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 	if !s.opts.ShowValues {
 		run.redact = &redactor{}
 	}
+	defer func() {
+		for _, c := range run.closers {
+			c()
+		}
+	}()
 	if err := setupTab(run.tab, run.rc, phase); err != nil {
 		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
 	}
@@ -328,6 +335,9 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 		}
 	}
 	rec := run.rc.take()
+	if rec.dropped > 0 {
+		run.errs = append(run.errs, fmt.Sprintf("%d requests past the first %d were not recorded", rec.dropped, maxRequests))
+	}
 	pr.Requests = s.requests(ctx, rec, firstParty, run.redact)
 	pr.Storage = s.storage(rec)
 	if run.pre != nil {
@@ -457,7 +467,8 @@ func (r *phaseRun) reopen(u string) bool {
 		r.errs = append(r.errs, fmt.Sprintf("%s: browser lost", u))
 		return false
 	}
-	newTab, _ := chromedp.NewContext(r.phaseCtx)
+	newTab, closeTab := chromedp.NewContext(r.phaseCtx)
+	r.closers = append(r.closers, closeTab)
 	if err := setupTab(newTab, r.rc, r.phase); err != nil {
 		r.errs = append(r.errs, fmt.Sprintf("reopening a tab: %v", err))
 		return false
@@ -554,9 +565,6 @@ func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstPart
 	}
 	rc.mu.Lock()
 	days, ok := rc.asked[cookieKey(c.Name, domain)]
-	if !ok {
-		days, ok = rc.asked[c.Name]
-	}
 	rc.mu.Unlock()
 	switch {
 	case c.Session:
