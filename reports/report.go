@@ -57,18 +57,17 @@ type Writer interface {
 
 type format struct {
 	name string
-	desc string
 	new  func(Options) Writer
 }
 
 // formats is the registry of writers, in help order.
 var formats = []format{
-	{"table", "tables for people (default on a terminal)", func(o Options) Writer { return tableWriter{o} }},
-	{"json", "the JSON report (default otherwise; schema in reports/schema)", func(o Options) Writer { return jsonWriter{} }},
-	{"sarif", "SARIF 2.1.0 for code-scanning dashboards", func(o Options) Writer { return sarifWriter{} }},
-	{"junit", "JUnit XML for CI test reports", func(o Options) Writer { return junitWriter{o} }},
-	{"markdown", "Markdown for tickets and pull requests", func(o Options) Writer { return markdownWriter{} }},
-	{"html", "a standalone HTML report for auditors", func(o Options) Writer { return htmlWriter{} }},
+	{"table", func(o Options) Writer { return tableWriter{o} }},
+	{"json", func(o Options) Writer { return jsonWriter{} }},
+	{"sarif", func(o Options) Writer { return sarifWriter{} }},
+	{"junit", func(o Options) Writer { return junitWriter{o} }},
+	{"markdown", func(o Options) Writer { return markdownWriter{} }},
+	{"html", func(o Options) Writer { return htmlWriter{} }},
 }
 
 // Formats lists the format names.
@@ -78,15 +77,6 @@ func Formats() []string {
 		out[i] = f.name
 	}
 	return out
-}
-
-// FormatHelp describes the formats for --help.
-func FormatHelp() string {
-	var b strings.Builder
-	for _, f := range formats {
-		fmt.Fprintf(&b, "%s: %s; ", f.name, f.desc)
-	}
-	return strings.TrimSuffix(b.String(), "; ")
 }
 
 // New returns the writer for a format name.
@@ -115,16 +105,7 @@ func Normalize(r *Report) {
 				s.Findings[j].Evidence = []rules.Evidence{}
 			}
 		}
-		sort.SliceStable(s.Findings, func(a, b int) bool {
-			fa, fb := s.Findings[a], s.Findings[b]
-			if ra, rb := rules.SeverityRank(fa.Severity), rules.SeverityRank(fb.Severity); ra != rb {
-				return ra > rb
-			}
-			if fa.Rule != fb.Rule {
-				return fa.Rule < fb.Rule
-			}
-			return fa.Fingerprint < fb.Fingerprint
-		})
+		rules.SortFindings(s.Findings)
 		if s.Site == nil {
 			continue
 		}

@@ -15,7 +15,9 @@ func Clean(s string, max int) string {
 		switch {
 		case r == '\n' || r == '\t' || r == '\r':
 			r = ' '
-		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0xFEFF:
+		case r == '\u2028' || r == '\u2029':
+			r = ' '
+		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r), r == 0xFEFF:
 			continue
 		}
 		if max > 0 && n >= max {

@@ -17,17 +17,6 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/kb"
 )
 
-// sharedBrowser is the one browser of this test binary.
-var sharedBrowser *browser.Browser
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if sharedBrowser != nil {
-		sharedBrowser.Close()
-	}
-	os.Exit(code)
-}
-
 // startFixture serves testdata/<name> and returns a browser routed to it.
 func startFixture(t testing.TB, name string) (*fixture.Server, *browser.Browser) {
 	t.Helper()

@@ -138,6 +138,7 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 	}
 	site.FinalURL = cr.FinalURL
 	site.Pages = cr.Pages
+	site.RobotsDisallowed = cr.Disallowed
 	site.Errors = append(site.Errors, cr.Errors...)
 	firstParty := append([]string{registrable(hostOf(cr.FinalURL)), registrable(hostOf(start))}, s.opts.FirstParty...)
 	s.opts.Progress("%s: %d pages chosen, policy %s", start, len(cr.Pages), orNone(cr.PolicyURL))
@@ -313,7 +314,7 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 			run.errs = append(run.errs, "interrupted before "+p.URL)
 			break
 		}
-		s.opts.Progress("%s: page %d/%d %s", phase, i+1, len(pages), p.URL)
+		s.opts.Progress("%s: %s: page %d/%d %s", pages[0].URL, phase, i+1, len(pages), p.URL)
 		res, crashed := run.load(p.URL)
 		// The banner is operated on the first page; dnt and gpc never touch it.
 		if i == 0 && !crashed && (res.Error == "" || res.Status > 0) && s.opts.Consent != nil {

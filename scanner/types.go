@@ -46,6 +46,9 @@ type Site struct {
 	Errors []string `json:"errors"`
 	// Scanned is false when nothing at all could be loaded.
 	Scanned bool `json:"scanned"`
+	// RobotsDisallowed counts candidate pages left out because robots.txt
+	// disallows them (--ignore-robots to include them).
+	RobotsDisallowed int `json:"robots_disallowed,omitempty"`
 }
 
 // PlannedPage is one page the crawler selected for the browser phases.

@@ -5,7 +5,7 @@ import (
 	"os"
 
 	"github.com/mattn/go-isatty"
-	"github.com/privacyscan/privacyscan/reports"
+	"github.com/privacyscan/privacyscan/internal/atomicfile"
 )
 
 // isTerminal reports whether w is a terminal (table output and colour default
@@ -20,5 +20,5 @@ func emit(env *Env, path string, write func(w io.Writer) error) error {
 	if path == "" || path == "-" {
 		return write(env.Stdout)
 	}
-	return reports.WriteFileAtomic(path, write)
+	return atomicfile.Write(path, write)
 }

@@ -14,7 +14,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/pflag"
 
@@ -158,9 +157,9 @@ func writePolicyTable(w io.Writer, f *policy.Facts) error {
 	row := func(fact, value, evKey string) error {
 		ev := ""
 		if e, ok := f.Evidence[evKey]; ok {
-			ev = shorten(e.Sentence, 120)
+			ev = reports.Clean(e.Sentence, 120)
 		}
-		return tb.Append(fact, clean(value), clean(ev))
+		return tb.Append(fact, reports.Clean(value, 0), reports.Clean(ev, 0))
 	}
 	orNone := func(s string) string {
 		if s == "" {
@@ -242,12 +241,12 @@ func writePolicyTable(w io.Writer, f *policy.Facts) error {
 		if c.c.Value != "" {
 			v = c.c.Value
 		}
-		if err := tb.Append(c.name, clean(v), clean(shorten(c.c.Sentence, 120))); err != nil {
+		if err := tb.Append(c.name, reports.Clean(v, 0), reports.Clean(c.c.Sentence, 120)); err != nil {
 			return err
 		}
 	}
 	if f.Error != "" {
-		if err := tb.Append("error", clean(f.Error), ""); err != nil {
+		if err := tb.Append("error", reports.Clean(f.Error, 0), ""); err != nil {
 			return err
 		}
 	}
@@ -256,19 +255,4 @@ func writePolicyTable(w io.Writer, f *policy.Facts) error {
 
 // clean removes control and bidi-override characters from text that comes
 // from a policy.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, s)
-}
 
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}

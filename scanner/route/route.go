@@ -103,11 +103,8 @@ func (t Table) HostRules() []string {
 	return out
 }
 
-// Dial connects like net.Dialer but honours the table.
-func (t Table) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
-	return t.dial(ctx, network, addr, false)
-}
-
+// dial connects like net.Dialer but honours the table; strict refuses
+// hosts the table does not route.
 func (t Table) dial(ctx context.Context, network, addr string, strict bool) (net.Conn, error) {
 	var d net.Dialer
 	host, port, err := net.SplitHostPort(addr)

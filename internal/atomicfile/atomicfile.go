@@ -1,4 +1,6 @@
-package reports
+// Package atomicfile writes files so that a reader never sees half of one:
+// through a temporary file in the same directory, renamed into place.
+package atomicfile
 
 import (
 	"fmt"
@@ -7,10 +9,10 @@ import (
 	"path/filepath"
 )
 
-// WriteFileAtomic writes a file through a temporary file in the same directory
-// and renames it into place, so a reader never sees half a report and an
+// Write writes path through a temporary file in the same directory and
+// renames it into place, so a reader never sees half a file and a failed or
 // interrupted write leaves the old file intact.
-func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+func Write(path string, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -29,11 +31,19 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
+	if err := os.Chmod(tmp, 0o644); err != nil { // CreateTemp makes 0600
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// WriteBytes writes data to path atomically.
+func WriteBytes(path string, data []byte) error {
+	return Write(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
