@@ -335,6 +335,9 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	if err != nil {
 		return &UsageError{err}
 	}
+	if o.BrowserURL != "" {
+		fmt.Fprintln(env.Stderr, "privacyscan: warning: a browser started elsewhere keeps its own settings; start it with --disable-site-isolation-trials and third-party cookies allowed, or requests of cross-site iframes and third-party cookies may be missed")
+	}
 	progress("starting the browser")
 	hostRules := o.Routes.HostRules()
 	if o.Strict {
