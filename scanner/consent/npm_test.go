@@ -50,12 +50,19 @@ func (l linkFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
-// npmCases are the pages of testdata/npm/www and the platform each loads.
-var npmCases = []struct{ host, cmp string }{
-	{"klaro-npm.test", "klaro"},
-	{"orejime-npm.test", "orejime"},
-	{"tarteaucitron-npm.test", "tarteaucitron"},
-	{"cookieconsent-npm.test", "cookieconsent"},
+// npmCases are the pages of testdata/npm/www, the platform each loads and
+// how many purposes its settings layer shows on before any choice.
+var npmCases = []struct {
+	host, cmp string
+	preTicked int
+}{
+	{"klaro-npm.test", "klaro", 0},
+	// Klaro's modal switches purposes, services and "all services": with
+	// default: true every one of them is on.
+	{"klaro-preticked-npm.test", "klaro", 5},
+	{"orejime-npm.test", "orejime", 0},
+	{"tarteaucitron-npm.test", "tarteaucitron", 0},
+	{"cookieconsent-npm.test", "cookieconsent", 0},
 }
 
 // TestNPMConsentManagers operates real builds of open-source consent
@@ -78,6 +85,9 @@ func TestNPMConsentManagers(t *testing.T) {
 						t.Fatalf("detected %v cmp %q, want %q (banner %+v, error %q)", res.BannerDetected, res.CMP, c.cmp, res.Banner, res.Error)
 					}
 					if action == Detect {
+						if len(res.PreTicked) != c.preTicked || !res.SettingsRead {
+							t.Errorf("pre-ticked %q (settings read %v), want %d", res.PreTicked, res.SettingsRead, c.preTicked)
+						}
 						return
 					}
 					if !res.Verified || len(res.ConsentRecord) == 0 {

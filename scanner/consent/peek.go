@@ -8,10 +8,10 @@ import (
 )
 
 // peekNothing is how long a settings click may show no effect at all (no
-// layer, no toggle, no new frame) before Detect stops waiting for one:
-// platforms put up at least the layer's frame at once, even when its
-// content loads later.
-const peekNothing = 500 * time.Millisecond
+// layer, no toggle, no new frame) before Detect clicks once more, then
+// gives up: platforms put up at least the layer's frame at once, even when
+// its content loads later.
+const peekNothing = 400 * time.Millisecond
 
 // settingsPath is how to reach a banner's settings layer from its first
 // layer, and where its toggles are.
@@ -117,6 +117,7 @@ func (s *session) peekSettings(op operator, sc *scan, res *Result) {
 	// any, a changed banner that has stopped changing.
 	var last *toggleList
 	changed := !clicked
+	clickAt, retried := time.Now(), false
 	for {
 		fs, err := s.frames()
 		if err != nil {
@@ -146,9 +147,20 @@ func (s *session) peekSettings(op operator, sc *scan, res *Result) {
 		if time.Now().After(deadline) || ctx.Err() != nil {
 			break
 		}
-		if !changed && last == nil && time.Since(start) > min(s.e.opts.SettingsPeek/2, peekNothing) {
-			// The click changed nothing: a button without a layer.
-			break
+		if !changed && last == nil && time.Since(clickAt) > peekNothing {
+			if retried || s.lastClick == nil {
+				// The click changed nothing: a button without a layer.
+				break
+			}
+			// Some platforms bind their buttons a moment after the
+			// banner shows (tarteaucitron): a person would click again.
+			retried = true
+			var again Result
+			if err := s.runStepWithin(*s.lastClick, sp.rule, &again, 0, true); err != nil {
+				break
+			}
+			res.Retries++
+			clickAt = time.Now()
 		}
 		s.settle(fs, 100)
 	}
