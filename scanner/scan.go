@@ -24,7 +24,7 @@ import (
 // Classifier tells who is behind a request, cookie or storage key. The
 // knowledge base (scanner/kb) implements it.
 type Classifier interface {
-	Request(rawURL, pageURL string) kb.Match
+	RequestTyped(rawURL, pageURL, resourceType string) kb.Match
 	Cookie(name, domain string) kb.Match
 	StorageKey(key, origin string) kb.Match
 }
@@ -611,7 +611,7 @@ func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []stri
 		r.Category = kb.Unknown
 		r.Beacon = r.ResourceType == string(network.ResourceTypePing)
 		if s.opts.KB != nil {
-			m := s.opts.KB.Request(r.URL, r.Page)
+			m := s.opts.KB.RequestTyped(r.URL, r.Page, r.ResourceType)
 			r.Vendor, r.VendorID, r.Pixel = m.Vendor, m.VendorID, m.Pixel
 			if m.Category != "" {
 				r.Category = m.Category

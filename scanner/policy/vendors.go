@@ -27,6 +27,9 @@ type vendorPattern struct {
 	vendor    int
 	text      string // as written in the knowledge base
 	exactCase bool
+	// ambiguous names are also ordinary words: inside a run of capitalised
+	// words ("Fitzwilliam Square", "Square Mile") they name something else.
+	ambiguous bool
 }
 
 var vendorCache struct {
@@ -67,7 +70,7 @@ func compileVendors(vendors []VendorName) *vendorMatcher {
 			// The right boundary is checked after matching: Finnish and
 			// Estonian inflect names ("Googlen", "Google Analyticsit").
 			pats = append(pats, matchPattern{text: low, left: true, right: false, tag: len(vm.names)})
-			vm.names = append(vm.names, vendorPattern{vendor: vi, text: n, exactCase: exact})
+			vm.names = append(vm.names, vendorPattern{vendor: vi, text: n, exactCase: exact, ambiguous: ambiguousNames[low]})
 		}
 	}
 	vm.m = newMatcher(pats)
@@ -88,6 +91,9 @@ func (d *doc) vendors(f *Facts, vendors []VendorName) {
 	vm.m.scan(d.lower, func(p *matchPattern, start, end int) {
 		vp := vm.names[p.tag]
 		if vp.exactCase && d.text[start:end] != vp.text {
+			return
+		}
+		if vp.ambiguous && inProperNoun(d.text, start, end) {
 			return
 		}
 		if isWordAfter(d.lower, end) && !(inflects(d.lang) && utf8.RuneCountInString(vp.text) >= 4 && shortSuffix(d.lower, end)) {
@@ -131,6 +137,70 @@ func (d *doc) vendors(f *Facts, vendors []VendorName) {
 	f.VendorsMentioned = compactStrings(f.VendorsMentioned)
 	sort.Strings(f.VendorIDs)
 	f.VendorIDs = compactStrings(f.VendorIDs)
+}
+
+// inProperNoun reports whether text[start:end] sits next to another
+// capitalised word on the same line ("Fitzwilliam Square", "Square Mile"),
+// which makes it part of a name, not the vendor's.
+func inProperNoun(text string, start, end int) bool {
+	// The word before.
+	i := start
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	if i < start && i > 0 {
+		j := i
+		for j > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:j])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j -= size
+		}
+		if j < i {
+			r, _ := utf8.DecodeRuneInString(text[j:i])
+			if unicode.IsUpper(r) && !sentenceStart(text, j) {
+				return true
+			}
+		}
+	}
+	// The word after.
+	k := end
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	if k > end && k < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		if unicode.IsUpper(r) && !companyWord(text[k:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// companyWords follow a company's name without making it another name
+// ("Adjust Inc. SDK", "Square Payments").
+var companyWords = []string{"Inc", "Ltd", "LLC", "GmbH", "AG", "SDK", "API", "AB", "AS", "ASA", "SA", "SAS", "SARL", "BV", "B.V", "NV", "Oy", "Oyj", "Corp", "Co", "Limited", "Technologies", "Payments", "Pay", "Analytics", "Software"}
+
+func companyWord(rest string) bool {
+	for _, w := range companyWords {
+		if strings.HasPrefix(rest, w) {
+			after := rest[len(w):]
+			r, _ := utf8.DecodeRuneInString(after)
+			if after == "" || !unicode.IsLetter(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentenceStart reports whether position i begins a sentence or a line.
+func sentenceStart(text string, i int) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || strings.ContainsRune(".!?:\n\r\"“(", rune(text[i-1]))
 }
 
 // inflects reports languages that add case endings to brand names.
