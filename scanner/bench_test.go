@@ -123,3 +123,21 @@ func BenchmarkFivePhases(b *testing.B) {
 		wg.Wait()
 	}
 }
+
+// BenchmarkBareLoadEvent: the pages loaded the plainest way, up to the load
+// event only, without waiting for the network to go quiet. It shows what
+// the 500 ms quiet wait costs against BenchmarkBarePass.
+func BenchmarkBareLoadEvent(b *testing.B) {
+	_, br, pages := demoPages(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ctx, cancel := br.NewContext(context.Background())
+		for _, p := range pages {
+			if err := chromedp.Do(ctx, chromedp.Navigate(p.URL)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cancel()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(pages)), "ms/page")
+}
