@@ -500,21 +500,17 @@ func (s *session) steady(sc *scan, op operator, res *Result) *scan {
 }
 
 // animated waits (bounded) until the banner has finished appearing: the
-// animations and transitions running in its frame and in the main frame
-// are over (a banner that slides in, buttons that fade in, a scroll lock
-// set at the end). It returns a new scan when something was animating.
+// animations and transitions of the banner are over (a banner that slides
+// in, buttons that fade in, a scroll lock set at the end). It returns a new
+// scan when something was animating.
 func (s *session) animated(sc *scan, op operator, bound time.Duration) *scan {
 	f := s.bannerFrame(sc, op)
-	ran := false
-	for _, g := range sc.frames {
-		if g.top || g.world == f.world {
-			var state string
-			if err := s.eval(g, fmt.Sprintf("__ps.animations(%d)", max(0, bound.Milliseconds())), &state); err == nil && state != "none" {
-				ran = true
-			}
-		}
+	find := "__ps.generic()"
+	if r, ok := op.(*ruleOp); ok {
+		find = "__ps.ruleBanner(" + string(mustJSON(r.r.Banner)) + ")"
 	}
-	if !ran {
+	var state string
+	if err := s.eval(f, fmt.Sprintf("(%s, __ps.animations(%d))", find, max(0, bound.Milliseconds())), &state); err != nil || state == "none" {
 		return sc
 	}
 	next, err := s.look(true)

@@ -247,10 +247,13 @@
       return bannerCandidates().map(el => path(el) + ':' + Object.entries(buttonsIn(el)).map(([k, v]) => k + v.length).sort().join(',')).join('|');
     },
     // animations resolves when the running finite animations and
-    // transitions of the document are over ("done"; "none" when there were
-    // none), or after ms ("timeout").
+    // transitions of the banner (__ps.banner, its parts and its ancestors)
+    // are over ("done"; "none" when there were none), or after ms
+    // ("timeout"). The page's own animations (a carousel) do not count.
     animations(ms) {
-      const finite = a => { try { return a.playState === 'running' && isFinite(a.effect.getComputedTiming().endTime); } catch (e) { return false; } };
+      const b = __ps.banner;
+      const ours = t => !b || !t || deepContains(b, t) || deepContains(t, b);
+      const finite = a => { try { return a.playState === 'running' && isFinite(a.effect.getComputedTiming().endTime) && ours(a.effect.target); } catch (e) { return false; } };
       const all = document.getAnimations ? document.getAnimations().filter(finite) : [];
       if (!all.length) return Promise.resolve('none');
       return Promise.race([Promise.all(all.map(a => a.finished.catch(() => null))).then(() => 'done'), new Promise(r => setTimeout(() => r('timeout'), ms))]);
