@@ -153,8 +153,8 @@ func TestFixtures(t *testing.T) {
 						if want := map[bool]int{false: fc.PreTicked}[fc.RejectFirstLayer]; len(res.PreTicked) != want {
 							t.Errorf("pre-ticked %q, want %d", res.PreTicked, want)
 						}
-						if !fc.RejectFirstLayer && res.Clicks < 2 {
-							t.Errorf("a settings-layer reject took %d clicks", res.Clicks)
+						if !fc.RejectFirstLayer && (res.Clicks < 2 || !res.SettingsRead) {
+							t.Errorf("a settings-layer reject took %d clicks, settings read %v", res.Clicks, res.SettingsRead)
 						}
 					}
 					if fc.TCF {

@@ -129,6 +129,7 @@ func (s *session) runStepWithin(st Step, r *Rule, res *Result, timeout time.Dura
 				if err := s.eval(f, "__ps.toggles("+string(mustJSON(jsStep(st)))+")", &tl); err != nil || tl.Total == 0 {
 					continue
 				}
+				res.SettingsRead = true
 				for i, t := range tl.On {
 					obj, err := s.handle(f, i)
 					if err != nil {
