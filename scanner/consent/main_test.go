@@ -2,6 +2,7 @@ package consent
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -61,7 +62,12 @@ func TestMain(m *testing.M) {
 func open(tb testing.TB, host, path string) context.Context {
 	tb.Helper()
 	if testSetup != nil {
-		tb.Skipf("no browser: %v", testSetup)
+		// Only a machine without Chromium may skip; any other failure to
+		// set up is a failure, or the suite would pass testing nothing.
+		if errors.Is(testSetup, browser.ErrNoChromium) {
+			tb.Skipf("no browser: %v", testSetup)
+		}
+		tb.Fatalf("test setup: %v", testSetup)
 	}
 	ctx, cancel := testBrowser.NewContext(context.Background())
 	tb.Cleanup(cancel)
