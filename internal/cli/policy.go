@@ -255,4 +255,3 @@ func writePolicyTable(w io.Writer, f *policy.Facts) error {
 
 // clean removes control and bidi-override characters from text that comes
 // from a policy.
-
