@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -44,13 +45,15 @@ func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []PlannedPage) 
 func barePass(b *testing.B, br *browser.Browser, pages []PlannedPage) {
 	ctx, cancel := br.NewContext(context.Background())
 	defer cancel()
-	rc := &recorder{reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]bool{}, kick: make(chan struct{}, 1)}
+	rc := &recorder{reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]cdp.LoaderID{}, kick: make(chan struct{}, 1)}
 	if err := chromedp.Listen(ctx, func(ev any) {
 		rc.mu.Lock()
 		defer rc.mu.Unlock()
 		switch e := ev.(type) {
 		case *network.EventRequestWillBeSent:
-			rc.inflight[e.RequestID] = true
+			if e.Type != network.ResourceTypePing {
+				rc.inflight[e.RequestID] = e.LoaderID
+			}
 		case *network.EventLoadingFinished:
 			delete(rc.inflight, e.RequestID)
 		case *network.EventLoadingFailed:

@@ -62,7 +62,7 @@ type recorder struct {
 	page     string // page being loaded
 	reqs     map[network.RequestID]*reqState
 	order    []network.RequestID
-	inflight map[network.RequestID]bool
+	inflight map[network.RequestID]cdp.LoaderID
 	loaded   bool
 	crashed  bool
 	docReq   network.RequestID
@@ -82,7 +82,7 @@ type reqState struct {
 
 func newRecorder() *recorder {
 	return &recorder{
-		reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]bool{},
+		reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]cdp.LoaderID{},
 		asked: map[string]float64{}, storage: map[string]StorageItem{},
 		kick: make(chan struct{}, 1), dialogs: make(chan struct{}, 8), now: time.Now,
 	}
@@ -113,8 +113,11 @@ func (rc *recorder) handle(ev any) {
 			st.r.URL = e.Request.URL
 			return
 		}
-		if e.Type != network.ResourceTypeWebSocket && e.Type != network.ResourceTypeEventSource {
-			rc.inflight[e.RequestID] = true
+		// Streams never end and beacons are fire-and-forget (keepalive:
+		// they may outlive the page without a finish event); neither holds
+		// up the network-quiet wait.
+		if e.Type != network.ResourceTypeWebSocket && e.Type != network.ResourceTypeEventSource && e.Type != network.ResourceTypePing {
+			rc.inflight[e.RequestID] = e.LoaderID
 		}
 		rc.signal()
 		if len(rc.order) >= maxRequests {
@@ -161,6 +164,17 @@ func (rc *recorder) handle(ev any) {
 		}
 		delete(rc.inflight, e.RequestID)
 		rc.signal()
+	case *page.EventFrameNavigated:
+		// A new main document: requests the old page left in flight will
+		// never report an end; only the new document's count.
+		if e.Frame != nil && e.Frame.ParentID == "" {
+			for id, loader := range rc.inflight {
+				if loader != e.Frame.LoaderID {
+					delete(rc.inflight, id)
+				}
+			}
+			rc.signal()
+		}
 	case *page.EventLoadEventFired:
 		rc.loaded = true
 		rc.signal()
@@ -348,7 +362,7 @@ var errRendererCrashed = errors.New("the page crashed the renderer")
 func (rc *recorder) beginPage(u string) {
 	rc.mu.Lock()
 	rc.page, rc.loaded, rc.crashed, rc.docReq = u, false, false, ""
-	rc.inflight = map[network.RequestID]bool{}
+	rc.inflight = map[network.RequestID]cdp.LoaderID{}
 	rc.mu.Unlock()
 }
 
