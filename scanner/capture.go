@@ -368,11 +368,12 @@ func (rc *recorder) beginPage(u string) {
 
 // settle waits for the network to become quiet again after an interaction
 // (a consent click), bounded by ctx.
-func (rc *recorder) settle(ctx context.Context) {
+func (rc *recorder) settle(ctx context.Context) (quiet bool) {
 	rc.mu.Lock()
 	rc.loaded = true
 	rc.mu.Unlock()
-	_, _ = rc.waitLoaded(ctx)
+	_, err := rc.waitLoaded(ctx)
+	return err == nil
 }
 
 // docStatus returns the status of the page's main document request.

@@ -402,7 +402,9 @@ func (r *phaseRun) operateConsent(u string, res PageResult) (PageResult, bool) {
 	r.pre = &pre
 	if result.Clicked {
 		sctx, scancel := r.bounded(r.s.opts.PageTimeout)
-		r.rc.settle(sctx)
+		if !r.rc.settle(sctx) && r.ctx.Err() == nil {
+			r.errs = append(r.errs, fmt.Sprintf("%s: the network did not go quiet within %s of the consent click", u, r.s.opts.PageTimeout))
+		}
 		scancel()
 	}
 	return r.load(u)

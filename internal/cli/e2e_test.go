@@ -95,6 +95,11 @@ func TestDemoEndToEnd(t *testing.T) {
 	if !s.Scanned || len(s.Phases) != 5 {
 		t.Fatalf("scanned = %v, phases = %d; errors %v", s.Scanned, len(s.Phases), s.Errors)
 	}
+	// The demo's pages all load and settle: any problem recorded is a
+	// scanner fault (a wait that never ended, a page that failed).
+	if len(s.Errors) > 0 {
+		t.Errorf("problems recorded while scanning the demo: %v", s.Errors)
+	}
 	before, accept, reject := s.Phases[scanner.PhaseBeforeConsent], s.Phases[scanner.PhaseAfterAccept], s.Phases[scanner.PhaseAfterReject]
 	if !hasRequest(before, "www.facebook.com") || cookieNamed(before, "_fbp") == nil {
 		t.Errorf("before-consent: the Meta Pixel and _fbp should be there")
