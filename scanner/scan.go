@@ -198,7 +198,11 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 		pu := cr.PolicyURL
 		ct := "text/html; charset=utf-8"
 		readErr := ""
-		if policyDoc == nil {
+		switch {
+		case policyDoc != nil:
+		case ctx.Err() != nil:
+			readErr = "the scan was interrupted before it was read"
+		default:
 			b, err := fetch(ctx, s.opts.Crawl.Client, s.opts.Crawl.UserAgent, pu, 5<<20)
 			if err != nil {
 				readErr = err.Error()
