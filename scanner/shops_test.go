@@ -10,6 +10,7 @@ import (
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
+	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/route"
 )
 
@@ -82,6 +83,48 @@ func TestShopLeaky(t *testing.T) {
 		}
 		if _, ok := findCookie(p.Cookies, "_fbp"); !ok {
 			t.Errorf("%s: _fbp missing", ph)
+		}
+	}
+}
+
+// TestShopAdtech: with the knowledge base, every third-party request the
+// adtech shop's seven tags make before consent is attributed to a vendor.
+func TestShopAdtech(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	srv, err := fixture.Start(demo.Shop("../testdata/shops/adtech"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	rt, _ := route.Parse(srv.Resolve())
+	s := New(Options{
+		Browser: b, Phases: []string{PhaseBeforeConsent}, PageTimeout: 20 * time.Second, KB: kb.Default(),
+		Crawl: CrawlOptions{MaxPages: 3, Client: rt.NewClient(route.ClientOptions{Strict: true, Insecure: true, Timeout: 20 * time.Second}), UserAgent: browser.DesktopUserAgent},
+	}).ScanSite(context.Background(), "https://shop.test/")
+	p := s.Phases[PhaseBeforeConsent]
+	if p == nil {
+		t.Fatalf("no before-consent phase; errors %v", s.Errors)
+	}
+	vendors := map[string]bool{}
+	for _, r := range p.Requests {
+		if r.Party != PartyThird {
+			continue
+		}
+		if r.Vendor == "" {
+			t.Errorf("no vendor for %s", r.URL)
+		}
+		vendors[r.VendorID] = true
+	}
+	for _, id := range []string{"tiktok-pixel", "linkedin-insight", "microsoft-advertising", "criteo", "pinterest", "awin", "klaviyo"} {
+		if !vendors[id] {
+			t.Errorf("%s not seen before consent; vendors %v", id, vendors)
 		}
 	}
 }
