@@ -63,7 +63,7 @@
   // platform mounts a banner: html is the first layer; clicking o.accept
   // stores "all", o.reject stores "none"; o.settings replaces the first layer
   // by o.layer2, whose o.save stores what its toggles say (o.toggles, on when
-  // checked or aria-checked) and whose o.rejectAll/o.acceptAll act at once.
+  // checked or aria-checked; a locked toggle does not count) and whose o.rejectAll/o.acceptAll act at once.
   // o.store(all, granular) writes the platform's record; o.tcf its TCF id.
   kit.platform = function (o) {
     const tcf = o.tcf ? kit.tcf(o.tcf) : null;
@@ -84,7 +84,7 @@
         bind(o.reject, () => finish(false));
         bind(o.acceptAll, () => finish(true));
         bind(o.rejectAll, () => finish(false));
-        bind(o.save, () => finish([...root.querySelectorAll(o.toggles)].some(on)));
+        bind(o.save, () => finish([...root.querySelectorAll(o.toggles)].filter(t => !t.disabled).some(on)));
         if (o.toggles) root.querySelectorAll(o.toggles).forEach(t => { if (t.type !== 'checkbox') t.addEventListener('click', () => t.setAttribute('aria-checked', String(!on(t)))); });
         bind(o.settings, () => { const n = kit.el(o.layer2); root.replaceWith(n); root = n; wire(); });
       };
