@@ -58,7 +58,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "didomi.test", CMP: "didomi", RejectFirstLayer: true, TCF: true},
 	{Host: "usercentrics.test", CMP: "usercentrics", RejectFirstLayer: true},
 	{Host: "usercentrics-preticked.test", CMP: "usercentrics", RejectFirstLayer: true, PreTicked: 2},
-	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, TCF: true},
+	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, PreTicked: 2, TCF: true},
 	{Host: "sourcepoint-wall.test", CMP: "sourcepoint", Wall: true},
 	{Host: "quantcast.test", CMP: "quantcast", RejectFirstLayer: true, PreTicked: 2, TCF: true},
 	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 0, TCF: false},

@@ -17,11 +17,22 @@
     const c = k.show(k.el(`<div id="sp_message_container_${id}" class="sp_message_container" style="position:fixed;inset:0;background:rgba(0,0,0,.5);z-index:2147483647;display:flex;align-items:center;justify-content:center">
       <iframe id="sp_message_iframe_${id}" title="SP Consent Message" src="https://cdn.privacy-mgmt.com/${message}?message_id=${id}&consentLanguage=en&preload_message=true&version=v1" style="width:560px;height:360px;border:0;background:#fff"></iframe></div>`));
     window.addEventListener('message', ev => {
-      if (ev.origin !== 'https://cdn.privacy-mgmt.com' || !ev.data || ev.data.name !== 'sp.choice') return;
-      const all = ev.data.choiceType === 11;
+      if (ev.origin !== 'https://cdn.privacy-mgmt.com' || !ev.data) return;
+      if (ev.data.name === 'sp.showPrivacyManager') {
+        // The privacy manager replaces the message in a frame of its own.
+        const f = c.querySelector('iframe');
+        f.id = 'sp_message_iframe_' + ev.data.pmId;
+        f.title = 'SP Consent Message';
+        f.src = 'https://cdn.privacy-mgmt.com/privacy-manager/index.html?message_id=' + ev.data.pmId + '&pmTab=purposes&consentLanguage=en&site_id=' + (sp.config && sp.config.accountId);
+        return;
+      }
+      if (ev.data.name !== 'sp.choice') return;
+      // 11 accept all, 13 reject all, 1 save & exit with the purposes on.
+      const purposes = ev.data.choiceType === 11 ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : ev.data.choiceType === 1 ? ev.data.purposes || [] : [];
+      const all = purposes.length > 0;
       k.cookie('consentUUID', 'fixture-' + Math.random().toString(16).slice(2) + '_' + id);
       k.cookie('_sp_su', 'false');
-      all ? k.acceptTCF(tcf) : k.rejectTCF(tcf);
+      ev.data.choiceType === 1 && all ? tcf.set(purposes, [1, 2, 8, 32, 755], []) : all ? k.acceptTCF(tcf) : k.rejectTCF(tcf);
       k.consentMode(all);
       c.remove();
       document.documentElement.classList.remove('sp-message-open');
