@@ -61,7 +61,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, PreTicked: 2, TCF: true},
 	{Host: "sourcepoint-wall.test", CMP: "sourcepoint", Wall: true},
 	{Host: "quantcast.test", CMP: "quantcast", RejectFirstLayer: true, PreTicked: 2, TCF: true},
-	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 0, TCF: false},
+	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 1, TCF: false},
 	{Host: "consentmanager.test", CMP: "consentmanager", RejectFirstLayer: true, PreTicked: 0, TCF: true},
 	{Host: "axeptio.test", CMP: "axeptio", RejectFirstLayer: true, PreTicked: 0, TCF: false},
 	{Host: "cookieyes.test", CMP: "cookieyes", RejectFirstLayer: true, PreTicked: 0, TCF: false},
