@@ -24,6 +24,9 @@ type fixtureCase struct {
 	// PreTicked is how many purposes are on when the settings layer opens:
 	// Detect reads them, and so does a reject through the settings layer.
 	PreTicked int
+	// Settings: the banner has a settings layer, so Detect must open and
+	// read it (an empty PreTicked then means none was on, not unread).
+	Settings bool
 	// TCF: the page speaks TCF, so after a choice a TC string must decode.
 	TCF bool
 	// NoBanner: the page has no banner (a negative case).
@@ -41,7 +44,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "generic-de.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "generic-shadow-pl.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "generic-iframe-sv.test", CMP: "generic", RejectFirstLayer: true},
-	{Host: "generic-settings-fr.test", CMP: "generic", PreTicked: 2},
+	{Host: "generic-settings-fr.test", CMP: "generic", PreTicked: 2, Settings: true},
 	{Host: "generic-el.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "generic-bg.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "generic-wall-it.test", CMP: "generic", Wall: true},
@@ -52,34 +55,34 @@ var fixtureCases = []fixtureCase{
 	{Host: "generic-iframe-da.test", CMP: "generic", NoRefusal: true},
 	{Host: "no-banner.test", NoBanner: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
-	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true},
-	{Host: "onetrust-preticked.test", CMP: "onetrust", RejectFirstLayer: true, PreTicked: 2, TCF: true},
+	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true, Settings: true},
+	{Host: "onetrust-preticked.test", CMP: "onetrust", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
 	{Host: "cookiebot.test", CMP: "cookiebot", RejectFirstLayer: true, TCF: true},
 	{Host: "didomi.test", CMP: "didomi", RejectFirstLayer: true, TCF: true},
 	{Host: "usercentrics.test", CMP: "usercentrics", RejectFirstLayer: true},
-	{Host: "usercentrics-preticked.test", CMP: "usercentrics", RejectFirstLayer: true, PreTicked: 2},
-	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, PreTicked: 2, TCF: true},
+	{Host: "usercentrics-preticked.test", CMP: "usercentrics", RejectFirstLayer: true, PreTicked: 2, Settings: true},
+	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
 	{Host: "sourcepoint-wall.test", CMP: "sourcepoint", Wall: true},
-	{Host: "quantcast.test", CMP: "quantcast", RejectFirstLayer: true, PreTicked: 2, TCF: true},
-	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 1, TCF: false},
-	{Host: "consentmanager.test", CMP: "consentmanager", RejectFirstLayer: true, PreTicked: 0, TCF: true},
+	{Host: "quantcast.test", CMP: "quantcast", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
+	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "consentmanager.test", CMP: "consentmanager", RejectFirstLayer: true, PreTicked: 0, TCF: true, Settings: true},
 	{Host: "axeptio.test", CMP: "axeptio", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "cookieyes.test", CMP: "cookieyes", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "complianz.test", CMP: "complianz", RejectFirstLayer: false, PreTicked: 1, TCF: false},
-	{Host: "iubenda.test", CMP: "iubenda", RejectFirstLayer: true, PreTicked: 0, TCF: true},
-	{Host: "borlabs.test", CMP: "borlabs", RejectFirstLayer: true, PreTicked: 1, TCF: false},
-	{Host: "termly.test", CMP: "termly", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "cookieinformation.test", CMP: "cookieinformation", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "cookiefirst.test", CMP: "cookiefirst", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "osano.test", CMP: "osano", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "klaro.test", CMP: "klaro", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "orejime.test", CMP: "orejime", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "tarteaucitron.test", CMP: "tarteaucitron", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "cookieconsent.test", CMP: "cookieconsent", RejectFirstLayer: true, PreTicked: 1, TCF: false},
-	{Host: "shopify.test", CMP: "shopify", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "commandersact.test", CMP: "commandersact", RejectFirstLayer: true, PreTicked: 0, TCF: false},
-	{Host: "sirdata.test", CMP: "sirdata", RejectFirstLayer: true, PreTicked: 2, TCF: true},
-	{Host: "piwikpro.test", CMP: "piwikpro", RejectFirstLayer: true, PreTicked: 0, TCF: false},
+	{Host: "cookieyes.test", CMP: "cookieyes", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "complianz.test", CMP: "complianz", RejectFirstLayer: false, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "iubenda.test", CMP: "iubenda", RejectFirstLayer: true, PreTicked: 0, TCF: true, Settings: true},
+	{Host: "borlabs.test", CMP: "borlabs", RejectFirstLayer: true, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "termly.test", CMP: "termly", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "cookieinformation.test", CMP: "cookieinformation", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "cookiefirst.test", CMP: "cookiefirst", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "osano.test", CMP: "osano", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "klaro.test", CMP: "klaro", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "orejime.test", CMP: "orejime", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "tarteaucitron.test", CMP: "tarteaucitron", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "cookieconsent.test", CMP: "cookieconsent", RejectFirstLayer: true, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "shopify.test", CMP: "shopify", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "commandersact.test", CMP: "commandersact", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "sirdata.test", CMP: "sirdata", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
+	{Host: "piwikpro.test", CMP: "piwikpro", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
 }
 
 // stats counts outcomes over all fixtures for the summary line.
@@ -104,6 +107,9 @@ func TestFixtures(t *testing.T) {
 				if !ok {
 					t.Fatalf("detected %v cmp %q reject available %v wall %v pre-ticked %q, want %v %q %v %v %d; banner %+v", res.BannerDetected, res.CMP, res.RejectAvailable, res.CookieWall, res.PreTicked,
 						!fc.NoBanner, fc.CMP, fc.RejectFirstLayer, fc.Wall, fc.PreTicked, res.Banner)
+				}
+				if fc.Settings && !res.SettingsRead {
+					t.Errorf("the settings layer was not read (elements %+v)", res.Elements)
 				}
 				if res.Clicked || res.Clicks != 0 || res.Verified {
 					t.Errorf("detect made a choice: clicked %v clicks %d verified %v", res.Clicked, res.Clicks, res.Verified)
