@@ -83,6 +83,25 @@ var fixtureCases = []fixtureCase{
 	{Host: "commandersact.test", CMP: "commandersact", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
 	{Host: "sirdata.test", CMP: "sirdata", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
 	{Host: "piwikpro.test", CMP: "piwikpro", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
+	// The same platforms configured without a first-layer reject: a
+	// reject goes through the settings layer and saves it.
+	{Host: "consentmanager-settings.test", CMP: "consentmanager", RejectFirstLayer: false, PreTicked: 0, TCF: true, Settings: true},
+	{Host: "iubenda-settings.test", CMP: "iubenda", RejectFirstLayer: false, PreTicked: 0, TCF: true, Settings: true},
+	{Host: "borlabs-settings.test", CMP: "borlabs", RejectFirstLayer: false, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "cookieyes-settings.test", CMP: "cookieyes", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "cookieconsent-settings.test", CMP: "cookieconsent", RejectFirstLayer: false, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "cookiefirst-settings.test", CMP: "cookiefirst", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "osano-settings.test", CMP: "osano", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "commandersact-settings.test", CMP: "commandersact", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "cookieinformation-settings.test", CMP: "cookieinformation", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "shopify-settings.test", CMP: "shopify", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "orejime-settings.test", CMP: "orejime", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "piwikpro-settings.test", CMP: "piwikpro", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "termly-settings.test", CMP: "termly", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
+	{Host: "sirdata-settings.test", CMP: "sirdata", RejectFirstLayer: false, PreTicked: 2, TCF: true, Settings: true},
+	{Host: "quantcast-settings.test", CMP: "quantcast", RejectFirstLayer: false, PreTicked: 2, TCF: true, Settings: true},
+	{Host: "trustarc-settings.test", CMP: "trustarc", RejectFirstLayer: false, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "klaro-settings.test", CMP: "klaro", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
 }
 
 // stats counts outcomes over all fixtures for the summary line.

@@ -70,6 +70,10 @@
     if (o.stored()) return;
     kit.after(o.delay || 120, () => {
       let root = kit.show(kit.el(o.html));
+      // A publisher may configure the platform without a first-layer
+      // reject (window.cmpKitConfig = { firstLayerReject: false }), as
+      // each platform's dashboard allows: refusing then takes the settings.
+      if (o.reject && window.cmpKitConfig && window.cmpKitConfig.firstLayerReject === false) root.querySelectorAll(o.reject).forEach(b => b.remove());
       const on = el => el.type === 'checkbox' ? el.checked : el.getAttribute('aria-checked') === 'true';
       const finish = (all) => {
         o.store(all);
