@@ -66,7 +66,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "quantcast.test", CMP: "quantcast", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
 	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 1, TCF: false, Settings: true},
 	{Host: "consentmanager.test", CMP: "consentmanager", RejectFirstLayer: true, PreTicked: 0, TCF: true, Settings: true},
-	{Host: "axeptio.test", CMP: "axeptio", RejectFirstLayer: true, PreTicked: 0, TCF: false},
+	{Host: "axeptio.test", CMP: "axeptio", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
 	{Host: "cookieyes.test", CMP: "cookieyes", RejectFirstLayer: true, PreTicked: 0, TCF: false, Settings: true},
 	{Host: "complianz.test", CMP: "complianz", RejectFirstLayer: false, PreTicked: 1, TCF: false, Settings: true},
 	{Host: "iubenda.test", CMP: "iubenda", RejectFirstLayer: true, PreTicked: 0, TCF: true, Settings: true},
@@ -101,6 +101,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "sirdata-settings.test", CMP: "sirdata", RejectFirstLayer: false, PreTicked: 2, TCF: true, Settings: true},
 	{Host: "quantcast-settings.test", CMP: "quantcast", RejectFirstLayer: false, PreTicked: 2, TCF: true, Settings: true},
 	{Host: "trustarc-settings.test", CMP: "trustarc", RejectFirstLayer: false, PreTicked: 1, TCF: false, Settings: true},
+	{Host: "axeptio-settings.test", CMP: "axeptio", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
 	{Host: "klaro-settings.test", CMP: "klaro", RejectFirstLayer: false, PreTicked: 0, TCF: false, Settings: true},
 }
 
