@@ -62,6 +62,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "usercentrics.test", CMP: "usercentrics", RejectFirstLayer: true},
 	{Host: "usercentrics-preticked.test", CMP: "usercentrics", RejectFirstLayer: true, PreTicked: 2, Settings: true},
 	{Host: "sourcepoint.test", CMP: "sourcepoint", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
+	{Host: "sourcepoint-settings.test", CMP: "sourcepoint", PreTicked: 2, TCF: true, Settings: true},
 	{Host: "sourcepoint-wall.test", CMP: "sourcepoint", Wall: true},
 	{Host: "quantcast.test", CMP: "quantcast", RejectFirstLayer: true, PreTicked: 2, TCF: true, Settings: true},
 	{Host: "trustarc.test", CMP: "trustarc", RejectFirstLayer: true, PreTicked: 1, TCF: false, Settings: true},

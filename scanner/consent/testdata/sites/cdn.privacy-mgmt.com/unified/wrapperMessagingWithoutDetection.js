@@ -10,8 +10,9 @@
   if (k.getCookie('consentUUID')) return;
   const id = 987654;
   // The message is chosen per property, as in the Sourcepoint dashboard:
-  // property 4321 runs a pay-or-okay message.
-  const message = ({ 4321: 'wall.html' })[sp.config && sp.config.propertyId] || 'index.html';
+  // property 4321 runs a pay-or-okay message, property 5678 one whose
+  // refusal is in the privacy manager only.
+  const message = ({ 4321: 'wall.html', 5678: 'accept-settings.html' })[sp.config && sp.config.propertyId] || 'index.html';
   k.after(100, () => {
     document.documentElement.classList.add('sp-message-open');
     const c = k.show(k.el(`<div id="sp_message_container_${id}" class="sp_message_container" style="position:fixed;inset:0;background:rgba(0,0,0,.5);z-index:2147483647;display:flex;align-items:center;justify-content:center">
