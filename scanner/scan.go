@@ -411,6 +411,9 @@ func (r *phaseRun) operateConsent(u string, res PageResult) (PageResult, bool) {
 		}
 		scancel()
 	}
+	if result.Rechecked {
+		return res, false // the engine already reloaded the page under the choice
+	}
 	return r.load(u)
 }
 

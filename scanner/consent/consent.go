@@ -87,6 +87,9 @@ type Result struct {
 	// BannerReturned is true when Options.Recheck reloaded the page after a
 	// verified choice and the banner showed again.
 	BannerReturned bool `json:"banner_returned"`
+	// Rechecked is true when the page was reloaded after the choice (the
+	// scanner then need not load it again).
+	Rechecked bool `json:"rechecked,omitempty"`
 	// Signals are the TCF and Google Consent Mode states read after the
 	// action (before it, for Detect).
 	Signals *Signals `json:"signals,omitempty"`

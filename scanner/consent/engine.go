@@ -452,6 +452,7 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration, pee
 	res.Signals = s.signals()
 	if e.opts.Recheck && res.Verified {
 		res.BannerReturned = s.recheck()
+		res.Rechecked = true
 	}
 	return res, ctx.Err()
 }
