@@ -37,7 +37,7 @@ func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phase
 	}
 	rt, _ := route.Parse(srv.Resolve())
 	s := New(Options{
-		Browser: b, Phases: phases, Concurrency: 2, PageTimeout: timeout, Consent: eng,
+		Browser: b, Phases: phases, Concurrency: 2, PageTimeout: timeout, Consent: eng, KB: kb.Default(),
 		Crawl: CrawlOptions{MaxPages: pages, Client: rt.NewClient(route.ClientOptions{Strict: true, Insecure: true, Timeout: timeout}), UserAgent: browser.DesktopUserAgent},
 	})
 	return s.ScanSite(context.Background(), "https://shop.test/")
@@ -93,21 +93,7 @@ func TestShopAdtech(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	srv, err := fixture.Start(demo.Shop("../testdata/shops/adtech"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
-	rt, _ := route.Parse(srv.Resolve())
-	s := New(Options{
-		Browser: b, Phases: []string{PhaseBeforeConsent}, PageTimeout: 20 * time.Second, KB: kb.Default(),
-		Crawl: CrawlOptions{MaxPages: 3, Client: rt.NewClient(route.ClientOptions{Strict: true, Insecure: true, Timeout: 20 * time.Second}), UserAgent: browser.DesktopUserAgent},
-	}).ScanSite(context.Background(), "https://shop.test/")
+	s := scanShop(t, "adtech", 3, 20*time.Second, PhaseBeforeConsent)
 	p := s.Phases[PhaseBeforeConsent]
 	if p == nil {
 		t.Fatalf("no before-consent phase; errors %v", s.Errors)
