@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 type htmlWriter struct{}
@@ -61,7 +63,7 @@ details summary{cursor:pointer;color:#00639b}
 {{define "ev"}}<div>{{.Kind}}: {{if .Name}}<code>{{clean .Name}}</code>{{if .Domain}} @ {{clean .Domain}}{{end}}{{else if .URL}}<code>{{clean .URL}}</code>{{else}}{{clean .Domain}}{{end}}{{if .Detail}} <span class="muted">({{clean .Detail}})</span>{{end}}{{if and .Page (ne .Kind "page")}} <span class="muted">on {{clean .Page}}</span>{{end}}</div>{{end}}
 `))
 
-func (htmlWriter) Write(w io.Writer, r *Report) error {
+func (htmlWriter) Write(w io.Writer, r *model.Report) error {
 	Normalize(r)
 	return htmlTmpl.Execute(w, r)
 }

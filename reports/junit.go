@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/privacyscan/privacyscan/rules"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 type junitWriter struct{ o Options }
@@ -46,7 +47,7 @@ type junitSkipped struct {
 // Write renders one test suite per site and one test case per rule of the
 // catalogue: a rule fails when it has an active finding at or above
 // --fail-on, so CI test reports show exactly what gates the build.
-func (j junitWriter) Write(w io.Writer, r *Report) error {
+func (j junitWriter) Write(w io.Writer, r *model.Report) error {
 	Normalize(r)
 	failOn := j.o.FailOn
 	if failOn == "" {
@@ -59,7 +60,7 @@ func (j junitWriter) Write(w io.Writer, r *Report) error {
 			name = s.URL
 		}
 		suite := junitSuite{Name: name}
-		byRule := map[string][]rules.Finding{}
+		byRule := map[string][]model.Finding{}
 		var ids []string
 		for _, rl := range rules.Catalogue() {
 			ids = append(ids, rl.ID)
@@ -83,7 +84,7 @@ func (j junitWriter) Write(w io.Writer, r *Report) error {
 					state = " [suppressed]"
 				case f.Baseline:
 					state = " [baseline]"
-				case rules.SeverityRank(f.Severity) >= rules.SeverityRank(failOn):
+				case model.SeverityRank(f.Severity) >= model.SeverityRank(failOn):
 					gating++
 				}
 				msgs = append(msgs, fmt.Sprintf("[%s]%s %s", f.Severity, state, f.Message))

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 type markdownWriter struct{}
@@ -18,7 +18,7 @@ func mdEscape(s string) string {
 	return r.Replace(s)
 }
 
-func (markdownWriter) Write(w io.Writer, r *Report) error {
+func (markdownWriter) Write(w io.Writer, r *model.Report) error {
 	Normalize(r)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# privacyscan report\n\nScanned %s to %s with privacyscan %s.\n", r.StartedAt, r.FinishedAt, mdEscape(r.Tool.Version))
@@ -65,10 +65,10 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 	return err
 }
 
-func countThird(p *scanner.PhaseResult) int {
+func countThird(p *model.PhaseResult) int {
 	n := 0
 	for _, r := range p.Requests {
-		if r.Party == scanner.PartyThird {
+		if r.Party == model.PartyThird {
 			n++
 		}
 	}

@@ -10,37 +10,8 @@ import (
 	"strings"
 
 	"github.com/privacyscan/privacyscan/rules"
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
-
-// SchemaVersion is the version of the JSON report format.
-const SchemaVersion = 1
-
-// Report is a whole scan: the JSON report's top level.
-type Report struct {
-	SchemaVersion int    `json:"schema_version"`
-	Tool          Tool   `json:"tool"`
-	StartedAt     string `json:"started_at"`
-	FinishedAt    string `json:"finished_at"`
-	// Interrupted is true when the scan was stopped (Ctrl-C) and the report
-	// holds what had been gathered.
-	Interrupted bool   `json:"interrupted,omitempty"`
-	Sites       []Site `json:"sites"`
-	// FailOn is the severity threshold used for the exit code.
-	FailOn string `json:"fail_on,omitempty"`
-}
-
-// Tool names the program that wrote the report.
-type Tool struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
-}
-
-// Site is one site's observations and findings.
-type Site struct {
-	*scanner.Site
-	Findings []rules.Finding `json:"findings"`
-}
 
 // Options tune writers.
 type Options struct {
@@ -52,7 +23,7 @@ type Options struct {
 
 // Writer renders a report.
 type Writer interface {
-	Write(w io.Writer, r *Report) error
+	Write(w io.Writer, r *model.Report) error
 }
 
 type format struct {
@@ -91,18 +62,18 @@ func New(name string, o Options) (Writer, error) {
 
 // Normalize makes a report deterministic and JSON-friendly: sorted findings
 // and lists, [] instead of null.
-func Normalize(r *Report) {
+func Normalize(r *model.Report) {
 	if r.Sites == nil {
-		r.Sites = []Site{}
+		r.Sites = []model.SiteReport{}
 	}
 	for i := range r.Sites {
 		s := &r.Sites[i]
 		if s.Findings == nil {
-			s.Findings = []rules.Finding{}
+			s.Findings = []model.Finding{}
 		}
 		for j := range s.Findings {
 			if s.Findings[j].Evidence == nil {
-				s.Findings[j].Evidence = []rules.Evidence{}
+				s.Findings[j].Evidence = []model.Evidence{}
 			}
 		}
 		rules.SortFindings(s.Findings)
@@ -113,10 +84,10 @@ func Normalize(r *Report) {
 			s.Errors = []string{}
 		}
 		if s.Pages == nil {
-			s.Pages = []scanner.PlannedPage{}
+			s.Pages = []model.PlannedPage{}
 		}
 		if s.Phases == nil {
-			s.Phases = map[string]*scanner.PhaseResult{}
+			s.Phases = map[string]*model.PhaseResult{}
 		}
 		if s.Policy != nil {
 			if s.Policy.VendorsMentioned == nil {
@@ -128,16 +99,16 @@ func Normalize(r *Report) {
 				continue
 			}
 			if p.Pages == nil {
-				p.Pages = []scanner.PageResult{}
+				p.Pages = []model.PageResult{}
 			}
 			if p.Cookies == nil {
-				p.Cookies = []scanner.Cookie{}
+				p.Cookies = []model.Cookie{}
 			}
 			if p.Requests == nil {
-				p.Requests = []scanner.Request{}
+				p.Requests = []model.Request{}
 			}
 			if p.Storage == nil {
-				p.Storage = []scanner.StorageItem{}
+				p.Storage = []model.StorageItem{}
 			}
 			sort.SliceStable(p.Cookies, func(a, b int) bool {
 				ca, cb := p.Cookies[a], p.Cookies[b]
@@ -152,7 +123,7 @@ func Normalize(r *Report) {
 
 // counts returns the number of active (not suppressed, not baseline)
 // findings per severity.
-func counts(fs []rules.Finding) map[string]int {
+func counts(fs []model.Finding) map[string]int {
 	m := map[string]int{}
 	for _, f := range fs {
 		if f.Suppressed == nil && !f.Baseline {
@@ -163,9 +134,9 @@ func counts(fs []rules.Finding) map[string]int {
 }
 
 // phasesOf returns the site's phases in report order.
-func phasesOf(s *scanner.Site) []string {
+func phasesOf(s *model.Site) []string {
 	var out []string
-	for _, p := range scanner.AllPhases {
+	for _, p := range model.AllPhases {
 		if _, ok := s.Phases[p]; ok {
 			out = append(out, p)
 		}

@@ -11,17 +11,18 @@ import (
 	"testing"
 
 	"github.com/privacyscan/privacyscan/reports/schema"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-func loadReport(t *testing.T) *Report {
+func loadReport(t *testing.T) *model.Report {
 	t.Helper()
 	data, err := os.ReadFile("testdata/report.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r Report
+	var r model.Report
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatal(err)
 	}

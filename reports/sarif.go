@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/privacyscan/privacyscan/rules"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 type sarifWriter struct{}
@@ -85,7 +86,7 @@ func sarifLevel(sev string) string {
 	}
 }
 
-func (sarifWriter) Write(w io.Writer, r *Report) error {
+func (sarifWriter) Write(w io.Writer, r *model.Report) error {
 	Normalize(r)
 	run := sarifRun{Tool: sarifTool{Driver: sarifDriver{Name: "privacyscan", Version: r.Tool.Version, InformationURI: "https://github.com/privacyscan/privacyscan", Rules: []sarifRule{}}}, Results: []sarifResult{}}
 	seen := map[string]bool{}

@@ -11,18 +11,18 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/privacyscan/privacyscan/rules"
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 type tableWriter struct{ o Options }
 
 // phaseLetters abbreviate phases in "seen in" columns.
 var phaseLetters = map[string]string{
-	scanner.PhaseBeforeConsent: "B", scanner.PhaseAfterAccept: "A", scanner.PhaseAfterReject: "R",
-	scanner.PhaseDNT: "D", scanner.PhaseGPC: "G",
+	model.PhaseBeforeConsent: "B", model.PhaseAfterAccept: "A", model.PhaseAfterReject: "R",
+	model.PhaseDNT: "D", model.PhaseGPC: "G",
 }
 
-func (t tableWriter) Write(w io.Writer, r *Report) error {
+func (t tableWriter) Write(w io.Writer, r *model.Report) error {
 	Normalize(r)
 	for i := range r.Sites {
 		if i > 0 {
@@ -67,7 +67,7 @@ func NewTable(w io.Writer, maxWidth int, header ...any) *tablewriter.Table {
 }
 
 // severityLabel is a finding's severity with its suppressed or baseline state.
-func severityLabel(f rules.Finding) string {
+func severityLabel(f model.Finding) string {
 	switch {
 	case f.Suppressed != nil:
 		return f.Severity + " (suppressed)"
@@ -78,14 +78,14 @@ func severityLabel(f rules.Finding) string {
 }
 
 // phaseLabel is a finding's phase, "-" for site-wide findings.
-func phaseLabel(f rules.Finding) string {
+func phaseLabel(f model.Finding) string {
 	if f.Phase == nil {
 		return "-"
 	}
 	return *f.Phase
 }
 
-func (t tableWriter) site(w io.Writer, s *Site) error {
+func (t tableWriter) site(w io.Writer, s *model.SiteReport) error {
 	if s.Site == nil {
 		return nil
 	}
@@ -125,7 +125,7 @@ func (t tableWriter) site(w io.Writer, s *Site) error {
 		p := s.Phases[ph]
 		third := map[string]bool{}
 		for _, rq := range p.Requests {
-			if rq.Party == scanner.PartyThird {
+			if rq.Party == model.PartyThird {
 				third[rq.Host] = true
 			}
 		}
@@ -133,9 +133,9 @@ func (t tableWriter) site(w io.Writer, s *Site) error {
 	}
 	cn := counts(s.Findings)
 	var parts []string
-	for i := len(rules.Severities) - 1; i >= 0; i-- {
-		if n := cn[rules.Severities[i]]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, rules.Severities[i]))
+	for i := len(model.Severities) - 1; i >= 0; i-- {
+		if n := cn[model.Severities[i]]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, model.Severities[i]))
 		}
 	}
 	if len(parts) == 0 {
@@ -155,7 +155,7 @@ func (t tableWriter) site(w io.Writer, s *Site) error {
 	hosts := map[string]*tp{}
 	for _, ph := range phases {
 		for _, rq := range s.Phases[ph].Requests {
-			if rq.Party != scanner.PartyThird {
+			if rq.Party != model.PartyThird {
 				continue
 			}
 			h := hosts[rq.Host]
@@ -186,7 +186,7 @@ func (t tableWriter) site(w io.Writer, s *Site) error {
 
 	// Cookies per phase.
 	type ck struct {
-		sc     scanner.Cookie
+		sc     model.Cookie
 		phases map[string]bool
 	}
 	cks := map[string]*ck{}
@@ -252,7 +252,7 @@ func (t tableWriter) sev(label, sev string) string {
 
 // evidenceSummary renders up to n distinct evidence items, site strings
 // cleaned and shortened to fit a terminal.
-func evidenceSummary(ev []rules.Evidence, n int) string {
+func evidenceSummary(ev []model.Evidence, n int) string {
 	var parts []string
 	seen := map[string]bool{}
 	shown, distinct := 0, 0
@@ -275,7 +275,7 @@ func evidenceSummary(ev []rules.Evidence, n int) string {
 }
 
 // evidenceLine renders one evidence item as text.
-func evidenceLine(e rules.Evidence) string {
+func evidenceLine(e model.Evidence) string {
 	var b strings.Builder
 	b.WriteString(e.Kind)
 	b.WriteString(": ")
@@ -308,7 +308,7 @@ func marks(all []string, seen map[string]bool) string {
 	return b.String()
 }
 
-func lifetime(c scanner.Cookie) string {
+func lifetime(c model.Cookie) string {
 	switch {
 	case c.Session || c.LifetimeDays == 0:
 		return "session"

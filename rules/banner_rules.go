@@ -7,16 +7,15 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/scanner"
-	"github.com/privacyscan/privacyscan/scanner/consent"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 const refEDPBTaskforce = "EDPB Cookie Banner Taskforce report (January 2023)"
 
 func noRejectOption() Rule {
-	secondLayer := func(s *scanner.Site) {
+	secondLayer := func(s *model.Site) {
 		s.Consent.RejectOnFirstLayer, s.Consent.RejectClicks = false, 3
-		if p := s.Phases[scanner.PhaseAfterReject]; p != nil && p.Consent != nil {
+		if p := s.Phases[model.PhaseAfterReject]; p != nil && p.Consent != nil {
 			p.Consent.FirstLayer, p.Consent.Clicks = false, 3
 		}
 	}
@@ -36,24 +35,24 @@ func noRejectOption() Rule {
 			{Name: "reject on the first layer", Fires: false, Site: exSite()},
 			{Name: "no banner: no-consent-banner covers it", Fires: false, Site: exSite(noBanner)},
 			{Name: "the after-reject phase did not run: no verdict", Fires: false,
-				Site: exSite(rejectFailed, withoutPhase(scanner.PhaseAfterReject))},
+				Site: exSite(rejectFailed, withoutPhase(model.PhaseAfterReject))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.bannerDetected() || c.rejectOnFirstLayer() {
 				return nil
 			}
-			if c.consentResult(scanner.PhaseAfterReject) == nil {
+			if c.consentResult(model.PhaseAfterReject) == nil {
 				// Without a reject attempt (phase not selected, or
 				// interrupted) nothing says the option is missing.
 				return nil
 			}
 			s := c.site.Consent
-			rej := c.consentResult(scanner.PhaseAfterReject)
+			rej := c.consentResult(model.PhaseAfterReject)
 			clicked, clicks := s.RejectClicked, s.RejectClicks
 			if rej != nil && rej.Clicked {
 				clicked, clicks = true, rej.Clicks
 			}
-			ev := Evidence{Kind: "consent", Page: c.siteURL()}
+			ev := model.Evidence{Kind: "consent", Page: c.siteURL()}
 			msg := ""
 			if clicked {
 				ev.Detail = fmt.Sprintf("reject took %d clicks, accept %d", clicks, max(s.AcceptClicks, 1))
@@ -62,13 +61,13 @@ func noRejectOption() Rule {
 				ev.Detail = "no reject option was found"
 				msg = fmt.Sprintf("The consent banner on %s offers no way to reject all", c.siteURL())
 			}
-			return []Finding{{Subject: "reject", Message: msg, Evidence: append([]Evidence{ev}, clickEvidence(c.siteURL(), rej)...)}}
+			return []model.Finding{{Subject: "reject", Message: msg, Evidence: append([]model.Evidence{ev}, clickEvidence(c.siteURL(), rej)...)}}
 		},
 	}
 }
 
 // consentResult is a phase's interaction with the banner, or nil.
-func (c *evalContext) consentResult(phase string) *consent.Result {
+func (c *evalContext) consentResult(phase string) *model.ConsentResult {
 	if p := c.phase(phase); p != nil {
 		return p.Consent
 	}
@@ -79,17 +78,17 @@ func (c *evalContext) consentResult(phase string) *consent.Result {
 // banner's first layer. no-reject-option judges banners where it was not,
 // reject-harder-than-accept those where it was.
 func (c *evalContext) rejectOnFirstLayer() bool {
-	rej := c.consentResult(scanner.PhaseAfterReject)
+	rej := c.consentResult(model.PhaseAfterReject)
 	return c.site.Consent.RejectOnFirstLayer || (rej != nil && rej.Clicked && rej.FirstLayer)
 }
 
 // clicks returns how many clicks an action took and whether it was carried
 // out, from the phase's own result, else from the site summary.
-func (c *evalContext) clicks(action consent.Action) (n int, done bool) {
+func (c *evalContext) clicks(action model.ConsentAction) (n int, done bool) {
 	s := c.site.Consent
-	phase, n, done := scanner.PhaseAfterAccept, s.AcceptClicks, s.AcceptClicked
-	if action == consent.Reject {
-		phase, n, done = scanner.PhaseAfterReject, s.RejectClicks, s.RejectClicked
+	phase, n, done := model.PhaseAfterAccept, s.AcceptClicks, s.AcceptClicked
+	if action == model.ActionReject {
+		phase, n, done = model.PhaseAfterReject, s.RejectClicks, s.RejectClicked
 	}
 	if r := c.consentResult(phase); r != nil && r.Clicked {
 		return r.Clicks, true
@@ -98,13 +97,13 @@ func (c *evalContext) clicks(action consent.Action) (n int, done bool) {
 }
 
 // clickEvidence lists the elements the consent engine clicked.
-func clickEvidence(page string, r *consent.Result) []Evidence {
-	var out []Evidence
+func clickEvidence(page string, r *model.ConsentResult) []model.Evidence {
+	var out []model.Evidence
 	if r == nil {
 		return out
 	}
 	for _, el := range r.Elements {
-		out = append(out, Evidence{Kind: "consent", Page: page, Name: el.Selector, Detail: fmt.Sprintf("clicked %q", el.Text)})
+		out = append(out, model.Evidence{Kind: "consent", Page: page, Name: el.Selector, Detail: fmt.Sprintf("clicked %q", el.Text)})
 	}
 	return out
 }
@@ -120,11 +119,11 @@ var consentModeSignalRE = regexp.MustCompile(`(?i)(ad_storage|analytics_storage|
 // before-consent phase's signals, and from the gcs
 // parameter Google tags put on their hits (G1xy: x ad_storage, y
 // analytics_storage, 1 granted).
-func (c *evalContext) grantedByDefault() (types []string, ev []Evidence) {
+func (c *evalContext) grantedByDefault() (types []string, ev []model.Evidence) {
 	set := map[string]bool{}
 	// The consent engine reads the Consent Mode state around its click; the
 	// merged 'default' commands are the state before any choice.
-	for _, ph := range scanner.AllPhases {
+	for _, ph := range model.AllPhases {
 		q := c.phase(ph)
 		if q == nil || q.Consent == nil || q.Consent.Signals == nil || q.Consent.Signals.ConsentMode == nil {
 			continue
@@ -133,13 +132,13 @@ func (c *evalContext) grantedByDefault() (types []string, ev []Evidence) {
 		for _, t := range consentModeTypes {
 			if strings.EqualFold(def[t], "granted") && !set[t] {
 				set[t] = true
-				ev = append(ev, Evidence{Kind: "consent", Page: c.siteURL(), Name: "consent default " + t, Detail: "gtag('consent', 'default', {" + t + ": 'granted'})"})
+				ev = append(ev, model.Evidence{Kind: "consent", Page: c.siteURL(), Name: "consent default " + t, Detail: "gtag('consent', 'default', {" + t + ": 'granted'})"})
 			}
 		}
 	}
-	p := c.phase(scanner.PhaseBeforeConsent)
+	p := c.phase(model.PhaseBeforeConsent)
 	if p == nil {
-		p = &scanner.PhaseResult{}
+		p = &model.PhaseResult{}
 	}
 	keys := make([]string, 0, len(p.Signals))
 	for k := range p.Signals {
@@ -155,7 +154,7 @@ func (c *evalContext) grantedByDefault() (types []string, ev []Evidence) {
 		}
 		if !set[m] {
 			set[m] = true
-			ev = append(ev, Evidence{Kind: "consent", Name: k, Detail: k + " = " + v})
+			ev = append(ev, model.Evidence{Kind: "consent", Name: k, Detail: k + " = " + v})
 		}
 	}
 	for _, r := range p.Requests {
@@ -184,7 +183,7 @@ func (c *evalContext) grantedByDefault() (types []string, ev []Evidence) {
 			}
 		}
 		if fresh {
-			ev = append(ev, Evidence{Kind: "request", Page: r.Page, URL: r.URL, Domain: hostOf(r), Vendor: r.Vendor, Detail: "gcs=" + gcs})
+			ev = append(ev, model.Evidence{Kind: "request", Page: r.Page, URL: r.URL, Domain: hostOf(r), Vendor: r.Vendor, Detail: "gcs=" + gcs})
 		}
 	}
 	for _, t := range consentModeTypes {
@@ -196,9 +195,9 @@ func (c *evalContext) grantedByDefault() (types []string, ev []Evidence) {
 }
 
 func consentModeDefaultGranted() Rule {
-	signal := func(k, v string) func(*scanner.Site) {
-		return func(s *scanner.Site) {
-			p := s.Phases[scanner.PhaseBeforeConsent]
+	signal := func(k, v string) func(*model.Site) {
+		return func(s *model.Site) {
+			p := s.Phases[model.PhaseBeforeConsent]
 			if p.Signals == nil {
 				p.Signals = map[string]string{}
 			}
@@ -219,25 +218,25 @@ func consentModeDefaultGranted() Rule {
 			{Name: "default ad_storage granted in the page's Consent Mode state", Fires: true,
 				Site: exSite(signal("consent_mode.default.ad_storage", "granted"), signal("consent_mode.default.analytics_storage", "denied"))},
 			{Name: "Google hit before consent says gcs=G111", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G111", "google-analytics", "Google Analytics", "analytics")))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G111", "google-analytics", "Google Analytics", "analytics")))},
 			{Name: "the consent engine read a granted default around its click", Fires: true,
-				Site: exSite(func(s *scanner.Site) {
-					s.Phases[scanner.PhaseAfterReject].Consent.Signals = &consent.Signals{ConsentMode: &consent.ConsentMode{
+				Site: exSite(func(s *model.Site) {
+					s.Phases[model.PhaseAfterReject].Consent.Signals = &model.Signals{ConsentMode: &model.ConsentMode{
 						Default: map[string]string{"ad_storage": "denied", "analytics_storage": "granted"},
 						Update:  map[string]string{"analytics_storage": "denied"}}}
 				})},
 			{Name: "all denied by default, granted by the accept click", Fires: false,
-				Site: exSite(func(s *scanner.Site) {
-					s.Phases[scanner.PhaseAfterAccept].Consent.Signals = &consent.Signals{ConsentMode: &consent.ConsentMode{
+				Site: exSite(func(s *model.Site) {
+					s.Phases[model.PhaseAfterAccept].Consent.Signals = &model.Signals{ConsentMode: &model.ConsentMode{
 						Default: map[string]string{"ad_storage": "denied", "analytics_storage": "denied"},
 						Update:  map[string]string{"ad_storage": "granted", "analytics_storage": "granted"}}}
 				})},
 			{Name: "all denied by default", Fires: false,
 				Site: exSite(signal("consent_mode.default.ad_storage", "denied"), signal("consent_mode.default.analytics_storage", "denied"))},
 			{Name: "cookieless ping with gcs=G100 before consent", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G100", "google-analytics", "Google Analytics", "analytics")))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exPixel("https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST&gcs=G100", "google-analytics", "Google Analytics", "analytics")))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			types, ev := c.grantedByDefault()
 			if len(types) == 0 {
 				return nil
@@ -247,8 +246,8 @@ func consentModeDefaultGranted() Rule {
 					ev[i].Page = c.siteURL()
 				}
 			}
-			return []Finding{{
-				Phase:    ptr(scanner.PhaseBeforeConsent),
+			return []model.Finding{{
+				Phase:    ptr(model.PhaseBeforeConsent),
 				Subject:  "consent-mode",
 				Message:  fmt.Sprintf("Google Consent Mode reports %s as granted before any choice on %s", strings.Join(types, ", "), c.siteURL()),
 				Evidence: ev,
@@ -269,15 +268,15 @@ const (
 )
 
 func rejectHarderThanAccept() Rule {
-	rejectClicks := func(n int) func(*scanner.Site) {
-		return func(s *scanner.Site) {
+	rejectClicks := func(n int) func(*model.Site) {
+		return func(s *model.Site) {
 			s.Consent.RejectClicks = n
-			s.Phases[scanner.PhaseAfterReject].Consent.Clicks = n
+			s.Phases[model.PhaseAfterReject].Consent.Clicks = n
 		}
 	}
-	confirm := func(s *scanner.Site) {
+	confirm := func(s *model.Site) {
 		rejectClicks(2)(s)
-		s.Phases[scanner.PhaseAfterReject].Consent.Elements = []consent.Clicked{
+		s.Phases[model.PhaseAfterReject].Consent.Elements = []model.Clicked{
 			{Selector: "#reject", Text: "Reject all"}, {Selector: "#confirm-reject", Text: "Yes, I am sure"}}
 	}
 	return Rule{
@@ -294,28 +293,28 @@ func rejectHarderThanAccept() Rule {
 			{Name: "reject on the first layer asks to confirm: two clicks against one", Fires: true, Site: exSite(confirm)},
 			{Name: "one click each", Fires: false, Site: exSite()},
 			{Name: "reject only in the settings layer: no-reject-option covers it", Fires: false,
-				Site: exSite(func(s *scanner.Site) {
+				Site: exSite(func(s *model.Site) {
 					s.Consent.RejectOnFirstLayer = false
-					s.Phases[scanner.PhaseAfterReject].Consent.FirstLayer = false
+					s.Phases[model.PhaseAfterReject].Consent.FirstLayer = false
 				}, rejectClicks(3))},
 			{Name: "accept could not be clicked: nothing to compare", Fires: false,
-				Site: exSite(confirm, func(s *scanner.Site) {
+				Site: exSite(confirm, func(s *model.Site) {
 					s.Consent.AcceptClicked, s.Consent.AcceptClicks = false, 0
-					s.Phases[scanner.PhaseAfterAccept].Consent.Clicked, s.Phases[scanner.PhaseAfterAccept].Consent.Clicks = false, 0
+					s.Phases[model.PhaseAfterAccept].Consent.Clicked, s.Phases[model.PhaseAfterAccept].Consent.Clicks = false, 0
 				})},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.bannerDetected() || !c.rejectOnFirstLayer() {
 				return nil
 			}
-			acc, accepted := c.clicks(consent.Accept)
-			rej, rejected := c.clicks(consent.Reject)
+			acc, accepted := c.clicks(model.ActionAccept)
+			rej, rejected := c.clicks(model.ActionReject)
 			if !accepted || !rejected || rej <= acc {
 				return nil
 			}
-			ev := []Evidence{{Kind: "consent", Page: c.siteURL(), Detail: fmt.Sprintf("reject took %d clicks, accept %d", rej, acc)}}
-			ev = append(ev, clickEvidence(c.siteURL(), c.consentResult(scanner.PhaseAfterReject))...)
-			return []Finding{{
+			ev := []model.Evidence{{Kind: "consent", Page: c.siteURL(), Detail: fmt.Sprintf("reject took %d clicks, accept %d", rej, acc)}}
+			ev = append(ev, clickEvidence(c.siteURL(), c.consentResult(model.PhaseAfterReject))...)
+			return []model.Finding{{
 				Subject:  "reject-clicks",
 				Message:  fmt.Sprintf("Rejecting on %s takes %d clicks, accepting %d", c.siteURL(), rej, acc),
 				Evidence: ev,
@@ -354,17 +353,17 @@ func shortLabel(s string) string {
 }
 
 func preTickedPurposes() Rule {
-	preTicked := func(labels ...string) func(*scanner.Site) {
-		return func(s *scanner.Site) {
-			r := s.Phases[scanner.PhaseAfterReject].Consent
+	preTicked := func(labels ...string) func(*model.Site) {
+		return func(s *model.Site) {
+			r := s.Phases[model.PhaseAfterReject].Consent
 			r.FirstLayer, r.Clicks = false, 2+len(labels)
 			s.Consent.RejectOnFirstLayer, s.Consent.RejectClicks = false, r.Clicks
 			r.PreTicked = labels
-			r.Elements = []consent.Clicked{{Selector: "#settings", Text: "Settings"}}
+			r.Elements = []model.Clicked{{Selector: "#settings", Text: "Settings"}}
 			for i, l := range labels {
-				r.Elements = append(r.Elements, consent.Clicked{Selector: fmt.Sprintf("#purpose-%d", i+1), Text: l})
+				r.Elements = append(r.Elements, model.Clicked{Selector: fmt.Sprintf("#purpose-%d", i+1), Text: l})
 			}
-			r.Elements = append(r.Elements, consent.Clicked{Selector: "#save", Text: "Save choices"})
+			r.Elements = append(r.Elements, model.Clicked{Selector: "#save", Text: "Save choices"})
 		}
 	}
 	return Rule{
@@ -385,11 +384,11 @@ func preTickedPurposes() Rule {
 			{Name: "only an unlocked strictly necessary toggle was on", Fires: false, Site: exSite(preTicked("Strictly necessary cookies"))},
 			{Name: "US jurisdiction has no opt-in rule", Fires: false, Jurisdiction: "us-ca", Site: exSite(preTicked("Marketing"))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			var labels []string
 			var phase *string
-			var ev []Evidence
-			for _, ph := range scanner.AllPhases {
+			var ev []model.Evidence
+			for _, ph := range model.AllPhases {
 				r := c.consentResult(ph)
 				if r == nil {
 					continue
@@ -403,7 +402,7 @@ func preTickedPurposes() Rule {
 						phase = ptr(ph)
 					}
 					labels = append(labels, l)
-					e := Evidence{Kind: "consent", Page: c.siteURL(), Name: l, Detail: "switched on before any choice"}
+					e := model.Evidence{Kind: "consent", Page: c.siteURL(), Name: l, Detail: "switched on before any choice"}
 					for _, el := range r.Elements {
 						if shortLabel(el.Text) == l {
 							e.Name, e.Detail = el.Selector, fmt.Sprintf("%q was switched on before any choice", l)
@@ -422,7 +421,7 @@ func preTickedPurposes() Rule {
 			if len(labels) > 1 {
 				noun = "purposes"
 			}
-			return []Finding{{
+			return []model.Finding{{
 				Phase:    phase,
 				Subject:  "purposes",
 				Message:  fmt.Sprintf("The consent settings on %s had %d %s switched on before any choice: %s", c.siteURL(), len(labels), noun, joinNames(labels, 4)),
@@ -433,19 +432,19 @@ func preTickedPurposes() Rule {
 }
 
 func cookieWall() Rule {
-	wall := func(coverage float64, locked bool) func(*scanner.Site) {
-		return func(s *scanner.Site) {
+	wall := func(coverage float64, locked bool) func(*model.Site) {
+		return func(s *model.Site) {
 			rejectFailed(s)
-			b := &consent.Banner{Frame: exHome, Selector: "#consent-wall", Text: "We and our partners use cookies. Accept to continue reading.",
+			b := &model.Banner{Frame: exHome, Selector: "#consent-wall", Text: "We and our partners use cookies. Accept to continue reading.",
 				Buttons: map[string][]string{"accept_all": {"Accept and continue"}}, Coverage: coverage, ScrollLocked: locked}
-			for _, ph := range []string{scanner.PhaseBeforeConsent, scanner.PhaseAfterAccept, scanner.PhaseAfterReject} {
+			for _, ph := range []string{model.PhaseBeforeConsent, model.PhaseAfterAccept, model.PhaseAfterReject} {
 				p := s.Phases[ph]
 				if p.Consent == nil {
-					p.Consent = &consent.Result{Action: consent.Detect, BannerDetected: true, CMP: "generic"}
+					p.Consent = &model.ConsentResult{Action: model.ActionDetect, BannerDetected: true, CMP: "generic"}
 				}
 				p.Consent.Banner, p.Consent.CookieWall, p.Consent.RejectAvailable = b, true, false
 			}
-			s.Phases[scanner.PhaseAfterReject].Consent.Error = "no reject option found"
+			s.Phases[model.PhaseAfterReject].Consent.Error = "no reject option found"
 		}
 	}
 	return Rule{
@@ -464,23 +463,23 @@ func cookieWall() Rule {
 			{Name: "bottom bar that locks scrolling", Fires: true, Site: exSite(wall(0.2, true))},
 			{Name: "a banner with a first-layer reject", Fires: false, Site: exSite()},
 			{Name: "the engine flagged a wall, yet its reject run refused", Fires: false,
-				Site: exSite(wall(1, true), func(s *scanner.Site) {
-					r := s.Phases[scanner.PhaseAfterReject].Consent
+				Site: exSite(wall(1, true), func(s *model.Site) {
+					r := s.Phases[model.PhaseAfterReject].Consent
 					r.Clicked, r.Clicks, r.Verified, r.Error = true, 1, true, ""
 				})},
 			{Name: "US jurisdiction", Fires: false, Jurisdiction: "us-ca", Site: exSite(wall(1, true))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if c.rejected() {
 				return nil
 			}
-			for _, ph := range scanner.AllPhases {
+			for _, ph := range model.AllPhases {
 				r := c.consentResult(ph)
 				if r == nil || !r.CookieWall {
 					continue
 				}
 				var how []string
-				ev := Evidence{Kind: "consent", Page: c.siteURL(), Detail: "no reject and no settings on the banner"}
+				ev := model.Evidence{Kind: "consent", Page: c.siteURL(), Detail: "no reject and no settings on the banner"}
 				if b := r.Banner; b != nil {
 					if b.Coverage > 0 {
 						how = append(how, fmt.Sprintf("covers %.0f%% of the viewport", b.Coverage*100))
@@ -506,11 +505,11 @@ func cookieWall() Rule {
 				if len(how) > 0 {
 					blocks = "blocks the page (" + strings.Join(how, ", ") + ")"
 				}
-				return []Finding{{
+				return []model.Finding{{
 					Phase:    ptr(ph),
 					Subject:  "cookie-wall",
 					Message:  fmt.Sprintf("The consent banner on %s %s and offers no way to refuse: access depends on accepting", c.siteURL(), blocks),
-					Evidence: []Evidence{ev},
+					Evidence: []model.Evidence{ev},
 				}}
 			}
 			return nil
@@ -528,8 +527,8 @@ func sortedKeys(m map[string][]string) []string {
 }
 
 func bannerReturnsAfterReject() Rule {
-	returned := func(s *scanner.Site) {
-		r := s.Phases[scanner.PhaseAfterReject].Consent
+	returned := func(s *model.Site) {
+		r := s.Phases[model.PhaseAfterReject].Consent
 		r.BannerReturned, r.ConsentRecord = true, []string{"cookie_consent"}
 	}
 	return Rule{
@@ -545,15 +544,15 @@ func bannerReturnsAfterReject() Rule {
 		Examples: []Example{
 			{Name: "banner back after the reload that followed a reject, although a record was stored", Fires: true, Site: exSite(returned)},
 			{Name: "banner back, and no consent record was stored", Fires: true,
-				Site: exSite(returned, func(s *scanner.Site) { s.Phases[scanner.PhaseAfterReject].Consent.ConsentRecord = nil })},
+				Site: exSite(returned, func(s *model.Site) { s.Phases[model.PhaseAfterReject].Consent.ConsentRecord = nil })},
 			{Name: "the refusal is remembered", Fires: false, Site: exSite()},
 			{Name: "banner back after accept only", Fires: false,
-				Site: exSite(func(s *scanner.Site) { s.Phases[scanner.PhaseAfterAccept].Consent.BannerReturned = true })},
+				Site: exSite(func(s *model.Site) { s.Phases[model.PhaseAfterAccept].Consent.BannerReturned = true })},
 			{Name: "reject could not be verified: no verdict", Fires: false,
-				Site: exSite(returned, func(s *scanner.Site) { s.Phases[scanner.PhaseAfterReject].Consent.Verified = false })},
+				Site: exSite(returned, func(s *model.Site) { s.Phases[model.PhaseAfterReject].Consent.Verified = false })},
 		},
-		check: func(c *evalContext) []Finding {
-			r := c.consentResult(scanner.PhaseAfterReject)
+		check: func(c *evalContext) []model.Finding {
+			r := c.consentResult(model.PhaseAfterReject)
 			if r == nil || !r.Clicked || !r.Verified || !r.BannerReturned {
 				return nil
 			}
@@ -561,13 +560,13 @@ func bannerReturnsAfterReject() Rule {
 			if len(r.ConsentRecord) > 0 {
 				record = "consent record after the reject: " + strings.Join(r.ConsentRecord, ", ")
 			}
-			ev := []Evidence{
+			ev := []model.Evidence{
 				{Kind: "consent", Page: c.siteURL(), Detail: "after a verified reject the page was reloaded and the banner showed again"},
 				{Kind: "consent", Page: c.siteURL(), Detail: record},
 			}
 			ev = append(ev, clickEvidence(c.siteURL(), r)...)
-			return []Finding{{
-				Phase:    ptr(scanner.PhaseAfterReject),
+			return []model.Finding{{
+				Phase:    ptr(model.PhaseAfterReject),
 				Subject:  "banner-return",
 				Message:  fmt.Sprintf("The consent banner on %s shows again after the visitor rejected: the refusal is not remembered", c.siteURL()),
 				Evidence: ev,

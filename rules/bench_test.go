@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // BenchmarkEvaluate judges the recorded leaky shop with every rule.
@@ -21,8 +21,8 @@ func BenchmarkEvaluate(b *testing.B) {
 // requests and 40 cookies per phase, the size of a busy shop.
 func BenchmarkEvaluateLarge(b *testing.B) {
 	site := exSite()
-	vendors := []scanner.Request{exMetaPixel, exGA4, exStripe, exReq("https://script.hotjar.com/m.js", "hotjar", "Hotjar", "session-recording")}
-	for _, ph := range scanner.AllPhases {
+	vendors := []model.Request{exMetaPixel, exGA4, exStripe, exReq("https://script.hotjar.com/m.js", "hotjar", "Hotjar", "session-recording")}
+	for _, ph := range model.AllPhases {
 		p := site.Phases[ph]
 		for pg := 0; pg < 8; pg++ {
 			page := fmt.Sprintf("https://shop.test/p/%d", pg)

@@ -5,8 +5,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/scanner"
-	"github.com/privacyscan/privacyscan/scanner/policy"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // claimRefs back every claim rule: a false statement in a policy breaks
@@ -14,14 +13,14 @@ import (
 var claimRefs = []string{refGDPR5_1a, refGDPR13, refFTC5}
 
 // withClaim sets a claim on the example policy.
-func withClaim(set func(*policy.Claims, *policy.Claim), sentence, value string) func(*scanner.Site) {
-	return withPolicy(func(p *policy.Facts) { set(&p.Claims, &policy.Claim{Value: value, Sentence: sentence}) })
+func withClaim(set func(*model.Claims, *model.Claim), sentence, value string) func(*model.Site) {
+	return withPolicy(func(p *model.PolicyFacts) { set(&p.Claims, &model.Claim{Value: value, Sentence: sentence}) })
 }
 
 // uaHit reports whether a request is a Universal Analytics hit without IP
 // anonymisation (no aip=1). GA4 hits (/g/collect) have no such parameter:
 // Google documents that GA4 never logs IP addresses, so they are not judged.
-func uaHitWithoutAIP(r scanner.Request) bool {
+func uaHitWithoutAIP(r model.Request) bool {
 	u, err := url.Parse(r.URL)
 	if err != nil {
 		return false
@@ -44,9 +43,9 @@ func uaHitWithoutAIP(r scanner.Request) bool {
 }
 
 func claimIPAnonymisationContradicted() Rule {
-	claim := withClaim(func(c *policy.Claims, cl *policy.Claim) { c.IPAnonymised = cl },
+	claim := withClaim(func(c *model.Claims, cl *model.Claim) { c.IPAnonymised = cl },
 		"We use Google Analytics with IP anonymisation, so your IP address is shortened before it is stored.", "")
-	ua := func(q string) scanner.Request {
+	ua := func(q string) model.Request {
 		return exPixel("https://www.google-analytics.com/collect?v=1&tid=UA-1-1&t=pageview"+q, "google-analytics", "Google Analytics", "analytics")
 	}
 	return Rule{
@@ -59,17 +58,17 @@ func claimIPAnonymisationContradicted() Rule {
 		Remediation: "Set anonymize_ip (gtag) or aip=1 on every hit, move to GA4, or correct the policy.",
 		Examples: []Example{
 			{Name: "UA hit without aip while the policy claims anonymisation", Fires: true,
-				Site: exSite(claim, inPhase(scanner.PhaseAfterAccept, ua("")))},
-			{Name: "UA hit with aip=1", Fires: false, Site: exSite(claim, inPhase(scanner.PhaseAfterAccept, ua("&aip=1")))},
-			{Name: "no claim", Fires: false, Site: exSite(inPhase(scanner.PhaseAfterAccept, ua("")))},
+				Site: exSite(claim, inPhase(model.PhaseAfterAccept, ua("")))},
+			{Name: "UA hit with aip=1", Fires: false, Site: exSite(claim, inPhase(model.PhaseAfterAccept, ua("&aip=1")))},
+			{Name: "no claim", Fires: false, Site: exSite(inPhase(model.PhaseAfterAccept, ua("")))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() || c.site.Policy.Claims.IPAnonymised == nil {
 				return nil
 			}
-			var reqs []scanner.Request
+			var reqs []model.Request
 			phase := ""
-			for _, ph := range scanner.AllPhases {
+			for _, ph := range model.AllPhases {
 				if p := c.phase(ph); p != nil {
 					for _, r := range p.Requests {
 						if uaHitWithoutAIP(r) {
@@ -84,18 +83,18 @@ func claimIPAnonymisationContradicted() Rule {
 			if len(reqs) == 0 {
 				return nil
 			}
-			return []Finding{{
+			return []model.Finding{{
 				Phase:    ptr(phase),
 				Subject:  "google-analytics",
 				Message:  fmt.Sprintf("The privacy policy claims IP anonymisation, but Google Analytics (analytics) hits without aip=1 were sent%s", onPages(pagesOf(reqs))),
-				Evidence: append([]Evidence{c.claimEvidence(c.site.Policy.Claims.IPAnonymised)}, requestEvidence(reqs)...),
+				Evidence: append([]model.Evidence{c.claimEvidence(c.site.Policy.Claims.IPAnonymised)}, requestEvidence(reqs)...),
 			}}
 		},
 	}
 }
 
 func claimNoSaleContradicted() Rule {
-	claim := withClaim(func(c *policy.Claims, cl *policy.Claim) { c.NoSale = cl },
+	claim := withClaim(func(c *model.Claims, cl *model.Claim) { c.NoSale = cl },
 		"We do not sell or share your personal information.", "")
 	return Rule{
 		ID:       "claim-no-sale-contradicted",
@@ -109,22 +108,22 @@ func claimNoSaleContradicted() Rule {
 		Jurisdictions: usAll(High),
 		Examples: []Example{
 			{Name: "Meta Pixel fires while the policy denies sharing", Fires: true,
-				Site: exSite(claim, inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
-			{Name: "only analytics", Fires: false, Site: exSite(claim, inPhase(scanner.PhaseAfterAccept, exGA4))},
-			{Name: "advertising, but no claim", Fires: false, Site: exSite(inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
+				Site: exSite(claim, inPhase(model.PhaseAfterAccept, exMetaPixel))},
+			{Name: "only analytics", Fires: false, Site: exSite(claim, inPhase(model.PhaseAfterAccept, exGA4))},
+			{Name: "advertising, but no claim", Fires: false, Site: exSite(inPhase(model.PhaseAfterAccept, exMetaPixel))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() || c.site.Policy.Claims.NoSale == nil {
 				return nil
 			}
-			var out []Finding
+			var out []model.Finding
 			seen := map[string]bool{}
-			for _, ph := range scanner.AllPhases {
+			for _, ph := range model.AllPhases {
 				for _, g := range c.trackingGroups(c.phase(ph)) {
 					if baseCategory(g.category) != "advertising" || seen[g.subject] {
 						continue
 					}
-					var px []scanner.Request
+					var px []model.Request
 					for _, r := range g.reqs {
 						if r.Pixel || r.Beacon {
 							px = append(px, r)
@@ -134,11 +133,11 @@ func claimNoSaleContradicted() Rule {
 						continue
 					}
 					seen[g.subject] = true
-					out = append(out, Finding{
+					out = append(out, model.Finding{
 						Phase:    ptr(ph),
 						Subject:  g.subject,
 						Message:  fmt.Sprintf("%s pixel fired%s, although the privacy policy says personal data is not sold or shared", g.label(), onPages(pagesOf(px))),
-						Evidence: append([]Evidence{c.claimEvidence(c.site.Policy.Claims.NoSale)}, requestEvidence(px)...),
+						Evidence: append([]model.Evidence{c.claimEvidence(c.site.Policy.Claims.NoSale)}, requestEvidence(px)...),
 					})
 				}
 			}
@@ -148,9 +147,9 @@ func claimNoSaleContradicted() Rule {
 }
 
 func claimConsentContradicted() Rule {
-	marketing := withClaim(func(c *policy.Claims, cl *policy.Claim) { c.ConsentForMarketing = cl },
+	marketing := withClaim(func(c *model.Claims, cl *model.Claim) { c.ConsentForMarketing = cl },
 		"Marketing cookies are only set with your consent.", "")
-	analytics := withClaim(func(c *policy.Claims, cl *policy.Claim) { c.ConsentForAnalytics = cl },
+	analytics := withClaim(func(c *model.Claims, cl *model.Claim) { c.ConsentForAnalytics = cl },
 		"We only use analytics cookies if you agree to them.", "")
 	return Rule{
 		ID:       "claim-consent-contradicted",
@@ -163,23 +162,23 @@ func claimConsentContradicted() Rule {
 		Jurisdictions: usAll(Medium),
 		Examples: []Example{
 			{Name: "marketing cookie before consent, policy promises consent", Fires: true,
-				Site: exSite(marketing, inPhase(scanner.PhaseBeforeConsent, exFBP))},
+				Site: exSite(marketing, inPhase(model.PhaseBeforeConsent, exFBP))},
 			{Name: "analytics after reject, policy promises consent", Fires: true,
-				Site: exSite(analytics, inPhase(scanner.PhaseAfterReject, exGA4))},
+				Site: exSite(analytics, inPhase(model.PhaseAfterReject, exGA4))},
 			{Name: "marketing only after accept", Fires: false,
-				Site: exSite(marketing, inPhase(scanner.PhaseAfterAccept, exFBP, exMetaPixel))},
+				Site: exSite(marketing, inPhase(model.PhaseAfterAccept, exFBP, exMetaPixel))},
 			{Name: "analytics before consent, claim covers marketing only", Fires: false,
-				Site: exSite(marketing, inPhase(scanner.PhaseBeforeConsent, exGA4))},
+				Site: exSite(marketing, inPhase(model.PhaseBeforeConsent, exGA4))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() {
 				return nil
 			}
-			var out []Finding
+			var out []model.Finding
 			for _, claim := range []struct {
 				purpose string
 				base    string
-				cl      *policy.Claim
+				cl      *model.Claim
 			}{
 				{"marketing", "advertising", c.site.Policy.Claims.ConsentForMarketing},
 				{"analytics", "analytics", c.site.Policy.Claims.ConsentForAnalytics},
@@ -189,21 +188,21 @@ func claimConsentContradicted() Rule {
 				}
 				seen := map[string]bool{}
 				for _, ph := range beforeAndAfterReject {
-					if ph == scanner.PhaseAfterReject && !c.rejected() {
+					if ph == model.PhaseAfterReject && !c.rejected() {
 						continue
 					}
-					when := map[string]string{scanner.PhaseBeforeConsent: "before consent", scanner.PhaseAfterReject: "after the visitor rejected"}[ph]
+					when := map[string]string{model.PhaseBeforeConsent: "before consent", model.PhaseAfterReject: "after the visitor rejected"}[ph]
 					p := c.phase(ph)
 					for _, g := range c.trackingGroups(p) {
 						if baseCategory(g.category) != claim.base || seen[g.subject] {
 							continue
 						}
 						seen[g.subject] = true
-						out = append(out, Finding{
+						out = append(out, model.Finding{
 							Phase:    ptr(ph),
 							Subject:  claim.purpose + ":" + g.subject,
 							Message:  fmt.Sprintf("%s fired %s%s, although the privacy policy says %s needs consent", g.label(), when, onPages(pagesOf(g.reqs)), claim.purpose),
-							Evidence: append([]Evidence{c.claimEvidence(claim.cl)}, requestEvidence(g.reqs)...),
+							Evidence: append([]model.Evidence{c.claimEvidence(claim.cl)}, requestEvidence(g.reqs)...),
 						})
 					}
 					for _, g := range c.consentCookies(p) {
@@ -211,11 +210,11 @@ func claimConsentContradicted() Rule {
 							continue
 						}
 						seen["cookie:"+g.subject] = true
-						out = append(out, Finding{
+						out = append(out, model.Finding{
 							Phase:    ptr(ph),
 							Subject:  claim.purpose + ":" + g.subject,
 							Message:  fmt.Sprintf("Cookie %s set %s%s, although the privacy policy says %s needs consent", cookieLabel(g.cookie), when, onPages(g.pages), claim.purpose),
-							Evidence: []Evidence{c.claimEvidence(claim.cl), cookieEvidence(g.cookie, firstOr(g.pages, ""))},
+							Evidence: []model.Evidence{c.claimEvidence(claim.cl), cookieEvidence(g.cookie, firstOr(g.pages, ""))},
 						})
 					}
 				}
@@ -226,9 +225,9 @@ func claimConsentContradicted() Rule {
 }
 
 func claimDataLocationContradicted() Rule {
-	inEU := withClaim(func(c *policy.Claims, cl *policy.Claim) { c.DataLocation = cl },
+	inEU := withClaim(func(c *model.Claims, cl *model.Claim) { c.DataLocation = cl },
 		"All your data is stored and processed exclusively within the European Union.", "EU")
-	inDE := withClaim(func(c *policy.Claims, cl *policy.Claim) { c.DataLocation = cl },
+	inDE := withClaim(func(c *model.Claims, cl *model.Claim) { c.DataLocation = cl },
 		"Ihre Daten werden ausschließlich auf Servern in Deutschland verarbeitet.", "DE")
 	hotjar := exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")
 	return Rule{
@@ -242,15 +241,15 @@ func claimDataLocationContradicted() Rule {
 		Jurisdictions: usAll(Medium),
 		Examples: []Example{
 			{Name: "\"only in the EU\" while Google Analytics (US) runs", Fires: true,
-				Site: exSite(inEU, inPhase(scanner.PhaseAfterAccept, exGA4))},
+				Site: exSite(inEU, inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "\"only in Germany\" while Hotjar (Malta) runs", Fires: true,
-				Site: exSite(inDE, inPhase(scanner.PhaseAfterAccept, hotjar))},
+				Site: exSite(inDE, inPhase(model.PhaseAfterAccept, hotjar))},
 			{Name: "\"only in the EU\" and only an EU vendor", Fires: false,
-				Site: exSite(inEU, inPhase(scanner.PhaseAfterAccept, hotjar))},
+				Site: exSite(inEU, inPhase(model.PhaseAfterAccept, hotjar))},
 			{Name: "US vendor, no location claim", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exGA4))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exGA4))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() || c.site.Policy.Claims.DataLocation == nil {
 				return nil
 			}
@@ -259,7 +258,7 @@ func claimDataLocationContradicted() Rule {
 			if where == "" {
 				return nil
 			}
-			var out []Finding
+			var out []model.Finding
 			for _, v := range c.observedVendors() {
 				kv, ok := c.lookup(v.id)
 				if !ok || kv.Country == "" {
@@ -275,11 +274,11 @@ func claimDataLocationContradicted() Rule {
 				if !contradicted {
 					continue
 				}
-				out = append(out, Finding{
+				out = append(out, model.Finding{
 					Phase:    ptr(v.phase),
 					Subject:  v.subject(),
 					Message:  fmt.Sprintf("The privacy policy says data stays in %s, but %s sends it to %s (%s)", placeName(where), label(v.name, v.category), companyOr(kv, v.name), kv.Country),
-					Evidence: []Evidence{c.claimEvidence(cl), v.evidence()},
+					Evidence: []model.Evidence{c.claimEvidence(cl), v.evidence()},
 				})
 			}
 			return out

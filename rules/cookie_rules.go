@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // maxLifetimeDays is CNIL's 13 months, counted generously (13 × 31 days)
@@ -17,14 +17,14 @@ const maxLifetimeDays = 403
 // seen in.
 type seenCookie struct {
 	phase  string
-	cookie scanner.Cookie
+	cookie model.Cookie
 }
 
 // allCookies lists every cookie of the scan once, in phase order.
 func (c *evalContext) allCookies() []seenCookie {
 	var out []seenCookie
 	seen := map[string]bool{}
-	for _, ph := range scanner.AllPhases {
+	for _, ph := range model.AllPhases {
 		p := c.phase(ph)
 		if p == nil {
 			continue
@@ -54,25 +54,25 @@ func cookieExcessiveLifetime() Rule {
 		Jurisdictions: map[string]string{"fr": Medium, "us": Off},
 		Examples: []Example{
 			{Name: "_ga asks for two years", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exCookie("_ga", ".shop.test", "Google Analytics", "analytics", 730)))},
-			{Name: "_fbp at 90 days", Fires: false, Site: exSite(inPhase(scanner.PhaseAfterAccept, exFBP))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exCookie("_ga", ".shop.test", "Google Analytics", "analytics", 730)))},
+			{Name: "_fbp at 90 days", Fires: false, Site: exSite(inPhase(model.PhaseAfterAccept, exFBP))},
 			{Name: "long-lived essential cookie", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exCookie("remember_login", "shop.test", "", "essential", 730)))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exCookie("remember_login", "shop.test", "", "essential", 730)))},
 			{Name: "off in the US", Fires: false, Jurisdiction: "us-ca",
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exCookie("_ga", ".shop.test", "Google Analytics", "analytics", 730)))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exCookie("_ga", ".shop.test", "Google Analytics", "analytics", 730)))},
 		},
-		check: func(c *evalContext) []Finding {
-			var out []Finding
+		check: func(c *evalContext) []model.Finding {
+			var out []model.Finding
 			for _, sc := range c.allCookies() {
 				ck := sc.cookie
 				if ck.LifetimeDays <= maxLifetimeDays || !c.needsConsent(ck) {
 					continue
 				}
-				out = append(out, Finding{
+				out = append(out, model.Finding{
 					Phase:    ptr(sc.phase),
 					Subject:  cookieSubject(ck),
 					Message:  fmt.Sprintf("Cookie %s on %s asks to live %s days (%.0f months); at most 13 months is allowed", cookieLabel(ck), strings.TrimPrefix(ck.Domain, "."), trimFloat(ck.LifetimeDays), ck.LifetimeDays/30.44),
-					Evidence: []Evidence{cookieEvidence(ck, ck.Page)},
+					Evidence: []model.Evidence{cookieEvidence(ck, ck.Page)},
 				})
 			}
 			return out
@@ -91,11 +91,11 @@ func (c *evalContext) https() bool {
 }
 
 func cookieInsecure() Rule {
-	insecure := func(name string, mod func(*scanner.Cookie)) func(*scanner.Site) {
+	insecure := func(name string, mod func(*model.Cookie)) func(*model.Site) {
 		ck := exCookie(name, "shop.test", "", "essential", 0)
 		ck.HTTPOnly = true
 		mod(&ck)
-		return inPhase(scanner.PhaseBeforeConsent, ck)
+		return inPhase(model.PhaseBeforeConsent, ck)
 	}
 	return Rule{
 		ID:       "cookie-insecure",
@@ -110,25 +110,25 @@ func cookieInsecure() Rule {
 		Jurisdictions: map[string]string{},
 		Examples: []Example{
 			{Name: "PHPSESSID without HttpOnly", Fires: true,
-				Site: exSite(insecure("PHPSESSID", func(c *scanner.Cookie) { c.HTTPOnly = false }))},
+				Site: exSite(insecure("PHPSESSID", func(c *model.Cookie) { c.HTTPOnly = false }))},
 			{Name: "cart cookie without Secure on HTTPS", Fires: true,
-				Site: exSite(insecure("cart", func(c *scanner.Cookie) { c.Secure = false }))},
+				Site: exSite(insecure("cart", func(c *model.Cookie) { c.Secure = false }))},
 			{Name: "SameSite=None without Secure", Fires: true,
-				Site: exSite(insecure("prefs", func(c *scanner.Cookie) { c.Secure, c.SameSite = false, "None" }))},
+				Site: exSite(insecure("prefs", func(c *model.Cookie) { c.Secure, c.SameSite = false, "None" }))},
 			{Name: "Secure, HttpOnly session cookie", Fires: false,
-				Site: exSite(insecure("PHPSESSID", func(c *scanner.Cookie) {}))},
+				Site: exSite(insecure("PHPSESSID", func(c *model.Cookie) {}))},
 			{Name: "third-party cookie without Secure is the vendor's", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, func() scanner.Cookie {
+				Site: exSite(inPhase(model.PhaseAfterAccept, func() model.Cookie {
 					ck := exCookie("uid", ".tracker.example", "", "advertising", 30)
 					ck.Secure = false
 					return ck
 				}()))},
 			{Name: "plain HTTP site: Secure cannot apply", Fires: false,
-				Site: exSite(func(s *scanner.Site) { s.URL, s.FinalURL = "http://shop.test/", "http://shop.test/" },
-					insecure("cart", func(c *scanner.Cookie) { c.Secure = false }))},
+				Site: exSite(func(s *model.Site) { s.URL, s.FinalURL = "http://shop.test/", "http://shop.test/" },
+					insecure("cart", func(c *model.Cookie) { c.Secure = false }))},
 		},
-		check: func(c *evalContext) []Finding {
-			var out []Finding
+		check: func(c *evalContext) []model.Finding {
+			var out []model.Finding
 			https := c.https()
 			for _, sc := range c.allCookies() {
 				ck := sc.cookie
@@ -149,11 +149,11 @@ func cookieInsecure() Rule {
 				if len(problems) == 0 {
 					continue
 				}
-				f := Finding{
+				f := model.Finding{
 					Phase:    ptr(sc.phase),
 					Subject:  cookieSubject(ck),
 					Message:  fmt.Sprintf("Cookie %s on %s: %s", ck.Name, strings.TrimPrefix(ck.Domain, "."), strings.Join(problems, "; ")),
-					Evidence: []Evidence{cookieEvidence(ck, ck.Page)},
+					Evidence: []model.Evidence{cookieEvidence(ck, ck.Page)},
 				}
 				if !sessionID && !strings.EqualFold(ck.SameSite, "None") {
 					// A missing Secure flag on a cookie that is no session

@@ -6,27 +6,13 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/internal/config"
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
-// LoadConfig loads a configuration file and checks it against the catalogue
-// (CheckConfig). Errors are *config.Error values naming file and line; the
-// CLI turns them into exit 2.
-func LoadConfig(path string) (*config.Config, error) {
-	cfg, err := config.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := CheckConfig(cfg); err != nil {
-		return nil, err
-	}
-	return cfg, nil
-}
-
 // CheckConfig reports rule ids in the configuration that name no rule, and
-// custom rules that reuse a built-in id.
-func CheckConfig(cfg *config.Config) error {
+// custom rules that reuse a built-in id. Errors are *model.ConfigError values
+// naming file and line; internal/config.Load reads the file.
+func CheckConfig(cfg *model.Config) error {
 	if cfg == nil {
 		return nil
 	}
@@ -36,7 +22,7 @@ func CheckConfig(cfg *config.Config) error {
 	}
 	var errs []error
 	bad := func(line int, format string, args ...any) {
-		errs = append(errs, &config.Error{File: cfg.Path, Line: line, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &model.ConfigError{File: cfg.Path, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 	for _, cr := range cfg.CustomRules {
 		if known[cr.ID] {
@@ -60,7 +46,7 @@ func CheckConfig(cfg *config.Config) error {
 		}
 	}
 	sort.SliceStable(errs, func(i, j int) bool {
-		return errs[i].(*config.Error).Line < errs[j].(*config.Error).Line
+		return errs[i].(*model.ConfigError).Line < errs[j].(*model.ConfigError).Line
 	})
 	return errors.Join(errs...)
 }
@@ -100,29 +86,29 @@ func editDistance(a, b string) int {
 }
 
 // customRule turns a configured declarative rule into a Rule.
-func customRule(cr config.CustomRule) Rule {
+func customRule(cr model.CustomRule) Rule {
 	r := Rule{ID: cr.ID, Title: cr.Title, Severity: cr.Severity, Custom: true,
 		Rationale: "Defined in the site's configuration.", References: []string{},
 		Remediation: "See the site's own policy for this rule."}
 	if cr.IsHostRule() {
-		r.check = func(c *evalContext) []Finding { return c.customHost(cr) }
+		r.check = func(c *evalContext) []model.Finding { return c.customHost(cr) }
 	} else {
-		r.check = func(c *evalContext) []Finding { return c.customCookie(cr) }
+		r.check = func(c *evalContext) []model.Finding { return c.customCookie(cr) }
 	}
 	return r
 }
 
 // customHost reports requests to the rule's host in the phases it forbids.
-func (c *evalContext) customHost(cr config.CustomRule) []Finding {
-	var out []Finding
+func (c *evalContext) customHost(cr model.CustomRule) []model.Finding {
+	var out []model.Finding
 	for _, ph := range cr.Never {
 		p := c.phase(ph)
 		if p == nil {
 			continue
 		}
-		var reqs []scanner.Request
+		var reqs []model.Request
 		for _, r := range p.Requests {
-			if config.MatchHost(cr.Host, hostOf(r)) {
+			if model.MatchHost(cr.Host, hostOf(r)) {
 				reqs = append(reqs, r)
 			}
 		}
@@ -133,7 +119,7 @@ func (c *evalContext) customHost(cr config.CustomRule) []Finding {
 		if name == "" {
 			name = hostOf(reqs[0])
 		}
-		out = append(out, Finding{
+		out = append(out, model.Finding{
 			Phase:    ptr(ph),
 			Subject:  cr.Host + "@" + ph,
 			Message:  fmt.Sprintf("%s contacted in phase %s, which the site's rule forbids%s", label(name, reqs[0].Category), ph, onPages(pagesOf(reqs))),
@@ -146,16 +132,16 @@ func (c *evalContext) customHost(cr config.CustomRule) []Finding {
 // customCookie reports cookies matching the rule's pattern that lack a
 // required attribute or ask for too long a lifetime, once per cookie over
 // all phases.
-func (c *evalContext) customCookie(cr config.CustomRule) []Finding {
-	var out []Finding
+func (c *evalContext) customCookie(cr model.CustomRule) []model.Finding {
+	var out []model.Finding
 	seen := map[string]bool{}
-	for _, ph := range scanner.AllPhases {
+	for _, ph := range model.AllPhases {
 		p := c.phase(ph)
 		if p == nil {
 			continue
 		}
 		for _, ck := range p.Cookies {
-			if !config.MatchGlob(cr.Cookie, ck.Name) || (cr.Domain != "" && !config.MatchHost(cr.Domain, ck.Domain)) {
+			if !model.MatchGlob(cr.Cookie, ck.Name) || (cr.Domain != "" && !model.MatchHost(cr.Domain, ck.Domain)) {
 				continue
 			}
 			var missing []string
@@ -183,11 +169,11 @@ func (c *evalContext) customCookie(cr config.CustomRule) []Finding {
 				continue
 			}
 			seen[key] = true
-			out = append(out, Finding{
+			out = append(out, model.Finding{
 				Phase:    ptr(ph),
 				Subject:  key,
 				Message:  fmt.Sprintf("Cookie %s on %s lacks %s", ck.Name, strings.TrimPrefix(ck.Domain, "."), strings.Join(missing, ", ")),
-				Evidence: []Evidence{cookieEvidence(ck, ck.Page)},
+				Evidence: []model.Evidence{cookieEvidence(ck, ck.Page)},
 			})
 		}
 	}

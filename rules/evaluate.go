@@ -7,9 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/privacyscan/privacyscan/internal/config"
-	"github.com/privacyscan/privacyscan/scanner"
-	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // DefaultJurisdiction is used when Options.Jurisdiction is empty.
@@ -21,7 +19,7 @@ type Options struct {
 	// Jurisdictions); empty means eu.
 	Jurisdiction string
 	// Config is the loaded .privacyscan.yaml, or nil.
-	Config *config.Config
+	Config *model.Config
 	// Now is the scan time (policy age, suppression expiry); zero means
 	// time.Now. Inject it for deterministic output.
 	Now time.Time
@@ -71,8 +69,8 @@ func (f VendorFunc) Vendor(id string) (Vendor, bool) { return f(id) }
 // sorted (severity, rule, phase, subject). It never returns nil and never
 // panics on odd observations. Suppressions and baselines are applied
 // afterwards (Suppressor, Baseline) because they span sites.
-func Evaluate(site *scanner.Site, opts Options) []Finding {
-	out := []Finding{}
+func Evaluate(site *model.Site, opts Options) []model.Finding {
+	out := []model.Finding{}
 	if site == nil {
 		return out
 	}
@@ -100,7 +98,7 @@ func Evaluate(site *scanner.Site, opts Options) []Finding {
 				f.Severity = sev
 			}
 			if f.Evidence == nil {
-				f.Evidence = []Evidence{}
+				f.Evidence = []model.Evidence{}
 			}
 			f.Fingerprint = Fingerprint(r.ID, site.URL, f.Subject)
 			out = append(out, f)
@@ -112,10 +110,10 @@ func Evaluate(site *scanner.Site, opts Options) []Finding {
 
 // SortFindings orders findings most severe first, then by rule, phase,
 // subject and message, so reports are stable.
-func SortFindings(fs []Finding) {
+func SortFindings(fs []model.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
-		if ra, rb := SeverityRank(a.Severity), SeverityRank(b.Severity); ra != rb {
+		if ra, rb := model.SeverityRank(a.Severity), model.SeverityRank(b.Severity); ra != rb {
 			return ra > rb
 		}
 		if a.Rule != b.Rule {
@@ -135,18 +133,18 @@ func phaseOrder(p *string) int {
 	if p == nil {
 		return -1
 	}
-	for i, n := range scanner.AllPhases {
+	for i, n := range model.AllPhases {
 		if n == *p {
 			return i
 		}
 	}
-	return len(scanner.AllPhases)
+	return len(model.AllPhases)
 }
 
 // evalContext is what a rule's check reads.
 type evalContext struct {
-	site    *scanner.Site
-	cfg     *config.Config
+	site    *model.Site
+	cfg     *model.Config
 	now     time.Time
 	jur     string
 	vendors VendorInfo
@@ -155,7 +153,7 @@ type evalContext struct {
 	sev string
 }
 
-func newContext(site *scanner.Site, opts Options) *evalContext {
+func newContext(site *model.Site, opts Options) *evalContext {
 	c := &evalContext{site: site, cfg: opts.Config, now: opts.Now, jur: strings.ToLower(opts.Jurisdiction), vendors: opts.Vendors}
 	if c.now.IsZero() {
 		c.now = time.Now()
@@ -177,7 +175,7 @@ func (c *evalContext) configured(id string) string {
 		return ""
 	}
 	if s.Off {
-		return config.Off
+		return model.SeverityOff
 	}
 	return s.Severity
 }
@@ -186,14 +184,14 @@ func (c *evalContext) configured(id string) string {
 // rule's default.
 func (c *evalContext) severityFor(r Rule) (string, bool) {
 	if s := c.configured(r.ID); s != "" {
-		return s, s != config.Off
+		return s, s != model.SeverityOff
 	}
 	s := r.SeverityIn(c.jur)
-	return s, s != config.Off
+	return s, s != model.SeverityOff
 }
 
 // phase returns a phase's observations, or nil when the phase did not run.
-func (c *evalContext) phase(name string) *scanner.PhaseResult {
+func (c *evalContext) phase(name string) *model.PhaseResult {
 	if c.site.Phases == nil {
 		return nil
 	}
@@ -206,12 +204,12 @@ func ptr(s string) *string { return &s }
 // firstParty reports whether a request or cookie host belongs to the site:
 // the scanner said so, or the configuration lists it.
 func (c *evalContext) firstParty(party, host string) bool {
-	if party == scanner.PartyFirst {
+	if party == model.PartyFirst {
 		return true
 	}
 	if c.cfg != nil {
 		for _, d := range c.cfg.FirstParty {
-			if config.MatchHost(d, host) {
+			if model.MatchHost(d, host) {
 				return true
 			}
 		}
@@ -233,12 +231,12 @@ func (c *evalContext) vendorAllowed(id, name string) bool {
 }
 
 // cookieAllowed reports whether the configuration accepts the cookie.
-func (c *evalContext) cookieAllowed(ck scanner.Cookie) bool {
+func (c *evalContext) cookieAllowed(ck model.Cookie) bool {
 	if c.cfg == nil {
 		return false
 	}
 	for _, a := range c.cfg.Allow.Cookies {
-		if config.MatchGlob(a.Name, ck.Name) && (a.Domain == "" || config.MatchHost(a.Domain, ck.Domain)) {
+		if model.MatchGlob(a.Name, ck.Name) && (a.Domain == "" || model.MatchHost(a.Domain, ck.Domain)) {
 			return true
 		}
 	}
@@ -252,7 +250,7 @@ var trackingCategories = map[string]bool{"analytics": true, "advertising": true,
 // advertising or social vendor, or a pixel or beacon sent to an unknown third
 // party. Essential requests and the site's own first-party functional ones
 // never count; nor do vendors the configuration allows.
-func (c *evalContext) isTracking(r scanner.Request) bool {
+func (c *evalContext) isTracking(r model.Request) bool {
 	cat := baseCategory(r.Category)
 	if cat == "essential" || c.vendorAllowed(r.VendorID, r.Vendor) {
 		return false
@@ -269,7 +267,7 @@ func (c *evalContext) isTracking(r scanner.Request) bool {
 // needsConsent reports whether a cookie needs consent: an analytics,
 // advertising or social cookie, or a third-party cookie that is not known to
 // be essential. The site's own functional and unknown cookies do not count.
-func (c *evalContext) needsConsent(ck scanner.Cookie) bool {
+func (c *evalContext) needsConsent(ck model.Cookie) bool {
 	cat := baseCategory(ck.Category)
 	if cat == "essential" || c.cookieAllowed(ck) || c.vendorAllowed(ck.VendorID, ck.Vendor) {
 		return false
@@ -285,7 +283,7 @@ type requestGroup struct {
 	subject  string
 	vendor   string
 	category string
-	reqs     []scanner.Request
+	reqs     []model.Request
 }
 
 // label names a group the way messages do: "Meta Pixel (advertising)".
@@ -300,7 +298,7 @@ func label(vendor, category string) string {
 
 // trackingGroups returns the phase's tracking requests grouped by vendor id,
 // vendor name or host, in order of first appearance.
-func (c *evalContext) trackingGroups(p *scanner.PhaseResult) []*requestGroup {
+func (c *evalContext) trackingGroups(p *model.PhaseResult) []*requestGroup {
 	var out []*requestGroup
 	if p == nil {
 		return out
@@ -328,7 +326,7 @@ func (c *evalContext) trackingGroups(p *scanner.PhaseResult) []*requestGroup {
 
 // requestSubject is the subject of findings about a request: vendor id,
 // else vendor name, else host.
-func requestSubject(r scanner.Request) string {
+func requestSubject(r model.Request) string {
 	switch {
 	case r.VendorID != "":
 		return r.VendorID
@@ -339,7 +337,7 @@ func requestSubject(r scanner.Request) string {
 	}
 }
 
-func hostOf(r scanner.Request) string {
+func hostOf(r model.Request) string {
 	if r.Host != "" {
 		return strings.ToLower(r.Host)
 	}
@@ -350,20 +348,20 @@ func hostOf(r scanner.Request) string {
 }
 
 // cookieSubject is name@domain without a leading dot.
-func cookieSubject(ck scanner.Cookie) string {
+func cookieSubject(ck model.Cookie) string {
 	return ck.Name + "@" + strings.ToLower(strings.TrimPrefix(ck.Domain, "."))
 }
 
 // cookieGroup is one cookie (name and domain) seen in one phase.
 type cookieGroup struct {
 	subject string
-	cookie  scanner.Cookie
+	cookie  model.Cookie
 	pages   []string
 }
 
 // consentCookies returns the phase's cookies that need consent, one per
 // name and domain, in order of first appearance.
-func (c *evalContext) consentCookies(p *scanner.PhaseResult) []*cookieGroup {
+func (c *evalContext) consentCookies(p *model.PhaseResult) []*cookieGroup {
 	var out []*cookieGroup
 	if p == nil {
 		return out
@@ -388,7 +386,7 @@ func (c *evalContext) consentCookies(p *scanner.PhaseResult) []*cookieGroup {
 }
 
 // cookieLabel names a cookie for messages: "_fbp (Meta Pixel, advertising)".
-func cookieLabel(ck scanner.Cookie) string {
+func cookieLabel(ck model.Cookie) string {
 	cat := ck.Category
 	if cat == "" {
 		cat = "unknown"
@@ -404,8 +402,8 @@ func cookieLabel(ck scanner.Cookie) string {
 const maxEvidence = 10
 
 // requestEvidence turns requests into evidence, one per distinct URL.
-func requestEvidence(reqs []scanner.Request) []Evidence {
-	ev := []Evidence{}
+func requestEvidence(reqs []model.Request) []model.Evidence {
+	ev := []model.Evidence{}
 	seen := map[string]bool{}
 	for _, r := range reqs {
 		key := r.Page + "\x00" + r.URL
@@ -414,7 +412,7 @@ func requestEvidence(reqs []scanner.Request) []Evidence {
 		}
 		seen[key] = true
 		if len(ev) == maxEvidence {
-			ev = append(ev, Evidence{Kind: "request", Detail: fmt.Sprintf("and %d more requests", countDistinct(reqs)-maxEvidence)})
+			ev = append(ev, model.Evidence{Kind: "request", Detail: fmt.Sprintf("and %d more requests", countDistinct(reqs)-maxEvidence)})
 			break
 		}
 		detail := ""
@@ -424,12 +422,12 @@ func requestEvidence(reqs []scanner.Request) []Evidence {
 		case r.Pixel:
 			detail = "pixel"
 		}
-		ev = append(ev, Evidence{Kind: "request", Page: r.Page, URL: r.URL, Domain: hostOf(r), Vendor: r.Vendor, Detail: detail})
+		ev = append(ev, model.Evidence{Kind: "request", Page: r.Page, URL: r.URL, Domain: hostOf(r), Vendor: r.Vendor, Detail: detail})
 	}
 	return ev
 }
 
-func countDistinct(reqs []scanner.Request) int {
+func countDistinct(reqs []model.Request) int {
 	seen := map[string]bool{}
 	for _, r := range reqs {
 		seen[r.Page+"\x00"+r.URL] = true
@@ -438,12 +436,12 @@ func countDistinct(reqs []scanner.Request) int {
 }
 
 // cookieEvidence describes a cookie.
-func cookieEvidence(ck scanner.Cookie, page string) Evidence {
+func cookieEvidence(ck model.Cookie, page string) model.Evidence {
 	detail := "session cookie"
 	if ck.LifetimeDays > 0 {
 		detail = fmt.Sprintf("lifetime %s days", trimFloat(ck.LifetimeDays))
 	}
-	return Evidence{Kind: "cookie", Page: page, Name: ck.Name, Domain: strings.TrimPrefix(ck.Domain, "."), Vendor: ck.Vendor, Detail: detail}
+	return model.Evidence{Kind: "cookie", Page: page, Name: ck.Name, Domain: strings.TrimPrefix(ck.Domain, "."), Vendor: ck.Vendor, Detail: detail}
 }
 
 func trimFloat(f float64) string {
@@ -452,7 +450,7 @@ func trimFloat(f float64) string {
 }
 
 // pagesOf lists distinct pages of requests, in order.
-func pagesOf(reqs []scanner.Request) []string {
+func pagesOf(reqs []model.Request) []string {
 	var out []string
 	for _, r := range reqs {
 		if r.Page != "" && !containsStr(out, r.Page) {
@@ -515,4 +513,4 @@ func (c *evalContext) siteURL() string {
 
 // baseCategory maps the knowledge base's finer categories (payment,
 // session-recording, affiliate...) to the six base ones; "" is unknown.
-func baseCategory(cat string) string { return kb.BaseCategory(cat) }
+func baseCategory(cat string) string { return model.BaseCategory(cat) }

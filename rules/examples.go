@@ -4,9 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/scanner"
-	"github.com/privacyscan/privacyscan/scanner/consent"
-	"github.com/privacyscan/privacyscan/scanner/policy"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // This file builds the recorded observations the rules' examples use. A
@@ -17,41 +15,41 @@ const exHome = "https://shop.test/"
 // exSite returns a compliant shop: a banner that accepts and rejects on the
 // first layer, a complete and current policy naming its vendors, every
 // phase loaded with only essential first-party traffic. Modifiers change it.
-func exSite(mods ...func(*scanner.Site)) *scanner.Site {
+func exSite(mods ...func(*model.Site)) *model.Site {
 	u := exHome + "privacy"
 	updated := "2025-11-02"
 	cmp := "generic"
-	s := &scanner.Site{
+	s := &model.Site{
 		URL:      exHome,
 		FinalURL: exHome,
 		Scanned:  true,
-		Policy: &policy.Facts{
+		Policy: &model.PolicyFacts{
 			URL:              &u,
 			Language:         "en",
 			VendorsMentioned: []string{"Google Analytics", "Meta Pixel", "Stripe"},
 			VendorIDs:        []string{"google-analytics", "meta-pixel", "stripe"},
-			DNTStance:        policy.StanceNotHonored,
-			GPCStance:        policy.StanceHonored,
+			DNTStance:        model.StanceNotHonored,
+			GPCStance:        model.StanceHonored,
 			LastUpdated:      &updated,
-			Elements: policy.Elements{ControllerIdentity: true, Contact: true, Purposes: true, LegalBasis: true,
+			Elements: model.Elements{ControllerIdentity: true, Contact: true, Purposes: true, LegalBasis: true,
 				Retention: true, Rights: true, Complaint: true, Recipients: true, Transfers: true, Cookies: true},
 		},
-		Consent: consent.Summary{BannerDetected: true, CMP: &cmp, AcceptClicked: true, RejectClicked: true,
+		Consent: model.ConsentSummary{BannerDetected: true, CMP: &cmp, AcceptClicked: true, RejectClicked: true,
 			RejectOnFirstLayer: true, AcceptClicks: 1, RejectClicks: 1},
-		Phases: map[string]*scanner.PhaseResult{},
+		Phases: map[string]*model.PhaseResult{},
 	}
-	for _, ph := range scanner.AllPhases {
-		p := &scanner.PhaseResult{
-			Pages:    []scanner.PageResult{{URL: exHome, Status: 200}},
-			Requests: []scanner.Request{exReq("https://shop.test/app.js", "", "", "essential")},
-			Cookies:  []scanner.Cookie{exCookie("session", "shop.test", "", "essential", 0)},
+	for _, ph := range model.AllPhases {
+		p := &model.PhaseResult{
+			Pages:    []model.PageResult{{URL: exHome, Status: 200}},
+			Requests: []model.Request{exReq("https://shop.test/app.js", "", "", "essential")},
+			Cookies:  []model.Cookie{exCookie("session", "shop.test", "", "essential", 0)},
 		}
 		p.Cookies[0].Secure, p.Cookies[0].HTTPOnly, p.Cookies[0].SameSite = true, true, "Lax"
 		switch ph {
-		case scanner.PhaseAfterAccept:
-			p.Consent = &consent.Result{Action: consent.Accept, BannerDetected: true, CMP: cmp, Clicked: true, Clicks: 1, FirstLayer: true, Verified: true}
-		case scanner.PhaseAfterReject:
-			p.Consent = &consent.Result{Action: consent.Reject, BannerDetected: true, CMP: cmp, Clicked: true, Clicks: 1, FirstLayer: true, Verified: true}
+		case model.PhaseAfterAccept:
+			p.Consent = &model.ConsentResult{Action: model.ActionAccept, BannerDetected: true, CMP: cmp, Clicked: true, Clicks: 1, FirstLayer: true, Verified: true}
+		case model.PhaseAfterReject:
+			p.Consent = &model.ConsentResult{Action: model.ActionReject, BannerDetected: true, CMP: cmp, Clicked: true, Clicks: 1, FirstLayer: true, Verified: true}
 		}
 		s.Phases[ph] = p
 	}
@@ -62,34 +60,34 @@ func exSite(mods ...func(*scanner.Site)) *scanner.Site {
 }
 
 // exReq is a request made on the home page.
-func exReq(raw, vendorID, vendor, category string) scanner.Request {
+func exReq(raw, vendorID, vendor, category string) model.Request {
 	host := raw
 	if u, err := url.Parse(raw); err == nil {
 		host = u.Hostname()
 	}
-	party := scanner.PartyThird
+	party := model.PartyThird
 	if host == "shop.test" || strings.HasSuffix(host, ".shop.test") {
-		party = scanner.PartyFirst
+		party = model.PartyFirst
 	}
-	return scanner.Request{URL: raw, Host: host, Party: party, Vendor: vendor, VendorID: vendorID,
+	return model.Request{URL: raw, Host: host, Party: party, Vendor: vendor, VendorID: vendorID,
 		Category: category, ResourceType: "Script", Method: "GET", Status: 200, Page: exHome}
 }
 
 // exPixel is a pixel request.
-func exPixel(raw, vendorID, vendor, category string) scanner.Request {
+func exPixel(raw, vendorID, vendor, category string) model.Request {
 	r := exReq(raw, vendorID, vendor, category)
 	r.Pixel, r.ResourceType = true, "Image"
 	return r
 }
 
 // exCookie is a cookie seen after the home page loaded.
-func exCookie(name, domain, vendor, category string, days float64) scanner.Cookie {
+func exCookie(name, domain, vendor, category string, days float64) model.Cookie {
 	d := strings.TrimPrefix(domain, ".")
-	party := scanner.PartyThird
+	party := model.PartyThird
 	if d == "shop.test" || strings.HasSuffix(d, ".shop.test") {
-		party = scanner.PartyFirst
+		party = model.PartyFirst
 	}
-	return scanner.Cookie{Name: name, Domain: domain, Path: "/", Party: party, Vendor: vendor,
+	return model.Cookie{Name: name, Domain: domain, Path: "/", Party: party, Vendor: vendor,
 		VendorID: strings.ToLower(strings.ReplaceAll(vendor, " ", "-")), Category: category,
 		LifetimeDays: days, Session: days == 0, Secure: true, SameSite: "Lax", Page: exHome}
 }
@@ -104,20 +102,20 @@ var (
 )
 
 // inPhase adds requests and cookies to a phase.
-func inPhase(phase string, items ...any) func(*scanner.Site) {
-	return func(s *scanner.Site) {
+func inPhase(phase string, items ...any) func(*model.Site) {
+	return func(s *model.Site) {
 		p := s.Phases[phase]
 		if p == nil {
-			p = &scanner.PhaseResult{Pages: []scanner.PageResult{{URL: exHome, Status: 200}}}
+			p = &model.PhaseResult{Pages: []model.PageResult{{URL: exHome, Status: 200}}}
 			s.Phases[phase] = p
 		}
 		for _, it := range items {
 			switch v := it.(type) {
-			case scanner.Request:
+			case model.Request:
 				p.Requests = append(p.Requests, v)
-			case scanner.Cookie:
+			case model.Cookie:
 				p.Cookies = append(p.Cookies, v)
-			case scanner.StorageItem:
+			case model.StorageItem:
 				p.Storage = append(p.Storage, v)
 			}
 		}
@@ -125,8 +123,8 @@ func inPhase(phase string, items ...any) func(*scanner.Site) {
 }
 
 // inPhases adds the same items to several phases.
-func inPhases(phases []string, items ...any) func(*scanner.Site) {
-	return func(s *scanner.Site) {
+func inPhases(phases []string, items ...any) func(*model.Site) {
+	return func(s *model.Site) {
 		for _, ph := range phases {
 			inPhase(ph, items...)(s)
 		}
@@ -134,38 +132,38 @@ func inPhases(phases []string, items ...any) func(*scanner.Site) {
 }
 
 // withoutPhase removes a phase, as when --phases left it out.
-func withoutPhase(phase string) func(*scanner.Site) {
-	return func(s *scanner.Site) { delete(s.Phases, phase) }
+func withoutPhase(phase string) func(*model.Site) {
+	return func(s *model.Site) { delete(s.Phases, phase) }
 }
 
 // noBanner records that no banner was found in any phase.
-func noBanner(s *scanner.Site) {
-	s.Consent = consent.Summary{}
+func noBanner(s *model.Site) {
+	s.Consent = model.ConsentSummary{}
 	for _, p := range s.Phases {
 		if p.Consent != nil {
-			p.Consent = &consent.Result{Action: p.Consent.Action}
+			p.Consent = &model.ConsentResult{Action: p.Consent.Action}
 		}
 	}
 }
 
 // rejectFailed records that the reject action could not be carried out.
-func rejectFailed(s *scanner.Site) {
+func rejectFailed(s *model.Site) {
 	s.Consent.RejectClicked, s.Consent.RejectOnFirstLayer, s.Consent.RejectClicks = false, false, 0
-	if p := s.Phases[scanner.PhaseAfterReject]; p != nil && p.Consent != nil {
+	if p := s.Phases[model.PhaseAfterReject]; p != nil && p.Consent != nil {
 		p.Consent.Clicked, p.Consent.Clicks, p.Consent.FirstLayer, p.Consent.Verified = false, 0, false, false
 	}
 }
 
 // withPolicy changes the policy facts.
-func withPolicy(f func(*policy.Facts)) func(*scanner.Site) {
-	return func(s *scanner.Site) { f(s.Policy) }
+func withPolicy(f func(*model.PolicyFacts)) func(*model.Site) {
+	return func(s *model.Site) { f(s.Policy) }
 }
 
 // noPolicy records that no policy was found.
-func noPolicy(s *scanner.Site) { s.Policy = policy.NotFound() }
+func noPolicy(s *model.Site) { s.Policy = model.PolicyNotFound() }
 
 // nothingLoaded records a site where no page could be loaded.
-func nothingLoaded(s *scanner.Site) {
+func nothingLoaded(s *model.Site) {
 	s.Scanned = false
 	for _, p := range s.Phases {
 		for i := range p.Pages {
@@ -176,4 +174,4 @@ func nothingLoaded(s *scanner.Site) {
 }
 
 // beforeAndAfterReject are the phases in which a visitor has not agreed.
-var beforeAndAfterReject = []string{scanner.PhaseBeforeConsent, scanner.PhaseAfterReject}
+var beforeAndAfterReject = []string{model.PhaseBeforeConsent, model.PhaseAfterReject}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/privacyscan/privacyscan/internal/config"
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // goldenCase evaluates a recorded site (testdata/sites) in a jurisdiction,
@@ -32,20 +32,20 @@ var goldenCases = []goldenCase{
 }
 
 type goldenOut struct {
-	Findings []Finding           `json:"findings"`
-	Notices  []SuppressionNotice `json:"notices"`
+	Findings []model.Finding           `json:"findings"`
+	Notices  []model.SuppressionNotice `json:"notices"`
 }
 
-func loadSite(t *testing.T, name string) *scanner.Site { return mustLoad(t, name) }
+func loadSite(t *testing.T, name string) *model.Site { return mustLoad(t, name) }
 
 // mustLoad reads testdata/sites/<name>.json.
-func mustLoad(t testing.TB, name string) *scanner.Site {
+func mustLoad(t testing.TB, name string) *model.Site {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "sites", name+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s scanner.Site
+	var s model.Site
 	if err := json.Unmarshal(data, &s); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -56,10 +56,13 @@ func TestGolden(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			site := loadSite(t, tc.site)
-			var cfg *config.Config
+			var cfg *model.Config
 			if tc.config != "" {
 				var err error
-				cfg, err = LoadConfig(filepath.Join("testdata", "config", tc.config+".yaml"))
+				cfg, err = config.Load(filepath.Join("testdata", "config", tc.config+".yaml"))
+				if err == nil {
+					err = CheckConfig(cfg)
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -73,7 +76,7 @@ func TestGolden(t *testing.T) {
 			got = append(got, '\n')
 			compareGolden(t, filepath.Join("testdata", "golden", tc.name+".json"), got)
 			// Evaluating twice gives the same bytes.
-			again, _ := json.MarshalIndent(goldenOut{func() []Finding {
+			again, _ := json.MarshalIndent(goldenOut{func() []model.Finding {
 				f, _ := ApplySuppressions(site.URL, Evaluate(site, Options{Jurisdiction: tc.jurisdiction, Config: cfg, Now: testNow, Vendors: testVendors}), cfg, testNow)
 				return f
 			}(), notices}, "", "  ")

@@ -5,8 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/privacyscan/privacyscan/scanner"
-	"github.com/privacyscan/privacyscan/scanner/policy"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // observedVendor is a vendor seen anywhere in a scan.
@@ -17,9 +16,9 @@ type observedVendor struct {
 	// phase is the first phase (report order) in which it was seen.
 	phase string
 	// req is its first request, when it was seen through a request.
-	req *scanner.Request
+	req *model.Request
 	// cookie is its first cookie, when it was seen only through cookies.
-	cookie *scanner.Cookie
+	cookie *model.Cookie
 }
 
 // subject is the vendor id, or its lower-cased name.
@@ -31,9 +30,9 @@ func (v observedVendor) subject() string {
 }
 
 // evidence points at the request or cookie through which the vendor was seen.
-func (v observedVendor) evidence() Evidence {
+func (v observedVendor) evidence() model.Evidence {
 	if v.req != nil {
-		return requestEvidence([]scanner.Request{*v.req})[0]
+		return requestEvidence([]model.Request{*v.req})[0]
 	}
 	return cookieEvidence(*v.cookie, v.cookie.Page)
 }
@@ -59,7 +58,7 @@ func (c *evalContext) observedVendors() []observedVendor {
 		seen[v.subject()] = true
 		out = append(out, v)
 	}
-	for _, ph := range scanner.AllPhases {
+	for _, ph := range model.AllPhases {
 		p := c.phase(ph)
 		if p == nil {
 			continue
@@ -139,7 +138,7 @@ func (c *evalContext) essentialVendor(v observedVendor) bool {
 }
 
 func undisclosedThirdParty() Rule {
-	withGA := exSite(inPhase(scanner.PhaseAfterAccept, exGA4, exGA))
+	withGA := exSite(inPhase(model.PhaseAfterAccept, exGA4, exGA))
 	return Rule{
 		ID:       "undisclosed-third-party",
 		Title:    "A vendor the site uses is not named in its privacy policy",
@@ -153,35 +152,35 @@ func undisclosedThirdParty() Rule {
 		Jurisdictions: usAll(Low),
 		Examples: []Example{
 			{Name: "Hotjar records sessions but the policy never names it", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
 			{Name: "an unnamed payment provider is reported too (at low severity)", Fires: true,
-				Site: exSite(withPolicy(func(p *policy.Facts) {
+				Site: exSite(withPolicy(func(p *model.PolicyFacts) {
 					p.VendorIDs, p.VendorsMentioned = []string{"google-analytics"}, []string{"Google Analytics"}
 				}),
-					inPhase(scanner.PhaseBeforeConsent, exStripe))},
+					inPhase(model.PhaseBeforeConsent, exStripe))},
 			{Name: "vendor named by id", Fires: false, Site: withGA},
 			{Name: "vendor named by an alias only", Fires: false,
-				Site: exSite(withPolicy(func(p *policy.Facts) { p.VendorIDs, p.VendorsMentioned = nil, []string{"Facebook Pixel"} }),
-					inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
+				Site: exSite(withPolicy(func(p *model.PolicyFacts) { p.VendorIDs, p.VendorsMentioned = nil, []string{"Facebook Pixel"} }),
+					inPhase(model.PhaseAfterAccept, exMetaPixel))},
 			{Name: "no policy: policy-not-found covers it", Fires: false,
-				Site: exSite(noPolicy, inPhase(scanner.PhaseAfterAccept, exGA4))},
+				Site: exSite(noPolicy, inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "the site's own PHP session cookie (self-hosted software)", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exCookie("PHPSESSID", "shop.test", "PHP", "essential", 0)))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exCookie("PHPSESSID", "shop.test", "PHP", "essential", 0)))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() {
 				return nil
 			}
-			var out []Finding
+			var out []model.Finding
 			for _, v := range c.observedVendors() {
 				if c.disclosed(v) {
 					continue
 				}
-				f := Finding{
+				f := model.Finding{
 					Phase:   ptr(v.phase),
 					Subject: v.subject(),
 					Message: fmt.Sprintf("%s is used on the site but not named in the privacy policy %s", label(v.name, v.category), c.policyURL()),
-					Evidence: []Evidence{v.evidence(),
+					Evidence: []model.Evidence{v.evidence(),
 						{Kind: "policy", URL: c.policyURL(), Vendor: v.name, Detail: "vendor not named in the policy"}},
 				}
 				if c.essentialVendor(v) {
@@ -196,7 +195,7 @@ func undisclosedThirdParty() Rule {
 
 // lower returns the lower of two severities.
 func lower(a, b string) string {
-	if SeverityRank(a) < SeverityRank(b) {
+	if model.SeverityRank(a) < model.SeverityRank(b) {
 		return a
 	}
 	return b
@@ -204,7 +203,7 @@ func lower(a, b string) string {
 
 // higher returns the higher of two severities.
 func higher(a, b string) string {
-	if SeverityRank(a) > SeverityRank(b) {
+	if model.SeverityRank(a) > model.SeverityRank(b) {
 		return a
 	}
 	return b
@@ -221,7 +220,7 @@ func (c *evalContext) outsideEEA(id string) (Vendor, bool) {
 }
 
 func undisclosedTransfer() Rule {
-	silent := withPolicy(func(p *policy.Facts) { p.Elements.Transfers = false })
+	silent := withPolicy(func(p *model.PolicyFacts) { p.Elements.Transfers = false })
 	return Rule{
 		ID:       "undisclosed-transfer",
 		Title:    "Data goes to a vendor outside the EU/EEA, and the policy says nothing of transfers",
@@ -235,27 +234,27 @@ func undisclosedTransfer() Rule {
 		Jurisdictions: usAll(Off),
 		Examples: []Example{
 			{Name: "Google Analytics (US) while the policy is silent on transfers", Fires: true,
-				Site: exSite(silent, inPhase(scanner.PhaseAfterAccept, exGA4))},
+				Site: exSite(silent, inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "the policy describes transfers", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exGA4))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "an EEA vendor only", Fires: false,
-				Site: exSite(silent, inPhase(scanner.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
+				Site: exSite(silent, inPhase(model.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() || c.site.Policy.Elements.Transfers {
 				return nil
 			}
-			var out []Finding
+			var out []model.Finding
 			for _, v := range c.observedVendors() {
 				kv, outside := c.outsideEEA(v.id)
 				if !outside {
 					continue
 				}
-				out = append(out, Finding{
+				out = append(out, model.Finding{
 					Phase:   ptr(v.phase),
 					Subject: v.subject(),
 					Message: fmt.Sprintf("%s sends data to %s (%s), but the privacy policy says nothing of transfers outside the EU/EEA", label(v.name, v.category), companyOr(kv, v.name), kv.Country),
-					Evidence: []Evidence{v.evidence(),
+					Evidence: []model.Evidence{v.evidence(),
 						{Kind: "policy", URL: c.policyURL(), Detail: "no statement on international transfers found"}},
 				})
 			}
@@ -272,7 +271,7 @@ func companyOr(v Vendor, def string) string {
 }
 
 // stanceEvidence points at the policy sentence behind a field.
-func (c *evalContext) stanceEvidence(field, fallback string) Evidence {
+func (c *evalContext) stanceEvidence(field, fallback string) model.Evidence {
 	if e, ok := c.site.Policy.Evidence[field]; ok && e.Sentence != "" {
 		return c.policyEvidence(e.Sentence)
 	}
@@ -280,9 +279,9 @@ func (c *evalContext) stanceEvidence(field, fallback string) Evidence {
 }
 
 func dntIgnored() Rule {
-	honours := withPolicy(func(p *policy.Facts) {
-		p.DNTStance = policy.StanceHonored
-		p.Evidence = map[string]policy.Evidence{"dnt_stance": {Sentence: "We honour Do Not Track signals: when your browser sends DNT, we do not load analytics or advertising."}}
+	honours := withPolicy(func(p *model.PolicyFacts) {
+		p.DNTStance = model.StanceHonored
+		p.Evidence = map[string]model.Quote{"dnt_stance": {Sentence: "We honour Do Not Track signals: when your browser sends DNT, we do not load analytics or advertising."}}
 	})
 	return Rule{
 		ID:       "dnt-ignored",
@@ -296,23 +295,23 @@ func dntIgnored() Rule {
 		Jurisdictions: map[string]string{"us-ca": High},
 		Examples: []Example{
 			{Name: "policy honours DNT, Meta Pixel fires with DNT", Fires: true,
-				Site: exSite(honours, inPhase(scanner.PhaseDNT, exMetaPixel))},
+				Site: exSite(honours, inPhase(model.PhaseDNT, exMetaPixel))},
 			{Name: "policy honours DNT and nothing tracks with it", Fires: false,
-				Site: exSite(honours, inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
+				Site: exSite(honours, inPhase(model.PhaseAfterAccept, exMetaPixel))},
 			{Name: "policy says it does not honour DNT", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseDNT, exMetaPixel))},
+				Site: exSite(inPhase(model.PhaseDNT, exMetaPixel))},
 		},
-		check: func(c *evalContext) []Finding {
-			if !c.hasPolicy() || c.site.Policy.DNTStance != policy.StanceHonored {
+		check: func(c *evalContext) []model.Finding {
+			if !c.hasPolicy() || c.site.Policy.DNTStance != model.StanceHonored {
 				return nil
 			}
-			var out []Finding
-			for _, g := range c.trackingGroups(c.phase(scanner.PhaseDNT)) {
-				out = append(out, Finding{
-					Phase:    ptr(scanner.PhaseDNT),
+			var out []model.Finding
+			for _, g := range c.trackingGroups(c.phase(model.PhaseDNT)) {
+				out = append(out, model.Finding{
+					Phase:    ptr(model.PhaseDNT),
 					Subject:  g.subject,
 					Message:  fmt.Sprintf("%s fired despite Do Not Track%s, although the privacy policy says DNT is honoured", g.label(), onPages(pagesOf(g.reqs))),
-					Evidence: append([]Evidence{c.stanceEvidence("dnt_stance", "the policy says Do Not Track is honoured")}, requestEvidence(g.reqs)...),
+					Evidence: append([]model.Evidence{c.stanceEvidence("dnt_stance", "the policy says Do Not Track is honoured")}, requestEvidence(g.reqs)...),
 				})
 			}
 			return out
@@ -321,7 +320,7 @@ func dntIgnored() Rule {
 }
 
 func dntNotDisclosed() Rule {
-	silent := withPolicy(func(p *policy.Facts) { p.DNTStance = policy.StanceNotMentioned })
+	silent := withPolicy(func(p *model.PolicyFacts) { p.DNTStance = model.StanceNotMentioned })
 	return Rule{
 		ID:       "dnt-not-disclosed",
 		Title:    "The policy does not say how the site responds to Do Not Track",
@@ -337,17 +336,17 @@ func dntNotDisclosed() Rule {
 			{Name: "policy states it does not honour DNT (California)", Fires: false, Jurisdiction: "us-ca", Site: exSite()},
 			{Name: "policy silent on DNT in the EU", Fires: false, Site: exSite(silent)},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() {
 				return nil
 			}
-			if s := c.site.Policy.DNTStance; s == policy.StanceHonored || s == policy.StanceNotHonored {
+			if s := c.site.Policy.DNTStance; s == model.StanceHonored || s == model.StanceNotHonored {
 				return nil
 			}
-			return []Finding{{
+			return []model.Finding{{
 				Subject:  "dnt",
 				Message:  fmt.Sprintf("The privacy policy %s does not say how the site responds to Do Not Track", c.policyURL()),
-				Evidence: []Evidence{c.policyEvidence("no statement on Do Not Track found")},
+				Evidence: []model.Evidence{c.policyEvidence("no statement on Do Not Track found")},
 			}}
 		},
 	}
@@ -374,23 +373,23 @@ func gpcIgnored() Rule {
 		}(),
 		Examples: []Example{
 			{Name: "Meta Pixel fires with GPC in California", Fires: true, Jurisdiction: "us-ca",
-				Site: exSite(inPhase(scanner.PhaseGPC, exMetaPixel))},
+				Site: exSite(inPhase(model.PhaseGPC, exMetaPixel))},
 			{Name: "policy promises GPC, EU site still runs advertising", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseGPC, exMetaPixel))},
+				Site: exSite(inPhase(model.PhaseGPC, exMetaPixel))},
 			{Name: "only analytics with GPC", Fires: false, Jurisdiction: "us-ca",
-				Site: exSite(inPhase(scanner.PhaseGPC, exGA4))},
+				Site: exSite(inPhase(model.PhaseGPC, exGA4))},
 			{Name: "advertising stops with GPC", Fires: false, Jurisdiction: "us-co",
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exMetaPixel))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exMetaPixel))},
 		},
-		check: func(c *evalContext) []Finding {
-			claimed := c.site.Policy != nil && c.site.Policy.GPCStance == policy.StanceHonored
-			var out []Finding
-			for _, g := range c.trackingGroups(c.phase(scanner.PhaseGPC)) {
+		check: func(c *evalContext) []model.Finding {
+			claimed := c.site.Policy != nil && c.site.Policy.GPCStance == model.StanceHonored
+			var out []model.Finding
+			for _, g := range c.trackingGroups(c.phase(model.PhaseGPC)) {
 				if baseCategory(g.category) != "advertising" && baseCategory(g.category) != "social" {
 					continue
 				}
-				f := Finding{
-					Phase:    ptr(scanner.PhaseGPC),
+				f := model.Finding{
+					Phase:    ptr(model.PhaseGPC),
 					Subject:  g.subject,
 					Message:  fmt.Sprintf("%s active with Global Privacy Control%s", g.label(), onPages(pagesOf(g.reqs))),
 					Evidence: requestEvidence(g.reqs),
@@ -398,7 +397,7 @@ func gpcIgnored() Rule {
 				if claimed {
 					f.Severity = higher(c.sev, High)
 					f.Message += ", although the privacy policy says GPC is honoured"
-					f.Evidence = append([]Evidence{c.stanceEvidence("gpc_stance", "the policy says GPC is honoured")}, f.Evidence...)
+					f.Evidence = append([]model.Evidence{c.stanceEvidence("gpc_stance", "the policy says GPC is honoured")}, f.Evidence...)
 				}
 				out = append(out, f)
 			}
@@ -412,18 +411,18 @@ func gpcIgnored() Rule {
 var elementNames = []struct {
 	field string
 	name  string
-	get   func(policy.Elements) bool
+	get   func(model.Elements) bool
 }{
-	{"controller_identity", "identity of the controller", func(e policy.Elements) bool { return e.ControllerIdentity }},
-	{"contact", "contact details", func(e policy.Elements) bool { return e.Contact }},
-	{"purposes", "purposes", func(e policy.Elements) bool { return e.Purposes }},
-	{"legal_basis", "legal basis", func(e policy.Elements) bool { return e.LegalBasis }},
-	{"recipients", "recipients", func(e policy.Elements) bool { return e.Recipients }},
-	{"transfers", "international transfers", func(e policy.Elements) bool { return e.Transfers }},
-	{"retention", "retention period", func(e policy.Elements) bool { return e.Retention }},
-	{"rights", "data subject rights", func(e policy.Elements) bool { return e.Rights }},
-	{"complaint", "right to lodge a complaint", func(e policy.Elements) bool { return e.Complaint }},
-	{"cookies", "cookies", func(e policy.Elements) bool { return e.Cookies }},
+	{"controller_identity", "identity of the controller", func(e model.Elements) bool { return e.ControllerIdentity }},
+	{"contact", "contact details", func(e model.Elements) bool { return e.Contact }},
+	{"purposes", "purposes", func(e model.Elements) bool { return e.Purposes }},
+	{"legal_basis", "legal basis", func(e model.Elements) bool { return e.LegalBasis }},
+	{"recipients", "recipients", func(e model.Elements) bool { return e.Recipients }},
+	{"transfers", "international transfers", func(e model.Elements) bool { return e.Transfers }},
+	{"retention", "retention period", func(e model.Elements) bool { return e.Retention }},
+	{"rights", "data subject rights", func(e model.Elements) bool { return e.Rights }},
+	{"complaint", "right to lodge a complaint", func(e model.Elements) bool { return e.Complaint }},
+	{"cookies", "cookies", func(e model.Elements) bool { return e.Cookies }},
 }
 
 func policyIncomplete() Rule {
@@ -440,11 +439,11 @@ func policyIncomplete() Rule {
 		Jurisdictions: usAll(Off),
 		Examples: []Example{
 			{Name: "no retention and no complaint right", Fires: true,
-				Site: exSite(withPolicy(func(p *policy.Facts) { p.Elements.Retention, p.Elements.Complaint = false, false }))},
+				Site: exSite(withPolicy(func(p *model.PolicyFacts) { p.Elements.Retention, p.Elements.Complaint = false, false }))},
 			{Name: "complete policy", Fires: false, Site: exSite()},
 			{Name: "no policy: policy-not-found covers it", Fires: false, Site: exSite(noPolicy)},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() {
 				return nil
 			}
@@ -458,18 +457,18 @@ func policyIncomplete() Rule {
 			if len(missing) == 0 {
 				return nil
 			}
-			return []Finding{{
+			return []model.Finding{{
 				Subject:  "elements",
 				Message:  fmt.Sprintf("The privacy policy %s lacks: %s", c.policyURL(), strings.Join(missing, ", ")),
-				Evidence: []Evidence{{Kind: "policy", URL: c.policyURL(), Detail: "missing elements: " + strings.Join(fields, ", ")}},
+				Evidence: []model.Evidence{{Kind: "policy", URL: c.policyURL(), Detail: "missing elements: " + strings.Join(fields, ", ")}},
 			}}
 		},
 	}
 }
 
 func policyOutdated() Rule {
-	dated := func(d string) func(*scanner.Site) {
-		return withPolicy(func(p *policy.Facts) { p.LastUpdated = &d })
+	dated := func(d string) func(*model.Site) {
+		return withPolicy(func(p *model.PolicyFacts) { p.LastUpdated = &d })
 	}
 	return Rule{
 		ID:       "policy-outdated",
@@ -484,9 +483,9 @@ func policyOutdated() Rule {
 		Examples: []Example{
 			{Name: "last updated in 2023", Fires: true, Site: exSite(dated("2023-05-01"))},
 			{Name: "updated 4 months ago", Fires: false, Site: exSite()},
-			{Name: "no date found", Fires: false, Site: exSite(withPolicy(func(p *policy.Facts) { p.LastUpdated = nil }))},
+			{Name: "no date found", Fires: false, Site: exSite(withPolicy(func(p *model.PolicyFacts) { p.LastUpdated = nil }))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.hasPolicy() || c.site.Policy.LastUpdated == nil {
 				return nil
 			}
@@ -495,10 +494,10 @@ func policyOutdated() Rule {
 				return nil
 			}
 			months := monthsBetween(d, c.now)
-			return []Finding{{
+			return []model.Finding{{
 				Subject:  "last-updated",
 				Message:  fmt.Sprintf("The privacy policy %s was last updated on %s, %d months before the scan", c.policyURL(), *c.site.Policy.LastUpdated, months),
-				Evidence: []Evidence{c.stanceEvidence("last_updated", "last updated "+*c.site.Policy.LastUpdated)},
+				Evidence: []model.Evidence{c.stanceEvidence("last_updated", "last updated "+*c.site.Policy.LastUpdated)},
 			}}
 		},
 	}

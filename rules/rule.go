@@ -3,8 +3,7 @@ package rules
 import (
 	"sync"
 
-	"github.com/privacyscan/privacyscan/internal/config"
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // Rule is one entry of the catalogue. Every field but the check is part of the
@@ -32,7 +31,7 @@ type Rule struct {
 	// must stay silent on; a test runs every one.
 	Examples []Example `json:"examples"`
 
-	check func(c *evalContext) []Finding
+	check func(c *evalContext) []model.Finding
 }
 
 // Example is a recorded observation with the expected verdict.
@@ -42,7 +41,7 @@ type Example struct {
 	// Fires is true for a positive example.
 	Fires bool `json:"fires"`
 	// Site is the observation. It is left out of the catalogue's JSON.
-	Site *scanner.Site `json:"-"`
+	Site *model.Site `json:"-"`
 	// Jurisdiction, when set, evaluates the example there.
 	Jurisdiction string `json:"jurisdiction,omitempty"`
 }
@@ -103,7 +102,7 @@ func Catalogue() []Rule {
 
 // CatalogueWith returns the built-in rules followed by the custom rules of
 // cfg (nil is fine), as Evaluate runs them.
-func CatalogueWith(cfg *config.Config) []Rule {
+func CatalogueWith(cfg *model.Config) []Rule {
 	rs := registry()
 	if cfg != nil {
 		for _, cr := range cfg.CustomRules {

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/privacyscan/privacyscan/internal/config"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -33,14 +33,14 @@ func TestCatalogueIsComplete(t *testing.T) {
 		if len(r.References) == 0 {
 			t.Errorf("%s: no legal references", r.ID)
 		}
-		if SeverityRank(r.Severity) < 0 {
+		if model.SeverityRank(r.Severity) < 0 {
 			t.Errorf("%s: severity %q is not a severity", r.ID, r.Severity)
 		}
 		for j, s := range r.Jurisdictions {
 			if err := CheckJurisdiction(j); err != nil {
 				t.Errorf("%s: %v", r.ID, err)
 			}
-			if s != config.Off && SeverityRank(s) < 0 {
+			if s != model.SeverityOff && model.SeverityRank(s) < 0 {
 				t.Errorf("%s: jurisdiction %s: %q is neither a severity nor off", r.ID, j, s)
 			}
 		}
@@ -71,7 +71,7 @@ func TestExamples(t *testing.T) {
 		for _, ex := range r.Examples {
 			t.Run(r.ID+"/"+ex.Name, func(t *testing.T) {
 				fs := Evaluate(ex.Site, Options{Jurisdiction: ex.Jurisdiction, Now: testNow, Vendors: testVendors})
-				var got []Finding
+				var got []model.Finding
 				for _, f := range fs {
 					if f.Rule == r.ID {
 						got = append(got, f)
@@ -87,7 +87,7 @@ func TestExamples(t *testing.T) {
 					if f.Message == "" || len(f.Evidence) == 0 || f.Fingerprint == "" || f.Subject == "" {
 						t.Errorf("finding lacks message, evidence, subject or fingerprint: %+v", f)
 					}
-					if SeverityRank(f.Severity) < 0 {
+					if model.SeverityRank(f.Severity) < 0 {
 						t.Errorf("finding severity %q", f.Severity)
 					}
 				}

@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/scanner"
-	"github.com/privacyscan/privacyscan/scanner/policy"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // Legal references shared by several rules.
@@ -53,22 +52,22 @@ func trackingBeforeConsent() Rule {
 		Jurisdictions: consentOptional(),
 		Examples: []Example{
 			{Name: "Meta Pixel fires on the home page before any choice", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exMetaPixel))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exMetaPixel))},
 			{Name: "first-party analytics proxy counts too", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exReq("https://shop.test/metrics/collect", "", "Plausible", "analytics")))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exReq("https://shop.test/metrics/collect", "", "Plausible", "analytics")))},
 			{Name: "an unknown third-party pixel", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exPixel("https://px.tracker.example/p.gif?uid=1", "", "", "unknown")))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exPixel("https://px.tracker.example/p.gif?uid=1", "", "", "unknown")))},
 			{Name: "trackers only after accept", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exMetaPixel, exGA4))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exMetaPixel, exGA4))},
 			{Name: "essential payment script before consent", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exStripe))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exStripe))},
 			{Name: "first-party functional request", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exReq("https://cdn.shop.test/cart.js", "", "", "functional")))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exReq("https://cdn.shop.test/cart.js", "", "", "functional")))},
 			{Name: "US jurisdiction has no prior-consent rule", Fires: false, Jurisdiction: "us-ca",
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exMetaPixel))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exMetaPixel))},
 		},
-		check: func(c *evalContext) []Finding {
-			return c.trackingIn(scanner.PhaseBeforeConsent, "before consent")
+		check: func(c *evalContext) []model.Finding {
+			return c.trackingIn(model.PhaseBeforeConsent, "before consent")
 		},
 	}
 }
@@ -85,26 +84,26 @@ func trackingAfterReject() Rule {
 		Jurisdictions: usAll(High),
 		Examples: []Example{
 			{Name: "Google Analytics collects after reject", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseAfterReject, exGA4))},
+				Site: exSite(inPhase(model.PhaseAfterReject, exGA4))},
 			{Name: "tracking only after accept", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exGA4))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "reject could not be clicked: no verdict on rejection", Fires: false,
-				Site: exSite(rejectFailed, inPhase(scanner.PhaseAfterReject, exGA4))},
+				Site: exSite(rejectFailed, inPhase(model.PhaseAfterReject, exGA4))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.rejected() {
 				return nil
 			}
-			return c.trackingIn(scanner.PhaseAfterReject, "after the visitor rejected")
+			return c.trackingIn(model.PhaseAfterReject, "after the visitor rejected")
 		},
 	}
 }
 
 // trackingIn reports one finding per tracking vendor seen in a phase.
-func (c *evalContext) trackingIn(phase, when string) []Finding {
-	var out []Finding
+func (c *evalContext) trackingIn(phase, when string) []model.Finding {
+	var out []model.Finding
 	for _, g := range c.trackingGroups(c.phase(phase)) {
-		out = append(out, Finding{
+		out = append(out, model.Finding{
 			Phase:    ptr(phase),
 			Subject:  g.subject,
 			Message:  fmt.Sprintf("%s fired %s%s", g.label(), when, onPages(pagesOf(g.reqs))),
@@ -117,7 +116,7 @@ func (c *evalContext) trackingIn(phase, when string) []Finding {
 // rejected reports whether the reject action was carried out, so that the
 // after-reject phase shows what happens after a refusal.
 func (c *evalContext) rejected() bool {
-	if p := c.phase(scanner.PhaseAfterReject); p != nil && p.Consent != nil {
+	if p := c.phase(model.PhaseAfterReject); p != nil && p.Consent != nil {
 		return p.Consent.Clicked
 	}
 	return c.site.Consent.RejectClicked
@@ -135,16 +134,16 @@ func cookieBeforeConsent() Rule {
 		Jurisdictions: consentOptional(),
 		Examples: []Example{
 			{Name: "_fbp set on page load", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exFBP))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exFBP))},
 			{Name: "unknown third-party cookie", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exCookie("uid", ".tracker.example", "", "unknown", 365)))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exCookie("uid", ".tracker.example", "", "unknown", 365)))},
 			{Name: "session and cart cookies only", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exCookie("cart", "shop.test", "", "functional", 30)))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exCookie("cart", "shop.test", "", "functional", 30)))},
 			{Name: "analytics cookie only after accept", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exGA))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exGA))},
 		},
-		check: func(c *evalContext) []Finding {
-			return c.cookiesIn(scanner.PhaseBeforeConsent, "before consent")
+		check: func(c *evalContext) []model.Finding {
+			return c.cookiesIn(model.PhaseBeforeConsent, "before consent")
 		},
 	}
 }
@@ -161,26 +160,26 @@ func cookieAfterReject() Rule {
 		Jurisdictions: usAll(Medium),
 		Examples: []Example{
 			{Name: "_ga present after reject", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseAfterReject, exGA))},
+				Site: exSite(inPhase(model.PhaseAfterReject, exGA))},
 			{Name: "only the consent cookie after reject", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterReject, exCookie("cookie_consent", "shop.test", "", "essential", 180)))},
+				Site: exSite(inPhase(model.PhaseAfterReject, exCookie("cookie_consent", "shop.test", "", "essential", 180)))},
 			{Name: "reject failed: no verdict", Fires: false,
-				Site: exSite(rejectFailed, inPhase(scanner.PhaseAfterReject, exGA))},
+				Site: exSite(rejectFailed, inPhase(model.PhaseAfterReject, exGA))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.rejected() {
 				return nil
 			}
-			return c.cookiesIn(scanner.PhaseAfterReject, "after the visitor rejected")
+			return c.cookiesIn(model.PhaseAfterReject, "after the visitor rejected")
 		},
 	}
 }
 
 // cookiesIn reports one finding per cookie that needs consent in a phase.
-func (c *evalContext) cookiesIn(phase, when string) []Finding {
-	var out []Finding
+func (c *evalContext) cookiesIn(phase, when string) []model.Finding {
+	var out []model.Finding
 	for _, g := range c.consentCookies(c.phase(phase)) {
-		var ev []Evidence
+		var ev []model.Evidence
 		for _, pg := range g.pages {
 			ev = append(ev, cookieEvidence(g.cookie, pg))
 			if len(ev) == maxEvidence {
@@ -190,7 +189,7 @@ func (c *evalContext) cookiesIn(phase, when string) []Finding {
 		if len(ev) == 0 {
 			ev = append(ev, cookieEvidence(g.cookie, ""))
 		}
-		out = append(out, Finding{
+		out = append(out, model.Finding{
 			Phase:    ptr(phase),
 			Subject:  g.subject,
 			Message:  fmt.Sprintf("Cookie %s on %s set %s%s", cookieLabel(g.cookie), strings.TrimPrefix(g.cookie.Domain, "."), when, onPages(g.pages)),
@@ -212,21 +211,21 @@ func noConsentBanner() Rule {
 		Jurisdictions: consentOptional(),
 		Examples: []Example{
 			{Name: "no banner while Google Analytics runs", Fires: true,
-				Site: exSite(noBanner, inPhase(scanner.PhaseBeforeConsent, exGA4, exGA))},
+				Site: exSite(noBanner, inPhase(model.PhaseBeforeConsent, exGA4, exGA))},
 			{Name: "no banner, only essential traffic", Fires: false,
 				Site: exSite(noBanner)},
 			{Name: "banner present", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exGA4))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exGA4))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if c.bannerDetected() {
 				return nil
 			}
-			p := c.phase(scanner.PhaseBeforeConsent)
+			p := c.phase(model.PhaseBeforeConsent)
 			if p == nil {
 				// Without the before-consent phase, judge from what any
 				// phase without a choice saw.
-				p = c.phase(scanner.PhaseDNT)
+				p = c.phase(model.PhaseDNT)
 			}
 			groups := c.trackingGroups(p)
 			cookies := c.consentCookies(p)
@@ -234,7 +233,7 @@ func noConsentBanner() Rule {
 				return nil
 			}
 			var names []string
-			var ev []Evidence
+			var ev []model.Evidence
 			for _, g := range groups {
 				names = append(names, g.label())
 				if len(ev) < maxEvidence {
@@ -247,8 +246,8 @@ func noConsentBanner() Rule {
 					ev = append(ev, cookieEvidence(g.cookie, firstOr(g.pages, "")))
 				}
 			}
-			ev = append(ev, Evidence{Kind: "consent", Page: c.siteURL(), Detail: "no consent banner detected"})
-			return []Finding{{
+			ev = append(ev, model.Evidence{Kind: "consent", Page: c.siteURL(), Detail: "no consent banner detected"})
+			return []model.Finding{{
 				Subject:  "banner",
 				Message:  fmt.Sprintf("No consent banner found on %s, yet it uses %s", c.siteURL(), joinNames(names, 4)),
 				Evidence: ev,
@@ -282,13 +281,13 @@ func policyNotFound() Rule {
 		Jurisdictions: usAll(Medium),
 		Examples: []Example{
 			{Name: "no policy link anywhere", Fires: true, Site: exSite(noPolicy)},
-			{Name: "policy facts missing entirely", Fires: true, Site: exSite(func(s *scanner.Site) { s.Policy = nil })},
+			{Name: "policy facts missing entirely", Fires: true, Site: exSite(func(s *model.Site) { s.Policy = nil })},
 			{Name: "policy found", Fires: false, Site: exSite()},
 			{Name: "nothing could be loaded: no verdict", Fires: false, Site: exSite(noPolicy, nothingLoaded)},
 			{Name: "policy link found but the page could not be read (404)", Fires: true,
-				Site: exSite(func(s *scanner.Site) { s.Policy.Error = "the policy could not be read: HTTP 404" })},
+				Site: exSite(func(s *model.Site) { s.Policy.Error = "the policy could not be read: HTTP 404" })},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.siteLoaded() {
 				return nil
 			}
@@ -296,16 +295,16 @@ func policyNotFound() Rule {
 				if p.Error == "" {
 					return nil
 				}
-				return []Finding{{
+				return []model.Finding{{
 					Subject:  "policy",
 					Message:  fmt.Sprintf("The privacy policy linked from %s could not be read: %s", c.siteURL(), p.Error),
-					Evidence: []Evidence{{Kind: "policy", URL: *p.URL, Detail: p.Error}},
+					Evidence: []model.Evidence{{Kind: "policy", URL: *p.URL, Detail: p.Error}},
 				}}
 			}
-			return []Finding{{
+			return []model.Finding{{
 				Subject:  "policy",
 				Message:  fmt.Sprintf("No privacy policy found on %s", c.siteURL()),
-				Evidence: []Evidence{{Kind: "policy", Page: c.siteURL(), Detail: "no link to a privacy policy was recognised"}},
+				Evidence: []model.Evidence{{Kind: "policy", Page: c.siteURL(), Detail: "no link to a privacy policy was recognised"}},
 			}}
 		},
 	}
@@ -326,12 +325,12 @@ func (c *evalContext) policyURL() string {
 }
 
 // policyEvidence points at a policy sentence.
-func (c *evalContext) policyEvidence(sentence string) Evidence {
-	return Evidence{Kind: "policy", URL: c.policyURL(), Detail: sentence}
+func (c *evalContext) policyEvidence(sentence string) model.Evidence {
+	return model.Evidence{Kind: "policy", URL: c.policyURL(), Detail: sentence}
 }
 
 // claimEvidence points at the sentence of a claim.
-func (c *evalContext) claimEvidence(cl *policy.Claim) Evidence {
+func (c *evalContext) claimEvidence(cl *model.Claim) model.Evidence {
 	return c.policyEvidence(cl.Sentence)
 }
 

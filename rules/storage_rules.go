@@ -5,12 +5,12 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // storageCategory is the base category of a storage key: the knowledge
 // base's, else that of its vendor when only the vendor is known.
-func (c *evalContext) storageCategory(it scanner.StorageItem) string {
+func (c *evalContext) storageCategory(it model.StorageItem) string {
 	if it.Category != "" {
 		return baseCategory(it.Category)
 	}
@@ -26,7 +26,7 @@ func (c *evalContext) storageCategory(it scanner.StorageItem) string {
 // needs consent: it belongs to an analytics, advertising or social vendor
 // the configuration does not allow. Keys of unknown purpose do not count:
 // unlike a third-party cookie, a key's origin says little about its purpose.
-func (c *evalContext) storageNeedsConsent(it scanner.StorageItem) bool {
+func (c *evalContext) storageNeedsConsent(it model.StorageItem) bool {
 	if c.vendorAllowed(it.VendorID, it.Vendor) {
 		return false
 	}
@@ -39,7 +39,7 @@ type storageGroup struct {
 	subject  string
 	vendor   string
 	category string
-	items    []scanner.StorageItem
+	items    []model.StorageItem
 }
 
 // storageHost is the host of a storage origin ("https://shop.test" ->
@@ -52,14 +52,14 @@ func storageHost(origin string) string {
 }
 
 // storageKeySubject is type:key@host, e.g. "local:_gcl_ls@shop.test".
-func storageKeySubject(it scanner.StorageItem) string {
+func storageKeySubject(it model.StorageItem) string {
 	return it.Type + ":" + it.Key + "@" + storageHost(it.Origin)
 }
 
 // storageGroups returns the items that need consent grouped by vendor id,
 // else vendor name, else key, in order of first appearance. keep, when not
 // nil, filters the items first.
-func (c *evalContext) storageGroups(items []scanner.StorageItem, keep func(scanner.StorageItem) bool) []*storageGroup {
+func (c *evalContext) storageGroups(items []model.StorageItem, keep func(model.StorageItem) bool) []*storageGroup {
 	var out []*storageGroup
 	idx := map[string]*storageGroup{}
 	for _, it := range items {
@@ -93,17 +93,17 @@ func (c *evalContext) storageGroups(items []scanner.StorageItem, keep func(scann
 }
 
 // storageEvidence describes one key.
-func storageEvidence(it scanner.StorageItem) Evidence {
+func storageEvidence(it model.StorageItem) model.Evidence {
 	kind := "localStorage"
 	if it.Type == "session" {
 		kind = "sessionStorage"
 	}
-	return Evidence{Kind: "storage", Page: it.Page, Name: it.Key, Domain: storageHost(it.Origin), Vendor: it.Vendor, Detail: kind}
+	return model.Evidence{Kind: "storage", Page: it.Page, Name: it.Key, Domain: storageHost(it.Origin), Vendor: it.Vendor, Detail: kind}
 }
 
 // storageKind names the storage of items: "localStorage" or
 // "sessionStorage" when they all share one, else "web storage".
-func storageKind(items []scanner.StorageItem) string {
+func storageKind(items []model.StorageItem) string {
 	kind := ""
 	for _, it := range items {
 		k := storageEvidence(it).Detail
@@ -117,15 +117,15 @@ func storageKind(items []scanner.StorageItem) string {
 
 // storageIn reports one finding per vendor whose keys were written in a
 // phase.
-func (c *evalContext) storageIn(phase, when string, keep func(scanner.StorageItem) bool) []Finding {
+func (c *evalContext) storageIn(phase, when string, keep func(model.StorageItem) bool) []model.Finding {
 	p := c.phase(phase)
 	if p == nil {
 		return nil
 	}
-	var out []Finding
+	var out []model.Finding
 	for _, g := range c.storageGroups(p.Storage, keep) {
 		var keys, pages []string
-		ev := []Evidence{}
+		ev := []model.Evidence{}
 		for _, it := range g.items {
 			if !containsStr(keys, it.Key) {
 				keys = append(keys, it.Key)
@@ -138,13 +138,13 @@ func (c *evalContext) storageIn(phase, when string, keep func(scanner.StorageIte
 			}
 		}
 		if n := len(g.items) - maxEvidence; n > 0 {
-			ev = append(ev, Evidence{Kind: "storage", Detail: fmt.Sprintf("and %d more keys", n)})
+			ev = append(ev, model.Evidence{Kind: "storage", Detail: fmt.Sprintf("and %d more keys", n)})
 		}
 		noun := "key"
 		if len(keys) > 1 {
 			noun = "keys"
 		}
-		out = append(out, Finding{
+		out = append(out, model.Finding{
 			Phase:    ptr(phase),
 			Subject:  g.subject,
 			Message:  fmt.Sprintf("%s wrote %s %s %s %s%s", label(g.vendor, g.category), storageKind(g.items), noun, joinNames(keys, 4), when, onPages(pages)),
@@ -155,12 +155,12 @@ func (c *evalContext) storageIn(phase, when string, keep func(scanner.StorageIte
 }
 
 // exStorage is a localStorage key written on the home page.
-func exStorage(key, vendorID, vendor, category string) scanner.StorageItem {
-	return scanner.StorageItem{Origin: "https://shop.test", Type: "local", Key: key, Vendor: vendor, VendorID: vendorID, Category: category, Page: exHome}
+func exStorage(key, vendorID, vendor, category string) model.StorageItem {
+	return model.StorageItem{Origin: "https://shop.test", Type: "local", Key: key, Vendor: vendor, VendorID: vendorID, Category: category, Page: exHome}
 }
 
 // inSession moves a key to sessionStorage.
-func inSession(it scanner.StorageItem) scanner.StorageItem {
+func inSession(it model.StorageItem) model.StorageItem {
 	it.Type = "session"
 	return it
 }
@@ -184,22 +184,22 @@ func storageBeforeConsent() Rule {
 		Jurisdictions: consentOptional(),
 		Examples: []Example{
 			{Name: "Google Ads writes _gcl_ls on page load", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exGclLS))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exGclLS))},
 			{Name: "a key known only by its analytics vendor", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, scanner.StorageItem{Origin: "https://shop.test", Type: "session", Key: "ga_session_probe", VendorID: "google-analytics", Vendor: "Google Analytics", Page: exHome}))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, model.StorageItem{Origin: "https://shop.test", Type: "session", Key: "ga_session_probe", VendorID: "google-analytics", Vendor: "Google Analytics", Page: exHome}))},
 			{Name: "Hotjar's session-recording test key in sessionStorage", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, inSession(exHotjarLS)))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, inSession(exHotjarLS)))},
 			{Name: "cart and consent-choice keys only", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exStorage("cart", "", "", "functional"), exStorage("OptanonConsent", "onetrust", "OneTrust", "consent")))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exStorage("cart", "", "", "functional"), exStorage("OptanonConsent", "onetrust", "OneTrust", "consent")))},
 			{Name: "an unknown first-party key", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exStorage("ui_theme", "", "", "")))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exStorage("ui_theme", "", "", "")))},
 			{Name: "tracking keys only after accept", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterAccept, exGclLS, exHotjarLS))},
+				Site: exSite(inPhase(model.PhaseAfterAccept, exGclLS, exHotjarLS))},
 			{Name: "US jurisdiction has no prior-consent rule", Fires: false, Jurisdiction: "us-ca",
-				Site: exSite(inPhase(scanner.PhaseBeforeConsent, exGclLS))},
+				Site: exSite(inPhase(model.PhaseBeforeConsent, exGclLS))},
 		},
-		check: func(c *evalContext) []Finding {
-			return c.storageIn(scanner.PhaseBeforeConsent, "before consent", nil)
+		check: func(c *evalContext) []model.Finding {
+			return c.storageIn(model.PhaseBeforeConsent, "before consent", nil)
 		},
 	}
 }
@@ -218,23 +218,23 @@ func storageAfterReject() Rule {
 		Jurisdictions: usAll(Medium),
 		Examples: []Example{
 			{Name: "Google Ads writes _gcl_ls after reject", Fires: true,
-				Site: exSite(inPhase(scanner.PhaseAfterReject, exGclLS))},
+				Site: exSite(inPhase(model.PhaseAfterReject, exGclLS))},
 			{Name: "Hotjar writes its key after reject, as it did before consent", Fires: true,
 				Site: exSite(inPhases(beforeAndAfterReject, exHotjarLS))},
 			{Name: "the key was written only before the click", Fires: false,
-				Site: exSite(func(s *scanner.Site) {
-					s.Phases[scanner.PhaseAfterReject].PreAction = &scanner.PreAction{Storage: []scanner.StorageItem{exGclLS}}
+				Site: exSite(func(s *model.Site) {
+					s.Phases[model.PhaseAfterReject].PreAction = &model.PreAction{Storage: []model.StorageItem{exGclLS}}
 				})},
 			{Name: "only the consent choice after reject", Fires: false,
-				Site: exSite(inPhase(scanner.PhaseAfterReject, exStorage("OptanonConsent", "onetrust", "OneTrust", "consent")))},
+				Site: exSite(inPhase(model.PhaseAfterReject, exStorage("OptanonConsent", "onetrust", "OneTrust", "consent")))},
 			{Name: "reject failed: no verdict", Fires: false,
-				Site: exSite(rejectFailed, inPhase(scanner.PhaseAfterReject, exGclLS))},
+				Site: exSite(rejectFailed, inPhase(model.PhaseAfterReject, exGclLS))},
 		},
-		check: func(c *evalContext) []Finding {
+		check: func(c *evalContext) []model.Finding {
 			if !c.rejected() {
 				return nil
 			}
-			return c.storageIn(scanner.PhaseAfterReject, "after the visitor rejected", nil)
+			return c.storageIn(model.PhaseAfterReject, "after the visitor rejected", nil)
 		},
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/privacyscan/privacyscan/internal/config"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // Fingerprint identifies a finding across scans: the rule, the site URL
@@ -43,36 +43,26 @@ func NormaliseURL(raw string) string {
 // CountsTowardExit reports whether a finding makes the scan fail with
 // --fail-on failOn: it is at or above that severity and neither suppressed
 // nor in the baseline. failOn "none" (or "off") never fails.
-func CountsTowardExit(f Finding, failOn string) bool {
+func CountsTowardExit(f model.Finding, failOn string) bool {
 	if f.Suppressed != nil || f.Baseline {
 		return false
 	}
 	if failOn == "" {
 		failOn = High
 	}
-	min := SeverityRank(failOn)
+	min := model.SeverityRank(failOn)
 	if min < 0 {
 		return false
 	}
-	return SeverityRank(f.Severity) >= min
+	return model.SeverityRank(f.Severity) >= min
 }
 
 // CheckFailOn validates a --fail-on value.
 func CheckFailOn(s string) error {
-	if s == "none" || SeverityRank(s) >= 0 {
+	if s == "none" || model.SeverityRank(s) >= 0 {
 		return nil
 	}
-	return fmt.Errorf("--fail-on %q: want one of %s or none", s, strings.Join(Severities, ", "))
-}
-
-// SuppressionNotice reports a configured suppression that no longer does its
-// job: expired (it stopped applying) or stale (it matched nothing).
-type SuppressionNotice struct {
-	// Kind is "expired" or "stale".
-	Kind        string             `json:"kind"`
-	Suppression config.Suppression `json:"suppression"`
-	// Message is a sentence for the report, naming the file and line.
-	Message string `json:"message"`
+	return fmt.Errorf("--fail-on %q: want one of %s or none", s, strings.Join(model.Severities, ", "))
 }
 
 // Suppressor applies a configuration's suppressions to the findings of one
@@ -80,14 +70,14 @@ type SuppressionNotice struct {
 // be reported after the last site.
 type Suppressor struct {
 	file  string
-	sups  []config.Suppression
+	sups  []model.Suppression
 	now   time.Time
 	used  []bool
 	which []bool // expired entries that would have matched
 }
 
 // NewSuppressor prepares the suppressions of cfg (nil is fine) at time now.
-func NewSuppressor(cfg *config.Config, now time.Time) *Suppressor {
+func NewSuppressor(cfg *model.Config, now time.Time) *Suppressor {
 	s := &Suppressor{now: now}
 	if now.IsZero() {
 		s.now = time.Now()
@@ -104,7 +94,7 @@ func NewSuppressor(cfg *config.Config, now time.Time) *Suppressor {
 // Apply marks the findings of the site at siteURL that a live suppression
 // matches (Finding.Suppressed) and returns them; suppressed findings stay in
 // the list. fs is modified in place.
-func (s *Suppressor) Apply(siteURL string, fs []Finding) []Finding {
+func (s *Suppressor) Apply(siteURL string, fs []model.Finding) []model.Finding {
 	for i := range fs {
 		for j, sup := range s.sups {
 			if !matches(sup, siteURL, fs[i]) {
@@ -116,7 +106,7 @@ func (s *Suppressor) Apply(siteURL string, fs []Finding) []Finding {
 			}
 			s.used[j] = true
 			if fs[i].Suppressed == nil {
-				fs[i].Suppressed = &Suppression{Reason: sup.Reason, Expires: sup.Expires}
+				fs[i].Suppressed = &model.Waiver{Reason: sup.Reason, Expires: sup.Expires}
 			}
 		}
 	}
@@ -125,16 +115,16 @@ func (s *Suppressor) Apply(siteURL string, fs []Finding) []Finding {
 
 // Notices lists expired suppressions, then those that matched nothing, in
 // file order. Call it after the last Apply.
-func (s *Suppressor) Notices() []SuppressionNotice {
-	out := []SuppressionNotice{}
+func (s *Suppressor) Notices() []model.SuppressionNotice {
+	out := []model.SuppressionNotice{}
 	for j, sup := range s.sups {
 		where := fmt.Sprintf("%s:%d", s.file, sup.Line)
 		switch {
 		case sup.Expired(s.now):
-			out = append(out, SuppressionNotice{Kind: "expired", Suppression: sup,
+			out = append(out, model.SuppressionNotice{Kind: "expired", Suppression: sup,
 				Message: fmt.Sprintf("%s: suppression of %s expired on %s and no longer applies%s", where, sup.Rule, sup.Expires, map[bool]string{true: " (it matches findings in this scan)", false: ""}[s.which[j]])})
 		case !s.used[j]:
-			out = append(out, SuppressionNotice{Kind: "stale", Suppression: sup,
+			out = append(out, model.SuppressionNotice{Kind: "stale", Suppression: sup,
 				Message: fmt.Sprintf("%s: suppression of %s matched no finding; remove it if the problem is fixed", where, sup.Rule)})
 		}
 	}
@@ -143,21 +133,21 @@ func (s *Suppressor) Notices() []SuppressionNotice {
 
 // ApplySuppressions is the single-site form of Suppressor: it marks the
 // findings and returns the notices.
-func ApplySuppressions(siteURL string, fs []Finding, cfg *config.Config, now time.Time) ([]Finding, []SuppressionNotice) {
+func ApplySuppressions(siteURL string, fs []model.Finding, cfg *model.Config, now time.Time) ([]model.Finding, []model.SuppressionNotice) {
 	s := NewSuppressor(cfg, now)
 	fs = s.Apply(siteURL, fs)
 	return fs, s.Notices()
 }
 
 // matches reports whether every field the suppression sets matches.
-func matches(sup config.Suppression, siteURL string, f Finding) bool {
+func matches(sup model.Suppression, siteURL string, f model.Finding) bool {
 	if sup.Rule != "*" && sup.Rule != f.Rule {
 		return false
 	}
 	if sup.Fingerprint != "" && sup.Fingerprint != f.Fingerprint {
 		return false
 	}
-	if sup.Subject != "" && !config.MatchGlob(sup.Subject, f.Subject) {
+	if sup.Subject != "" && !model.MatchGlob(sup.Subject, f.Subject) {
 		return false
 	}
 	if sup.URL != "" && !urlMatches(sup.URL, siteURL, f) {
@@ -168,7 +158,7 @@ func matches(sup config.Suppression, siteURL string, f Finding) bool {
 
 // urlMatches reports whether the suppression URL is a prefix of the site URL
 // or of an evidence URL or page, compared normalised.
-func urlMatches(prefix, siteURL string, f Finding) bool {
+func urlMatches(prefix, siteURL string, f model.Finding) bool {
 	p := NormaliseURL(prefix)
 	cands := []string{siteURL}
 	for _, e := range f.Evidence {
@@ -222,7 +212,7 @@ func ParseBaseline(data []byte) (Baseline, error) {
 }
 
 // Apply marks findings whose fingerprint the baseline holds.
-func (b Baseline) Apply(fs []Finding) []Finding {
+func (b Baseline) Apply(fs []model.Finding) []model.Finding {
 	for i := range fs {
 		if b[fs[i].Fingerprint] {
 			fs[i].Baseline = true

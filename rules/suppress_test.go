@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/privacyscan/privacyscan/internal/config"
-	"github.com/privacyscan/privacyscan/scanner"
-	"github.com/privacyscan/privacyscan/scanner/kb"
-	"github.com/privacyscan/privacyscan/scanner/policy"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 func TestFingerprintStable(t *testing.T) {
@@ -46,11 +44,11 @@ func TestFingerprintStable(t *testing.T) {
 // TestFingerprintIgnoresEvidence: a rescan that sees the tracker on other
 // pages, with other query strings, keeps the fingerprint.
 func TestFingerprintIgnoresEvidence(t *testing.T) {
-	a := exSite(inPhase(scanner.PhaseBeforeConsent, exMetaPixel))
+	a := exSite(inPhase(model.PhaseBeforeConsent, exMetaPixel))
 	other := exMetaPixel
 	other.URL = "https://www.facebook.com/tr?id=1234&ev=ViewContent&ts=99"
 	other.Page = "https://shop.test/product/7"
-	b := exSite(inPhase(scanner.PhaseBeforeConsent, other))
+	b := exSite(inPhase(model.PhaseBeforeConsent, other))
 	fa := Evaluate(a, Options{Now: testNow, Only: []string{"tracking-before-consent"}})
 	fb := Evaluate(b, Options{Now: testNow, Only: []string{"tracking-before-consent"}})
 	if len(fa) != 1 || len(fb) != 1 || fa[0].Fingerprint != fb[0].Fingerprint {
@@ -60,18 +58,18 @@ func TestFingerprintIgnoresEvidence(t *testing.T) {
 
 func TestCountsTowardExit(t *testing.T) {
 	cases := []struct {
-		f      Finding
+		f      model.Finding
 		failOn string
 		want   bool
 	}{
-		{Finding{Severity: High}, High, true},
-		{Finding{Severity: Critical}, High, true},
-		{Finding{Severity: Medium}, High, false},
-		{Finding{Severity: Medium}, "", false},
-		{Finding{Severity: Low}, Low, true},
-		{Finding{Severity: Critical}, "none", false},
-		{Finding{Severity: Critical, Suppressed: &Suppression{Reason: "x"}}, Info, false},
-		{Finding{Severity: Critical, Baseline: true}, Info, false},
+		{model.Finding{Severity: High}, High, true},
+		{model.Finding{Severity: Critical}, High, true},
+		{model.Finding{Severity: Medium}, High, false},
+		{model.Finding{Severity: Medium}, "", false},
+		{model.Finding{Severity: Low}, Low, true},
+		{model.Finding{Severity: Critical}, "none", false},
+		{model.Finding{Severity: Critical, Suppressed: &model.Waiver{Reason: "x"}}, Info, false},
+		{model.Finding{Severity: Critical, Baseline: true}, Info, false},
 	}
 	for _, tc := range cases {
 		if got := CountsTowardExit(tc.f, tc.failOn); got != tc.want {
@@ -84,13 +82,13 @@ func TestCountsTowardExit(t *testing.T) {
 }
 
 func TestSuppressor(t *testing.T) {
-	cfg := &config.Config{Path: ".privacyscan.yaml", Suppressions: []config.Suppression{
+	cfg := &model.Config{Path: ".privacyscan.yaml", Suppressions: []model.Suppression{
 		{Rule: "tracking-before-consent", Subject: "meta-*", Reason: "ticket 12", Line: 3},
 		{Rule: "cookie-before-consent", Reason: "old", Expires: "2026-01-31", ExpiresAt: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Line: 7},
 		{Rule: "policy-not-found", Reason: "fixed long ago", Line: 11},
 		{Rule: "*", URL: "https://other.test/", Reason: "another site", Line: 14},
 	}}
-	site := exSite(inPhase(scanner.PhaseBeforeConsent, exMetaPixel, exGA4, exFBP))
+	site := exSite(inPhase(model.PhaseBeforeConsent, exMetaPixel, exGA4, exFBP))
 	fs := Evaluate(site, Options{Now: testNow, Only: []string{"tracking-before-consent", "cookie-before-consent"}})
 	s := NewSuppressor(cfg, testNow)
 	fs = s.Apply(site.URL, fs)
@@ -120,7 +118,7 @@ func TestSuppressor(t *testing.T) {
 		t.Errorf("notices %s: %+v", b, notices)
 	}
 	// The other site's suppression applies there.
-	other := exSite(func(s *scanner.Site) { s.URL, s.FinalURL = "https://other.test/", "https://other.test/" }, inPhase(scanner.PhaseBeforeConsent, exGA4))
+	other := exSite(func(s *model.Site) { s.URL, s.FinalURL = "https://other.test/", "https://other.test/" }, inPhase(model.PhaseBeforeConsent, exGA4))
 	ofs := s.Apply(other.URL, Evaluate(other, Options{Now: testNow, Only: []string{"tracking-before-consent"}}))
 	if len(ofs) != 1 || ofs[0].Suppressed == nil || ofs[0].Suppressed.Reason != "another site" {
 		t.Errorf("other site: %+v", ofs)
@@ -136,7 +134,7 @@ func itoaLine(i int) string {
 }
 
 func TestBaseline(t *testing.T) {
-	site := exSite(inPhase(scanner.PhaseBeforeConsent, exMetaPixel, exGA4))
+	site := exSite(inPhase(model.PhaseBeforeConsent, exMetaPixel, exGA4))
 	fs := Evaluate(site, Options{Now: testNow, Only: []string{"tracking-before-consent"}})
 	if len(fs) != 2 {
 		t.Fatalf("%+v", fs)
@@ -161,8 +159,8 @@ func TestBaseline(t *testing.T) {
 }
 
 func TestConfigSeverityAndOff(t *testing.T) {
-	site := exSite(inPhase(scanner.PhaseBeforeConsent, exMetaPixel, exFBP))
-	cfg := &config.Config{Rules: map[string]config.RuleSetting{
+	site := exSite(inPhase(model.PhaseBeforeConsent, exMetaPixel, exFBP))
+	cfg := &model.Config{Rules: map[string]model.RuleSetting{
 		"tracking-before-consent": {Severity: Low},
 		"cookie-before-consent":   {Off: true},
 	}}
@@ -180,12 +178,12 @@ func TestConfigSeverityAndOff(t *testing.T) {
 func TestAllowedVendorAndFirstParty(t *testing.T) {
 	matomo := exPixel("https://stats.shop-analytics.test/matomo.php?idsite=1", "matomo", "Matomo", "analytics")
 	unknownPixel := exPixel("https://img.shop-cdn.test/p.gif", "", "", "unknown")
-	site := exSite(inPhase(scanner.PhaseBeforeConsent, matomo, unknownPixel))
+	site := exSite(inPhase(model.PhaseBeforeConsent, matomo, unknownPixel))
 	fs := Evaluate(site, Options{Now: testNow, Only: []string{"tracking-before-consent"}})
 	if len(fs) != 2 {
 		t.Fatalf("without configuration both count: %+v", fs)
 	}
-	cfg := &config.Config{FirstParty: []string{"shop-cdn.test"}, Allow: config.Allow{Vendors: []config.AllowedVendor{{Vendor: "Matomo", Reason: "exempt"}}}}
+	cfg := &model.Config{FirstParty: []string{"shop-cdn.test"}, Allow: model.Allow{Vendors: []model.AllowedVendor{{Vendor: "Matomo", Reason: "exempt"}}}}
 	if fs := Evaluate(site, Options{Now: testNow, Config: cfg, Only: []string{"tracking-before-consent"}}); len(fs) != 0 {
 		t.Errorf("allowed vendor or first-party CDN reported: %+v", fs)
 	}
@@ -207,15 +205,15 @@ func TestCheckConfig(t *testing.T) {
 
 // TestOddObservations: rules never panic and never return nil on partial data.
 func TestOddObservations(t *testing.T) {
-	sites := map[string]*scanner.Site{
+	sites := map[string]*model.Site{
 		"nil":         nil,
 		"empty":       {},
-		"nil phases":  {URL: "https://x.test/", Scanned: true, Phases: map[string]*scanner.PhaseResult{"before-consent": nil, "dnt": {}}},
-		"nil policy":  exSite(func(s *scanner.Site) { s.Policy = nil }),
-		"bad urls":    exSite(inPhase(scanner.PhaseBeforeConsent, scanner.Request{URL: "::not a url", Category: "advertising", Pixel: true})),
-		"bad date":    exSite(withPolicy(func(p *policy.Facts) { d := "last spring"; p.LastUpdated = &d })),
-		"no url":      exSite(func(s *scanner.Site) { s.URL, s.FinalURL = "", "" }),
-		"unknown cat": exSite(inPhase(scanner.PhaseAfterReject, scanner.Cookie{Name: "x", Category: "mystery"})),
+		"nil phases":  {URL: "https://x.test/", Scanned: true, Phases: map[string]*model.PhaseResult{"before-consent": nil, "dnt": {}}},
+		"nil policy":  exSite(func(s *model.Site) { s.Policy = nil }),
+		"bad urls":    exSite(inPhase(model.PhaseBeforeConsent, model.Request{URL: "::not a url", Category: "advertising", Pixel: true})),
+		"bad date":    exSite(withPolicy(func(p *model.PolicyFacts) { d := "last spring"; p.LastUpdated = &d })),
+		"no url":      exSite(func(s *model.Site) { s.URL, s.FinalURL = "", "" }),
+		"unknown cat": exSite(inPhase(model.PhaseAfterReject, model.Cookie{Name: "x", Category: "mystery"})),
 	}
 	for name, s := range sites {
 		t.Run(name, func(t *testing.T) {
@@ -251,42 +249,5 @@ func TestConfigurationDocParses(t *testing.T) {
 	}
 	if len(cfg.CustomRules) != 2 || len(cfg.Suppressions) != 1 || len(cfg.Allow.Vendors) != 1 {
 		t.Errorf("example lost entries: %+v", cfg)
-	}
-}
-
-// TestKBVendors checks the adapter against the embedded knowledge base.
-func TestKBVendors(t *testing.T) {
-	vi := KBVendors(kb.Default())
-	found := 0
-	for _, v := range kb.Default().Vendors() {
-		got, ok := vi.Vendor(v.ID)
-		if !ok || got.Name != v.Name || got.Country != v.Country || got.EEA != v.EEA || got.Adequate != v.Adequate {
-			t.Fatalf("%s: %+v", v.ID, got)
-		}
-		found++
-	}
-	if found == 0 {
-		t.Fatal("the embedded knowledge base has no vendors")
-	}
-	if _, ok := vi.Vendor("no-such-vendor"); ok {
-		t.Error("unknown vendor found")
-	}
-	if _, ok := KBVendors(nil).Vendor("google-analytics"); ok {
-		t.Error("nil database answers")
-	}
-}
-
-// TestWithKnowledgeBase judges the recorded leaky shop with the real
-// embedded vendor facts: Google Analytics is a US vendor.
-func TestWithKnowledgeBase(t *testing.T) {
-	fs := Evaluate(mustLoad(t, "leaky-shop"), Options{Now: testNow, Vendors: KBVendors(kb.Default()), Only: []string{"undisclosed-transfer", "claim-data-location-contradicted"}})
-	seen := map[string]bool{}
-	for _, f := range fs {
-		seen[f.Rule+"/"+f.Subject] = true
-	}
-	for _, want := range []string{"undisclosed-transfer/google-analytics", "claim-data-location-contradicted/google-analytics"} {
-		if !seen[want] {
-			t.Errorf("%s missing; have %v", want, seen)
-		}
 	}
 }

@@ -15,11 +15,12 @@ import (
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
+	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/privacyscan/privacyscan/scanner/route"
 )
 
 // demoPages starts the demo shop and crawls its 8-page sample once.
-func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []PlannedPage) {
+func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []model.PlannedPage) {
 	b.Helper()
 	srv, err := demo.Start()
 	if err != nil {
@@ -42,7 +43,7 @@ func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []PlannedPage) 
 // barePass loads the pages in a fresh browser context with no capture: the
 // same navigation, load event and 500 ms network quiet, with only an
 // in-flight counter listening.
-func barePass(b *testing.B, br *browser.Browser, pages []PlannedPage) {
+func barePass(b *testing.B, br *browser.Browser, pages []model.PlannedPage) {
 	ctx, cancel := br.NewContext(context.Background())
 	defer cancel()
 	rc := &recorder{reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]cdp.LoaderID{}, kick: make(chan struct{}, 1)}
@@ -96,7 +97,7 @@ func BenchmarkCapturedPass(b *testing.B) {
 	s := New(Options{Browser: br})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, pages, "", []string{"shop.test"})
+		pr, _, errs := s.runPhase(context.Background(), model.PhaseBeforeConsent, pages, "", []string{"shop.test"})
 		if len(pr.Pages) != len(pages) || len(errs) > 0 {
 			b.Fatalf("pages %d, errors %v", len(pr.Pages), errs)
 		}
@@ -116,7 +117,7 @@ func BenchmarkFivePhases(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var wg sync.WaitGroup
-		for _, ph := range AllPhases {
+		for _, ph := range model.AllPhases {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // quietPeriod is how long the network must be idle after the load event.
@@ -67,7 +68,7 @@ type recorder struct {
 	crashed  bool
 	docReq   network.RequestID
 	asked    map[string]float64 // cookie key -> requested lifetime in days (-1 session)
-	storage  map[string]StorageItem
+	storage  map[string]model.StorageItem
 	dropped  int // requests not recorded past maxRequests
 	kick     chan struct{}
 	dialogs  chan struct{}
@@ -75,7 +76,7 @@ type recorder struct {
 }
 
 type reqState struct {
-	r        Request
+	r        model.Request
 	size     float64
 	mimeType string
 }
@@ -83,7 +84,7 @@ type reqState struct {
 func newRecorder() *recorder {
 	return &recorder{
 		reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]cdp.LoaderID{},
-		asked: map[string]float64{}, storage: map[string]StorageItem{},
+		asked: map[string]float64{}, storage: map[string]model.StorageItem{},
 		kick: make(chan struct{}, 1), dialogs: make(chan struct{}, 8), now: time.Now,
 	}
 }
@@ -124,7 +125,7 @@ func (rc *recorder) handle(ev any) {
 			rc.dropped++ // a hostile page must not grow the report without bound
 			return
 		}
-		st = &reqState{r: Request{URL: e.Request.URL, Method: e.Request.Method, ResourceType: string(e.Type), Page: rc.page}}
+		st = &reqState{r: model.Request{URL: e.Request.URL, Method: e.Request.Method, ResourceType: string(e.Type), Page: rc.page}}
 		if e.Initiator != nil {
 			st.r.Initiator = string(e.Initiator.Type)
 			if e.Initiator.URL != "" {
@@ -214,7 +215,7 @@ func (rc *recorder) handle(ev any) {
 type recording struct {
 	order   []network.RequestID
 	reqs    map[network.RequestID]*reqState
-	storage map[string]StorageItem
+	storage map[string]model.StorageItem
 	dropped int
 }
 
@@ -224,7 +225,7 @@ func (rc *recorder) take() recording {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	rec := recording{order: rc.order, reqs: rc.reqs, storage: rc.storage, dropped: rc.dropped}
-	rc.order, rc.reqs, rc.storage, rc.dropped = nil, map[network.RequestID]*reqState{}, map[string]StorageItem{}, 0
+	rc.order, rc.reqs, rc.storage, rc.dropped = nil, map[network.RequestID]*reqState{}, map[string]model.StorageItem{}, 0
 	return rec
 }
 
@@ -244,7 +245,7 @@ func (rc *recorder) storageWrite(id *domstorage.StorageID, key string) {
 	}
 	k := typ + "\x00" + origin + "\x00" + key
 	if _, ok := rc.storage[k]; !ok {
-		rc.storage[k] = StorageItem{Origin: origin, Type: typ, Key: key, Page: rc.page}
+		rc.storage[k] = model.StorageItem{Origin: origin, Type: typ, Key: key, Page: rc.page}
 	}
 }
 
@@ -412,9 +413,9 @@ func setupTab(ctx context.Context, rc *recorder, phase string) error {
 	extra := ""
 	headers := network.Headers{}
 	switch phase {
-	case PhaseDNT:
+	case model.PhaseDNT:
 		extra, headers["DNT"] = dntJS, "1"
-	case PhaseGPC:
+	case model.PhaseGPC:
 		extra, headers["Sec-GPC"] = gpcJS, "1"
 	}
 	if len(headers) > 0 {

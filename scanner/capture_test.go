@@ -15,6 +15,7 @@ import (
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // startFixture serves testdata/<name> and returns a browser routed to it.
@@ -33,34 +34,34 @@ func startFixture(t testing.TB, name string) (*fixture.Server, *browser.Browser)
 	return srv, b
 }
 
-func findRequest(rs []Request, substr string) (Request, bool) {
+func findRequest(rs []model.Request, substr string) (model.Request, bool) {
 	for _, r := range rs {
 		if strings.Contains(r.URL, substr) {
 			return r, true
 		}
 	}
-	return Request{}, false
+	return model.Request{}, false
 }
 
-func findCookie(cs []Cookie, name string) (Cookie, bool) {
+func findCookie(cs []model.Cookie, name string) (model.Cookie, bool) {
 	for _, c := range cs {
 		if c.Name == name {
 			return c, true
 		}
 	}
-	return Cookie{}, false
+	return model.Cookie{}, false
 }
 
 func TestCapture(t *testing.T) {
 	srv, b := startFixture(t, "capture")
 	s := New(Options{Browser: b, PageTimeout: 4 * time.Second})
-	pages := []PlannedPage{
+	pages := []model.PlannedPage{
 		{URL: "https://shop.test/", Kind: KindHome},
 		{URL: "https://shop.test/hang", Kind: KindOther},
 		{URL: "https://shop.test/err500", Kind: KindOther},
 		{URL: "https://shop.test/doc.pdf", Kind: KindOther},
 	}
-	pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, pages, "", []string{"shop.test"})
+	pr, _, errs := s.runPhase(context.Background(), model.PhaseBeforeConsent, pages, "", []string{"shop.test"})
 	if len(pr.Pages) != len(pages) {
 		t.Fatalf("pages recorded = %d, want %d (errors %v)", len(pr.Pages), len(pages), errs)
 	}
@@ -81,7 +82,7 @@ func TestCapture(t *testing.T) {
 	if !ok {
 		t.Fatalf("pixel request missing; requests %v", pr.Requests)
 	}
-	if px.Party != PartyThird || !px.Pixel || len(px.Redirects) != 1 || px.Redirects[0] != "https://shop.test/r" || px.Page != "https://shop.test/" {
+	if px.Party != model.PartyThird || !px.Pixel || len(px.Redirects) != 1 || px.Redirects[0] != "https://shop.test/r" || px.Page != "https://shop.test/" {
 		t.Errorf("pixel = %+v", px)
 	}
 	if bc, ok := findRequest(pr.Requests, "/collect?e=view"); !ok || !bc.Beacon || !bc.Pixel {
@@ -109,10 +110,10 @@ func TestCapture(t *testing.T) {
 	if !ok {
 		t.Fatalf("third-party cookie uid missing; cookies %v", pr.Cookies)
 	}
-	if uid.Party != PartyThird || !uid.Secure || uid.SameSite != "None" || math.Abs(uid.LifetimeDays-730) > 1 {
+	if uid.Party != model.PartyThird || !uid.Secure || uid.SameSite != "None" || math.Abs(uid.LifetimeDays-730) > 1 {
 		t.Errorf("uid = %+v (want third party, Secure, SameSite None, 730 days asked)", uid)
 	}
-	if js, ok := findCookie(pr.Cookies, "js_long"); !ok || js.Party != PartyFirst || math.Abs(js.LifetimeDays-730) > 1 {
+	if js, ok := findCookie(pr.Cookies, "js_long"); !ok || js.Party != model.PartyFirst || math.Abs(js.LifetimeDays-730) > 1 {
 		t.Errorf("js_long = %+v, %v (want the 730 days document.cookie asked for)", js, ok)
 	}
 	if sid, ok := findCookie(pr.Cookies, "sid"); !ok || !sid.HTTPOnly || !sid.Session || sid.LifetimeDays != 0 || sid.Value != "" {
@@ -136,12 +137,12 @@ func TestCapture(t *testing.T) {
 func TestPrivacySignals(t *testing.T) {
 	srv, b := startFixture(t, "capture")
 	s := New(Options{Browser: b, PageTimeout: 10 * time.Second})
-	pages := []PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}
+	pages := []model.PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}
 	for _, tc := range []struct {
 		phase, query, header string
 	}{
-		{PhaseDNT, "dnt=1&gpc=undefined", "dnt"},
-		{PhaseGPC, "dnt=null&gpc=true", "gpc"},
+		{model.PhaseDNT, "dnt=1&gpc=undefined", "dnt"},
+		{model.PhaseGPC, "dnt=null&gpc=true", "gpc"},
 	} {
 		pr, _, errs := s.runPhase(context.Background(), tc.phase, pages, "", []string{"shop.test"})
 		sig, ok := findRequest(pr.Requests, "/signal?")
@@ -176,12 +177,12 @@ func TestRendererCrash(t *testing.T) {
 			_, _ = chromedp.Call(cctx, page.Crash, cdp.Empty{})
 		}
 	}
-	pages := []PlannedPage{
+	pages := []model.PlannedPage{
 		{URL: "https://shop.test/", Kind: KindHome},
 		{URL: "https://shop.test/?crash", Kind: KindOther},
 		{URL: "https://shop.test/?after", Kind: KindOther},
 	}
-	pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, pages, "", []string{"shop.test"})
+	pr, _, errs := s.runPhase(context.Background(), model.PhaseBeforeConsent, pages, "", []string{"shop.test"})
 	if len(pr.Pages) != 3 {
 		t.Fatalf("pages = %+v, errors %v", pr.Pages, errs)
 	}
@@ -212,12 +213,12 @@ func TestCNAMECloaking(t *testing.T) {
 	_, b := startFixture(t, "capture")
 	s := New(Options{Browser: b, PageTimeout: 10 * time.Second, KB: kb.Default(),
 		Resolver: fakeResolver{"metrics.shop.test": "shop.test.sc.omtrdc.net."}})
-	pr, _, _ := s.runPhase(context.Background(), PhaseBeforeConsent, []PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}, "", []string{"shop.test"})
+	pr, _, _ := s.runPhase(context.Background(), model.PhaseBeforeConsent, []model.PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}, "", []string{"shop.test"})
 	r, ok := findRequest(pr.Requests, "metrics.shop.test")
 	if !ok {
 		t.Fatal("request to metrics.shop.test missing")
 	}
-	if !r.CNAMECloaked || r.Party != PartyFirst || r.Category == kb.Essential || !strings.Contains(strings.ToLower(r.Vendor), "adobe") {
+	if !r.CNAMECloaked || r.Party != model.PartyFirst || r.Category == kb.Essential || !strings.Contains(strings.ToLower(r.Vendor), "adobe") {
 		t.Errorf("cloaked request = %+v", r)
 	}
 	if own, _ := findRequest(pr.Requests, "https://shop.test/"); own.CNAMECloaked || own.Category != kb.Essential {
@@ -238,7 +239,7 @@ func TestBrowserRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _ = p.Wait()
-	pr, _, errs := s.runPhase(context.Background(), PhaseBeforeConsent, []PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}, "", []string{"shop.test"})
+	pr, _, errs := s.runPhase(context.Background(), model.PhaseBeforeConsent, []model.PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}, "", []string{"shop.test"})
 	if len(pr.Pages) != 1 || pr.Pages[0].Status != 200 || pr.Pages[0].Error != "" {
 		t.Fatalf("after a browser crash: pages %+v, errors %v", pr.Pages, errs)
 	}

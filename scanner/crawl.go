@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/gocolly/colly/v2"
+	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/publicsuffix"
 )
@@ -39,7 +40,7 @@ type CrawlOptions struct {
 // CrawlResult is what the crawler found.
 type CrawlResult struct {
 	FinalURL string
-	Pages    []PlannedPage
+	Pages    []model.PlannedPage
 	// PolicyURL is the privacy policy's URL, "" when none was found.
 	PolicyURL string
 	// Lang is the start page's <html lang>.
@@ -235,7 +236,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 
 	// Choose the sample.
 	final, _ := url.Parse(res.FinalURL)
-	res.Pages = append(res.Pages, PlannedPage{URL: res.FinalURL, Kind: KindHome})
+	res.Pages = append(res.Pages, model.PlannedPage{URL: res.FinalURL, Kind: KindHome})
 	seenPattern := map[string]bool{urlPattern(final): true}
 	seenURL := map[string]bool{res.FinalURL: true, start: true}
 	if opts.PolicyURL != "" {
@@ -252,7 +253,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	}
 	if res.PolicyURL != "" && len(res.Pages) < opts.MaxPages {
 		if pu, err := url.Parse(res.PolicyURL); err == nil && !seenURL[res.PolicyURL] {
-			res.Pages = append(res.Pages, PlannedPage{URL: res.PolicyURL, Kind: KindPolicy})
+			res.Pages = append(res.Pages, model.PlannedPage{URL: res.PolicyURL, Kind: KindPolicy})
 			seenURL[res.PolicyURL], seenPattern[urlPattern(pu)] = true, true
 		}
 	}
@@ -273,7 +274,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 				if isAsset(c.url) {
 					continue
 				}
-				res.Pages = append(res.Pages, PlannedPage{URL: s, Kind: k})
+				res.Pages = append(res.Pages, model.PlannedPage{URL: s, Kind: k})
 				seenURL[s], seenPattern[urlPattern(c.url)] = true, true
 				if round == 0 {
 					break // one page per kind in the first round

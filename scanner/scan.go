@@ -18,7 +18,7 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/kb"
-	"github.com/privacyscan/privacyscan/scanner/policy"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // Classifier tells who is behind a request, cookie or storage key. The
@@ -54,7 +54,7 @@ type Options struct {
 	Consent consent.Operator
 	// Analyze reads a privacy policy document; nil leaves the policy
 	// section with the URL and language only.
-	Analyze func(doc []byte, contentType, url string) *policy.Facts
+	Analyze func(doc []byte, contentType, url string) *model.PolicyFacts
 	// ShowValues keeps cookie values in the report (redacted by default).
 	ShowValues bool
 	// Progress, when set, is told what the scanner is doing.
@@ -81,7 +81,7 @@ func New(opts Options) *Scanner {
 		opts.PageTimeout = 30 * time.Second
 	}
 	if len(opts.Phases) == 0 {
-		opts.Phases = AllPhases
+		opts.Phases = model.AllPhases
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -128,8 +128,8 @@ func (s *Scanner) Browser() *browser.Browser {
 
 // ScanSite crawls and scans one site. It always returns a Site, filled with
 // whatever could be gathered; problems are in Site.Errors.
-func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
-	site := &Site{URL: start, FinalURL: start, Phases: map[string]*PhaseResult{}, Errors: []string{}, Policy: policy.NotFound()}
+func (s *Scanner) ScanSite(ctx context.Context, start string) *model.Site {
+	site := &model.Site{URL: start, FinalURL: start, Phases: map[string]*model.PhaseResult{}, Errors: []string{}, Policy: model.PolicyNotFound()}
 	s.opts.Progress("crawling %s", start)
 	cr, err := Crawl(ctx, start, s.opts.Crawl)
 	if err != nil {
@@ -146,7 +146,7 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var policyDoc []byte
-	results := map[string]*consent.Result{}
+	results := map[string]*model.ConsentResult{}
 	// Phases start in report order as slots free up, so with little
 	// concurrency before-consent comes first; Ctrl-C starts no new phase.
 	for _, ph := range s.opts.Phases {
@@ -210,12 +210,12 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 			}
 			policyDoc, ct = b, ""
 		}
-		var f *policy.Facts
+		var f *model.PolicyFacts
 		if s.opts.Analyze != nil && policyDoc != nil {
 			f = s.opts.Analyze(policyDoc, ct, pu)
 		}
 		if f == nil {
-			f = policy.NotFound()
+			f = model.PolicyNotFound()
 			f.Language = primaryLang(cr.Lang)
 			if policyDoc == nil {
 				// Found but unreadable: the rules must not judge an empty text.
@@ -250,16 +250,16 @@ func hostOf(u string) string {
 
 // summarize builds the site-level consent section from the phases' results:
 // the accept and reject runs, and the before-consent look for a banner.
-func summarize(results map[string]*consent.Result) consent.Summary {
-	var accept, reject consent.Result
-	if r := results[PhaseAfterAccept]; r != nil {
+func summarize(results map[string]*model.ConsentResult) model.ConsentSummary {
+	var accept, reject model.ConsentResult
+	if r := results[model.PhaseAfterAccept]; r != nil {
 		accept = *r
 	}
-	if r := results[PhaseAfterReject]; r != nil {
+	if r := results[model.PhaseAfterReject]; r != nil {
 		reject = *r
 	}
 	s := consent.Summarize(accept, reject)
-	if r := results[PhaseBeforeConsent]; r != nil && r.BannerDetected {
+	if r := results[model.PhaseBeforeConsent]; r != nil && r.BannerDetected {
 		s.BannerDetected = true
 		if s.CMP == nil && r.CMP != "" {
 			cmp := r.CMP
@@ -277,7 +277,7 @@ type phaseRun struct {
 	phaseCtx   context.Context // the browser context; outlives ctx so cookies can still be read
 	tab        context.Context
 	rc         *recorder
-	pr         *PhaseResult
+	pr         *model.PhaseResult
 	firstParty []string
 	cookieSeen map[string]bool
 	errs       []string
@@ -292,8 +292,8 @@ type phaseRun struct {
 
 // runPhase loads the pages in a fresh browser context and records everything.
 // On Ctrl-C it stops loading pages but keeps what it recorded.
-func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPage, policyURL string, firstParty []string) (pr *PhaseResult, policyDoc []byte, errs []string) {
-	pr = &PhaseResult{Pages: []PageResult{}, Cookies: []Cookie{}, Requests: []Request{}, Storage: []StorageItem{}}
+func (s *Scanner) runPhase(ctx context.Context, phase string, pages []model.PlannedPage, policyURL string, firstParty []string) (pr *model.PhaseResult, policyDoc []byte, errs []string) {
+	pr = &model.PhaseResult{Pages: []model.PageResult{}, Cookies: []model.Cookie{}, Requests: []model.Request{}, Storage: []model.StorageItem{}}
 	b, err := s.browser(ctx)
 	if err != nil {
 		return pr, nil, []string{err.Error()}
@@ -329,7 +329,7 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 		}
 		if !crashed && res.Status > 0 {
 			run.readSignals()
-			if phase == PhaseBeforeConsent && p.URL == policyURL && res.Error == "" {
+			if phase == model.PhaseBeforeConsent && p.URL == policyURL && res.Error == "" {
 				policyDoc = run.html()
 			}
 		}
@@ -346,14 +346,14 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []PlannedPag
 	pr.Requests = s.requests(ctx, rec, firstParty, run.redact)
 	pr.Storage = s.storage(rec)
 	if run.pre != nil {
-		pr.PreAction = &PreAction{Requests: s.requests(ctx, *run.pre, firstParty, run.redact), Storage: s.storage(*run.pre)}
+		pr.PreAction = &model.PreAction{Requests: s.requests(ctx, *run.pre, firstParty, run.redact), Storage: s.storage(*run.pre)}
 	}
 	addHitConsent(pr)
 	return pr, policyDoc, run.errs
 }
 
 // load loads one page, cancelled early by Ctrl-C.
-func (r *phaseRun) load(u string) (PageResult, bool) {
+func (r *phaseRun) load(u string) (model.PageResult, bool) {
 	tab, cancel := r.bounded(0)
 	defer cancel()
 	return r.s.loadPage(tab, r.rc, u)
@@ -373,21 +373,21 @@ func (r *phaseRun) bounded(d time.Duration) (context.Context, context.CancelFunc
 // operateConsent looks for the banner (before-consent) or accepts or rejects
 // it; after a click the page's earlier activity is kept apart as PreAction
 // and the page is loaded again under the choice.
-func (r *phaseRun) operateConsent(u string, res PageResult) (PageResult, bool) {
-	action := consent.Detect
+func (r *phaseRun) operateConsent(u string, res model.PageResult) (model.PageResult, bool) {
+	action := model.ActionDetect
 	switch r.phase {
-	case PhaseAfterAccept:
-		action = consent.Accept
-	case PhaseAfterReject:
-		action = consent.Reject
-	case PhaseBeforeConsent:
+	case model.PhaseAfterAccept:
+		action = model.ActionAccept
+	case model.PhaseAfterReject:
+		action = model.ActionReject
+	case model.PhaseBeforeConsent:
 	default:
 		return res, false
 	}
 	// Everything recorded so far happened before any choice; what the click
 	// itself sets off belongs to the choice.
 	var pre recording
-	if action != consent.Detect {
+	if action != model.ActionDetect {
 		pre = r.rc.take()
 	}
 	actx, acancel := r.bounded(r.s.opts.PageTimeout)
@@ -400,7 +400,7 @@ func (r *phaseRun) operateConsent(u string, res PageResult) (PageResult, bool) {
 		result.Action = action
 	}
 	r.pr.Consent = &result
-	if action == consent.Detect {
+	if action == model.ActionDetect {
 		return res, false
 	}
 	r.pre = &pre
@@ -488,8 +488,8 @@ func (r *phaseRun) reopen(u string) bool {
 }
 
 // loadPage navigates and waits for load and network quiet.
-func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res PageResult, crashed bool) {
-	res = PageResult{URL: u}
+func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res model.PageResult, crashed bool) {
+	res = model.PageResult{URL: u}
 	start := time.Now()
 	rc.beginPage(u)
 	pctx, cancel := context.WithTimeout(tab, s.opts.PageTimeout)
@@ -559,16 +559,16 @@ func (s *Scanner) party(host string, firstParty []string) string {
 	d := registrable(host)
 	for _, fp := range firstParty {
 		if d == registrable(fp) {
-			return PartyFirst
+			return model.PartyFirst
 		}
 	}
-	return PartyThird
+	return model.PartyThird
 }
 
 // cookie turns a CDP cookie into a report cookie.
-func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstParty []string) Cookie {
+func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstParty []string) model.Cookie {
 	domain := strings.TrimPrefix(c.Domain, ".")
-	out := Cookie{
+	out := model.Cookie{
 		Name: c.Name, Domain: c.Domain, Path: c.Path, Party: s.party(domain, firstParty),
 		Secure: c.Secure, HTTPOnly: c.HTTPOnly, SameSite: string(c.SameSite), Session: c.Session,
 		Partitioned: c.PartitionKey != nil, Page: page, Category: kb.Unknown,
@@ -599,8 +599,8 @@ func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstPart
 }
 
 // requests turns recorded requests into report requests.
-func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []string, rd *redactor) []Request {
-	out := make([]Request, 0, len(rec.order))
+func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []string, rd *redactor) []model.Request {
+	out := make([]model.Request, 0, len(rec.order))
 	cloaked := map[string]*kb.Match{}
 	for _, id := range rec.order {
 		st := rec.reqs[id]
@@ -626,7 +626,7 @@ func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []stri
 				r.Category = m.Category
 			}
 		}
-		if r.Party == PartyFirst && r.Vendor == "" {
+		if r.Party == model.PartyFirst && r.Vendor == "" {
 			if m := s.uncloak(ctx, r.Host, firstParty, cloaked); m != nil {
 				r.Vendor, r.VendorID, r.Category, r.CNAMECloaked = m.Vendor, m.VendorID, m.Category, true
 			} else {
@@ -635,7 +635,7 @@ func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []stri
 		}
 		// A tiny third-party image with a query string is a pixel whatever
 		// the knowledge base says; so is a beacon.
-		if r.Beacon || (r.Party == PartyThird && r.ResourceType == string(network.ResourceTypeImage) && u.RawQuery != "" && st.size > 0 && st.size < 1200 && r.Failure == "") {
+		if r.Beacon || (r.Party == model.PartyThird && r.ResourceType == string(network.ResourceTypeImage) && u.RawQuery != "" && st.size > 0 && st.size < 1200 && r.Failure == "") {
 			r.Pixel = true
 		}
 		out = append(out, r)
@@ -674,8 +674,8 @@ func (s *Scanner) uncloak(ctx context.Context, host string, firstParty []string,
 }
 
 // storage turns recorded storage keys into report items.
-func (s *Scanner) storage(rec recording) []StorageItem {
-	out := make([]StorageItem, 0, len(rec.storage))
+func (s *Scanner) storage(rec recording) []model.StorageItem {
+	out := make([]model.StorageItem, 0, len(rec.storage))
 	for _, it := range rec.storage {
 		if s.opts.KB != nil {
 			m := s.opts.KB.StorageKey(it.Key, it.Origin)
@@ -699,7 +699,7 @@ func (s *Scanner) storage(rec recording) []StorageItem {
 // addHitConsent records the Consent Mode state Google's own hits carried in
 // this phase (their gcs and gcd parameters), as signals "google_hits.gcs"
 // and "google_hits.gcd": the distinct values, comma-separated, in order.
-func addHitConsent(pr *PhaseResult) {
+func addHitConsent(pr *model.PhaseResult) {
 	var gcsList, gcdList []string
 	seen := map[string]bool{}
 	for _, r := range pr.Requests {

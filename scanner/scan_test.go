@@ -1,9 +1,13 @@
 package scanner
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
+)
 
 func TestAddHitConsent(t *testing.T) {
-	pr := &PhaseResult{Requests: []Request{
+	pr := &model.PhaseResult{Requests: []model.Request{
 		{URL: "https://www.google-analytics.com/g/collect?v=2&tid=G-1&gcs=G111&gcd=13r3r3r3r5l1"},
 		{URL: "https://region1.google-analytics.com/g/collect?v=2&tid=G-1&gcs=G111"},
 		{URL: "https://googleads.g.doubleclick.net/pagead/viewthroughconversion/1/?gcs=G100"},
@@ -16,7 +20,7 @@ func TestAddHitConsent(t *testing.T) {
 	if got := pr.Signals["google_hits.gcd"]; got != "13r3r3r3r5l1" {
 		t.Errorf("gcd = %q", got)
 	}
-	empty := &PhaseResult{Requests: []Request{{URL: "https://shop.test/"}}}
+	empty := &model.PhaseResult{Requests: []model.Request{{URL: "https://shop.test/"}}}
 	if addHitConsent(empty); empty.Signals != nil {
 		t.Errorf("signals without Google hits = %v", empty.Signals)
 	}

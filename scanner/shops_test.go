@@ -11,12 +11,13 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/privacyscan/privacyscan/scanner/route"
 )
 
 // scanShop scans one of the team's fixture shops (testdata/shops/<name>)
 // end to end: crawl, phases, consent.
-func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phases ...string) *Site {
+func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phases ...string) *model.Site {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test")
@@ -43,10 +44,10 @@ func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phase
 	return s.ScanSite(context.Background(), "https://shop.test/")
 }
 
-func thirdPartyHosts(p *PhaseResult) map[string]bool {
+func thirdPartyHosts(p *model.PhaseResult) map[string]bool {
 	m := map[string]bool{}
 	for _, r := range p.Requests {
-		if r.Party == PartyThird {
+		if r.Party == model.PartyThird {
 			m[r.Host] = true
 		}
 	}
@@ -58,12 +59,12 @@ func TestShopCompliant(t *testing.T) {
 	if !s.Scanned || len(s.Phases) != 5 {
 		t.Fatalf("scanned %v, phases %d, errors %v", s.Scanned, len(s.Phases), s.Errors)
 	}
-	for _, ph := range []string{PhaseBeforeConsent, PhaseAfterReject, PhaseDNT, PhaseGPC} {
+	for _, ph := range []string{model.PhaseBeforeConsent, model.PhaseAfterReject, model.PhaseDNT, model.PhaseGPC} {
 		if hosts := thirdPartyHosts(s.Phases[ph]); len(hosts) > 0 {
 			t.Errorf("%s: third parties contacted: %v", ph, hosts)
 		}
 	}
-	if hosts := thirdPartyHosts(s.Phases[PhaseAfterAccept]); !hosts["www.google-analytics.com"] && !hosts["www.googletagmanager.com"] {
+	if hosts := thirdPartyHosts(s.Phases[model.PhaseAfterAccept]); !hosts["www.google-analytics.com"] && !hosts["www.googletagmanager.com"] {
 		t.Errorf("after-accept: Google Analytics not loaded; hosts %v", hosts)
 	}
 	if !s.Consent.BannerDetected || !s.Consent.AcceptClicked || !s.Consent.RejectClicked || !s.Consent.RejectOnFirstLayer {
@@ -75,8 +76,8 @@ func TestShopCompliant(t *testing.T) {
 }
 
 func TestShopLeaky(t *testing.T) {
-	s := scanShop(t, "leaky", 3, 20*time.Second, PhaseBeforeConsent, PhaseAfterReject)
-	for _, ph := range []string{PhaseBeforeConsent, PhaseAfterReject} {
+	s := scanShop(t, "leaky", 3, 20*time.Second, model.PhaseBeforeConsent, model.PhaseAfterReject)
+	for _, ph := range []string{model.PhaseBeforeConsent, model.PhaseAfterReject} {
 		p := s.Phases[ph]
 		if hosts := thirdPartyHosts(p); !hosts["www.facebook.com"] {
 			t.Errorf("%s: the Meta Pixel should fire; hosts %v", ph, hosts)
@@ -93,14 +94,14 @@ func TestShopAdtech(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	s := scanShop(t, "adtech", 3, 20*time.Second, PhaseBeforeConsent)
-	p := s.Phases[PhaseBeforeConsent]
+	s := scanShop(t, "adtech", 3, 20*time.Second, model.PhaseBeforeConsent)
+	p := s.Phases[model.PhaseBeforeConsent]
 	if p == nil {
 		t.Fatalf("no before-consent phase; errors %v", s.Errors)
 	}
 	vendors := map[string]bool{}
 	for _, r := range p.Requests {
-		if r.Party != PartyThird {
+		if r.Party != model.PartyThird {
 			continue
 		}
 		if r.Vendor == "" {
@@ -116,7 +117,7 @@ func TestShopAdtech(t *testing.T) {
 }
 
 func TestShopNoBanner(t *testing.T) {
-	s := scanShop(t, "nobanner", 3, 20*time.Second, PhaseBeforeConsent, PhaseAfterAccept)
+	s := scanShop(t, "nobanner", 3, 20*time.Second, model.PhaseBeforeConsent, model.PhaseAfterAccept)
 	if s.Consent.BannerDetected || s.Consent.AcceptClicked {
 		t.Errorf("consent = %+v, want no banner", s.Consent)
 	}
@@ -126,14 +127,14 @@ func TestShopNoBanner(t *testing.T) {
 }
 
 func TestShopNorsk(t *testing.T) {
-	s := scanShop(t, "norsk", 6, 20*time.Second, PhaseBeforeConsent, PhaseAfterReject)
+	s := scanShop(t, "norsk", 6, 20*time.Second, model.PhaseBeforeConsent, model.PhaseAfterReject)
 	if s.Policy.URL == nil || !strings.HasSuffix(*s.Policy.URL, "/sider/vilkar-og-personvern") {
 		t.Errorf("policy url = %v", s.Policy.URL)
 	}
 	if !s.Consent.RejectClicked {
-		t.Errorf("'Avvis alle' not clicked: %+v (%+v)", s.Consent, s.Phases[PhaseAfterReject].Consent)
+		t.Errorf("'Avvis alle' not clicked: %+v (%+v)", s.Consent, s.Phases[model.PhaseAfterReject].Consent)
 	}
-	if hosts := thirdPartyHosts(s.Phases[PhaseAfterReject]); len(hosts) > 0 {
+	if hosts := thirdPartyHosts(s.Phases[model.PhaseAfterReject]); len(hosts) > 0 {
 		t.Errorf("after-reject: third parties %v", hosts)
 	}
 	kinds := map[string]bool{}
@@ -183,26 +184,26 @@ func TestShopHostile(t *testing.T) {
 	s := New(Options{Browser: b, PageTimeout: 6 * time.Second})
 	paths := []string{"/", "/hang", "/stuck", "/error", "/missing", "/reset", "/half", "/redirect-loop",
 		"/files/catalogue.pdf", "/data/feed.json", "/weird", "/loop", "/dialog", "/slow"}
-	var pages []PlannedPage
+	var pages []model.PlannedPage
 	for _, p := range paths {
-		pages = append(pages, PlannedPage{URL: "https://shop.test" + p, Kind: KindOther})
+		pages = append(pages, model.PlannedPage{URL: "https://shop.test" + p, Kind: KindOther})
 	}
-	pr, _, _ := s.runPhase(context.Background(), PhaseBeforeConsent, pages, "", []string{"shop.test"})
+	pr, _, _ := s.runPhase(context.Background(), model.PhaseBeforeConsent, pages, "", []string{"shop.test"})
 	if len(pr.Pages) != len(paths) {
 		t.Fatalf("recorded %d of %d pages", len(pr.Pages), len(paths))
 	}
-	ok := func(r PageResult) bool { return r.Error == "" && r.Status == 200 }
-	failed := func(r PageResult) bool { return r.Error != "" }
-	checks := map[string]func(PageResult) bool{
+	ok := func(r model.PageResult) bool { return r.Error == "" && r.Status == 200 }
+	failed := func(r model.PageResult) bool { return r.Error != "" }
+	checks := map[string]func(model.PageResult) bool{
 		"/":                    ok,
-		"/hang":                func(r PageResult) bool { return strings.Contains(r.Error, "timed out") },
-		"/stuck":               func(r PageResult) bool { return strings.Contains(r.Error, "timed out") && r.Status == 200 },
-		"/error":               func(r PageResult) bool { return r.Status == 500 && strings.Contains(r.Error, "500") },
-		"/missing":             func(r PageResult) bool { return r.Status == 404 && strings.Contains(r.Error, "404") },
+		"/hang":                func(r model.PageResult) bool { return strings.Contains(r.Error, "timed out") },
+		"/stuck":               func(r model.PageResult) bool { return strings.Contains(r.Error, "timed out") && r.Status == 200 },
+		"/error":               func(r model.PageResult) bool { return r.Status == 500 && strings.Contains(r.Error, "500") },
+		"/missing":             func(r model.PageResult) bool { return r.Status == 404 && strings.Contains(r.Error, "404") },
 		"/reset":               failed,
-		"/redirect-loop":       func(r PageResult) bool { return strings.Contains(r.Error, "REDIRECT") },
-		"/files/catalogue.pdf": func(r PageResult) bool { return r.Status == 200 || failed(r) },
-		"/data/feed.json":      func(r PageResult) bool { return r.Status == 200 },
+		"/redirect-loop":       func(r model.PageResult) bool { return strings.Contains(r.Error, "REDIRECT") },
+		"/files/catalogue.pdf": func(r model.PageResult) bool { return r.Status == 200 || failed(r) },
+		"/data/feed.json":      func(r model.PageResult) bool { return r.Status == 200 },
 		"/weird":               ok,
 		"/dialog":              ok,
 		"/slow":                ok,

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // dbFormats are the --format values of the db subcommands.
@@ -299,7 +300,7 @@ func runDBVendors(ctx context.Context, env *Env, args []string) error {
 		return usagef("db vendors: unexpected argument %q", fs.Arg(0))
 	}
 	c := strings.ToLower(*category)
-	if c != "" && kb.BaseCategory(c) == kb.Unknown && c != kb.Unknown {
+	if c != "" && model.BaseCategory(c) == kb.Unknown && c != kb.Unknown {
 		names := make([]string, 0)
 		for _, ci := range kb.Categories() {
 			names = append(names, ci.Name)
@@ -312,7 +313,7 @@ func runDBVendors(ctx context.Context, env *Env, args []string) error {
 	}
 	vs := []kb.Vendor{}
 	for _, v := range db.Vendors() {
-		if c == "" || v.Category == c || kb.BaseCategory(v.Category) == c {
+		if c == "" || v.Category == c || model.BaseCategory(v.Category) == c {
 			vs = append(vs, v)
 		}
 	}

@@ -14,10 +14,9 @@ import (
 	"testing"
 
 	"github.com/privacyscan/privacyscan/internal/demo"
-	"github.com/privacyscan/privacyscan/reports"
 	"github.com/privacyscan/privacyscan/reports/schema"
-	"github.com/privacyscan/privacyscan/scanner"
 	"github.com/privacyscan/privacyscan/scanner/browser"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // validate checks a JSON report against the published schema.
@@ -28,20 +27,20 @@ func validate(t *testing.T, data []byte) {
 	}
 }
 
-func readReport(t *testing.T, path string) (*reports.Report, []byte) {
+func readReport(t *testing.T, path string) (*model.Report, []byte) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r reports.Report
+	var r model.Report
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatal(err)
 	}
 	return &r, data
 }
 
-func hasRequest(p *scanner.PhaseResult, host string) bool {
+func hasRequest(p *model.PhaseResult, host string) bool {
 	for _, r := range p.Requests {
 		if r.Host == host {
 			return true
@@ -50,7 +49,7 @@ func hasRequest(p *scanner.PhaseResult, host string) bool {
 	return false
 }
 
-func cookieNamed(p *scanner.PhaseResult, name string) *scanner.Cookie {
+func cookieNamed(p *model.PhaseResult, name string) *model.Cookie {
 	for i, c := range p.Cookies {
 		if c.Name == name {
 			return &p.Cookies[i]
@@ -82,7 +81,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if len(s.Errors) > 0 {
 		t.Errorf("problems recorded while scanning the demo: %v", s.Errors)
 	}
-	before, accept, reject := s.Phases[scanner.PhaseBeforeConsent], s.Phases[scanner.PhaseAfterAccept], s.Phases[scanner.PhaseAfterReject]
+	before, accept, reject := s.Phases[model.PhaseBeforeConsent], s.Phases[model.PhaseAfterAccept], s.Phases[model.PhaseAfterReject]
 	if !hasRequest(before, "www.facebook.com") || cookieNamed(before, "_fbp") == nil {
 		t.Errorf("before-consent: the Meta Pixel and _fbp should be there")
 	}
@@ -202,11 +201,11 @@ func TestInterruptWritesReport(t *testing.T) {
 	}
 	// The two pages loaded before Ctrl-C are in the report with their
 	// requests and cookies; the phase that had not started is not.
-	p := rep.Sites[0].Phases[scanner.PhaseBeforeConsent]
+	p := rep.Sites[0].Phases[model.PhaseBeforeConsent]
 	if p == nil || len(p.Pages) < 2 || len(p.Pages) > 3 || !hasRequest(p, "www.facebook.com") || cookieNamed(p, "_fbp") == nil {
 		t.Fatalf("before-consent after Ctrl-C = %+v", p)
 	}
-	if q := rep.Sites[0].Phases[scanner.PhaseDNT]; q != nil && len(q.Pages) > 0 {
+	if q := rep.Sites[0].Phases[model.PhaseDNT]; q != nil && len(q.Pages) > 0 {
 		t.Errorf("the dnt phase ran after Ctrl-C: %d pages", len(q.Pages))
 	}
 }
@@ -261,7 +260,7 @@ func TestRemoteBrowser(t *testing.T) {
 	}
 	rep, data := readReport(t, out)
 	validate(t, data)
-	if p := rep.Sites[0].Phases[scanner.PhaseBeforeConsent]; p == nil || !hasRequest(p, "www.facebook.com") {
+	if p := rep.Sites[0].Phases[model.PhaseBeforeConsent]; p == nil || !hasRequest(p, "www.facebook.com") {
 		t.Errorf("the remote browser did not load the demo's pixel")
 	}
 }

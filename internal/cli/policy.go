@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/privacyscan/privacyscan/reports"
 	"io"
 	"io/fs"
 	"net/http"
@@ -15,9 +14,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/privacyscan/privacyscan/reports"
+
 	"github.com/spf13/pflag"
 
 	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/privacyscan/privacyscan/scanner/policy"
 )
 
@@ -151,7 +153,7 @@ func fetchPolicy(ctx context.Context, o policyOptions) ([]byte, string, string, 
 // writePolicyTable prints the facts as a two-column table. Every string
 // that comes from the policy is cleaned of control characters, so a
 // hostile page cannot drive the terminal.
-func writePolicyTable(w io.Writer, f *policy.Facts) error {
+func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 	tb := reports.NewTable(w, 80)
 	tb.Header("Fact", "Value", "Evidence")
 	row := func(fact, value, evKey string) error {
@@ -225,7 +227,7 @@ func writePolicyTable(w io.Writer, f *policy.Facts) error {
 	}
 	claims := []struct {
 		name string
-		c    *policy.Claim
+		c    *model.Claim
 	}{
 		{"claim: ip anonymised", f.Claims.IPAnonymised},
 		{"claim: data location", f.Claims.DataLocation},

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/privacyscan/privacyscan/scanner/policy"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 func TestPolicyCommand(t *testing.T) {
@@ -71,8 +71,8 @@ func TestPolicyCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var f policy.Facts
-	if err := json.Unmarshal(b, &f); err != nil || f.GPCStance != policy.StanceHonored || f.Claims.NoSale == nil {
+	var f model.PolicyFacts
+	if err := json.Unmarshal(b, &f); err != nil || f.GPCStance != model.StanceHonored || f.Claims.NoSale == nil {
 		t.Errorf("-o file: %v, %+v", err, f)
 	}
 	var stdout, stderr bytes.Buffer

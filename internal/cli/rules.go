@@ -5,14 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/privacyscan/privacyscan/reports"
 	"io"
 	"slices"
 	"strings"
 
+	"github.com/privacyscan/privacyscan/reports"
+	"github.com/privacyscan/privacyscan/scanner/model"
+
 	"github.com/spf13/pflag"
 
-	"github.com/privacyscan/privacyscan/internal/config"
 	"github.com/privacyscan/privacyscan/rules"
 )
 
@@ -23,7 +24,7 @@ var ruleFormats = []string{"table", "json", "markdown"}
 type rulesOptions struct {
 	Format       string
 	Jurisdiction string
-	Config       *config.Config
+	Config       *model.Config
 	Output       string
 }
 
@@ -55,7 +56,7 @@ func runRules(ctx context.Context, env *Env, args []string) error {
 		return usagef("rules: --jurisdiction: %v", err)
 	}
 	if *configPath != "" {
-		cfg, err := rules.LoadConfig(*configPath)
+		cfg, err := loadConfig(*configPath)
 		if err != nil {
 			return &UsageError{Err: err}
 		}
@@ -82,7 +83,7 @@ func listRules(o rulesOptions) []listedRule {
 			if s, ok := o.Config.Rules[r.ID]; ok {
 				eff = s.Severity
 				if s.Off {
-					eff = config.Off
+					eff = model.SeverityOff
 				}
 			}
 		}

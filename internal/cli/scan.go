@@ -24,6 +24,7 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/privacyscan/privacyscan/scanner/policy"
 	"github.com/privacyscan/privacyscan/scanner/route"
 )
@@ -49,7 +50,7 @@ type scanOptions struct {
 	Output       string
 	FailOn       string
 	Jurisdiction string
-	Config       *config.Config
+	Config       *model.Config
 	Baseline     rules.Baseline
 	KB           kb.LoadOptions
 	ConsentRules []string
@@ -65,7 +66,7 @@ type scanOptions struct {
 func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, error) {
 	targets := fs.String("targets", "", "read URLs from `FILE`, one a line (# comments)")
 	pages := fs.Int("pages", 8, "pages to sample per site")
-	phases := fs.StringSlice("phases", scanner.AllPhases, "`PHASES` to run, comma-separated: "+strings.Join(scanner.AllPhases, ","))
+	phases := fs.StringSlice("phases", model.AllPhases, "`PHASES` to run, comma-separated: "+strings.Join(model.AllPhases, ","))
 	conc := fs.Int("concurrency", runtime.NumCPU(), "phases run at once")
 	pageTimeout := fs.Duration("page-timeout", 30*time.Second, "time limit for one page visit")
 	ignoreRobots := fs.Bool("ignore-robots", false, "do not honour robots.txt")
@@ -126,8 +127,8 @@ func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, e
 		seen := map[string]bool{}
 		for _, p := range *phases {
 			p = strings.TrimSpace(p)
-			if !contains(scanner.AllPhases, p) {
-				return nil, usagef("--phases: unknown phase %q (want %s)", p, strings.Join(scanner.AllPhases, ", "))
+			if !contains(model.AllPhases, p) {
+				return nil, usagef("--phases: unknown phase %q (want %s)", p, strings.Join(model.AllPhases, ", "))
 			}
 			if !seen[p] {
 				o.Phases = append(o.Phases, p)
@@ -198,7 +199,7 @@ func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, e
 			}
 		}
 		if cfgPath != "" {
-			cfg, err := rules.LoadConfig(cfgPath)
+			cfg, err := loadConfig(cfgPath)
 			if err != nil {
 				return nil, &UsageError{err}
 			}
@@ -293,7 +294,7 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("scan", pflag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: privacyscan scan [flags] URL...\n\nScans each site in five phases (%s) and reports findings.\n\nFlags:\n%s\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error, 3 nothing could be scanned.\n", strings.Join(scanner.AllPhases, ", "), fs.FlagUsages())
+		fmt.Fprintf(env.Stderr, "Usage: privacyscan scan [flags] URL...\n\nScans each site in five phases (%s) and reports findings.\n\nFlags:\n%s\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error, 3 nothing could be scanned.\n", strings.Join(model.AllPhases, ", "), fs.FlagUsages())
 	}
 	build := scanFlags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -368,18 +369,18 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,
 		KB: db, Consent: engine, ShowValues: o.ShowValues, Progress: progress,
 		Resolver: resolver, Routed: func(host string) bool { _, ok := o.Routes.Match(host); return ok },
-		Analyze: func(doc []byte, contentType, u string) *policy.Facts {
+		Analyze: func(doc []byte, contentType, u string) *model.PolicyFacts {
 			return policy.Analyze(doc, policy.Options{Vendors: vendors, URL: u, ContentType: contentType})
 		},
 	})
 	defer func() { b = sc.Browser() }()
 
-	rep := &reports.Report{SchemaVersion: reports.SchemaVersion, Tool: reports.Tool{Name: "privacyscan", Version: Version}, StartedAt: started.Format(time.RFC3339), FailOn: o.FailOn}
+	rep := &model.Report{SchemaVersion: model.SchemaVersion, Tool: model.Tool{Name: "privacyscan", Version: Version}, StartedAt: started.Format(time.RFC3339), FailOn: o.FailOn}
 	sup := rules.NewSuppressor(o.Config, started)
-	ropts := rules.Options{Jurisdiction: o.Jurisdiction, Config: o.Config, Now: started, Vendors: rules.KBVendors(db)}
+	ropts := rules.Options{Jurisdiction: o.Jurisdiction, Config: o.Config, Now: started, Vendors: kbVendors(db)}
 	// Sites are crawled and scanned side by side (the scanner's phase slots
 	// bound the browser work); the report keeps the order they were given.
-	sites := make([]*scanner.Site, len(o.URLs))
+	sites := make([]*model.Site, len(o.URLs))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, siteParallelism)
 	for i, u := range o.URLs {
@@ -405,7 +406,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		if o.Baseline != nil {
 			fs = o.Baseline.Apply(fs)
 		}
-		rep.Sites = append(rep.Sites, reports.Site{Site: site, Findings: fs})
+		rep.Sites = append(rep.Sites, model.SiteReport{Site: site, Findings: fs})
 	}
 	for _, n := range sup.Notices() {
 		fmt.Fprintf(env.Stderr, "privacyscan: %s\n", n.Message)
@@ -435,7 +436,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 const siteParallelism = 4
 
 // exitFor computes the exit code of a finished scan.
-func exitFor(rep *reports.Report, failOn string) int {
+func exitFor(rep *model.Report, failOn string) int {
 	scanned := false
 	for _, s := range rep.Sites {
 		if s.Site != nil && s.Scanned {

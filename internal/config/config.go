@@ -21,147 +21,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/privacyscan/privacyscan/scanner/model"
 	"gopkg.in/yaml.v3"
 )
 
 // FileNames are the names Find looks for, in order.
 var FileNames = []string{".privacyscan.yaml", ".privacyscan.yml"}
-
-// Severities accepted in the rules section and in custom rules, lowest first.
-// They match the rules package's severities; "off" disables a rule.
-var Severities = []string{"info", "low", "medium", "high", "critical"}
-
-// Off disables a rule in the rules section.
-const Off = "off"
-
-// Phases a custom host rule may name. They match the scanner's phase names.
-var Phases = []string{"before-consent", "after-accept", "after-reject", "dnt", "gpc"}
-
-// CookieRequirements a custom cookie rule may list in require.
-var CookieRequirements = []string{"secure", "http_only", "same_site"}
-
-// Config is a loaded and validated configuration.
-type Config struct {
-	// Path is the file it was read from; empty for a zero Config.
-	Path string `json:"path,omitempty"`
-	// FirstParty lists domains that belong to the site (its CDNs, its
-	// payment subdomain); requests to them count as first party.
-	FirstParty []string `json:"first_party,omitempty"`
-	// Allow lists vendors and cookies the auditor accepts, each with a reason.
-	Allow Allow `json:"allow"`
-	// Consent holds CSS selectors of the banner's buttons, for sites whose
-	// banner the consent engine does not recognise.
-	Consent Consent `json:"consent"`
-	// Rules maps a rule id to a severity or "off".
-	Rules map[string]RuleSetting `json:"rules,omitempty"`
-	// CustomRules are the site's own declarative rules.
-	CustomRules []CustomRule `json:"custom_rules,omitempty"`
-	// Suppressions accept findings, with a reason and an expiry.
-	Suppressions []Suppression `json:"suppressions,omitempty"`
-}
-
-// Allow lists accepted vendors and cookies.
-type Allow struct {
-	Vendors []AllowedVendor `json:"vendors,omitempty"`
-	Cookies []AllowedCookie `json:"cookies,omitempty"`
-}
-
-// AllowedVendor is a vendor never counted as tracking on this site, for
-// example an audience-measurement tool configured to be exempt from consent.
-type AllowedVendor struct {
-	// Vendor is a knowledge-base id or a display name, matched case-insensitively.
-	Vendor string `json:"vendor"`
-	Reason string `json:"reason"`
-	Line   int    `json:"line"`
-}
-
-// AllowedCookie is a cookie never counted as needing consent.
-type AllowedCookie struct {
-	// Name is a glob (path.Match syntax) on the cookie name.
-	Name string `json:"name"`
-	// Domain, when set, is a host pattern ("*.shop.test") on the cookie domain.
-	Domain string `json:"domain,omitempty"`
-	Reason string `json:"reason"`
-	Line   int    `json:"line"`
-}
-
-// Consent holds CSS selectors for the banner's buttons.
-type Consent struct {
-	Accept string `json:"accept,omitempty"`
-	Reject string `json:"reject,omitempty"`
-	// Settings opens the second layer when reject lives there.
-	Settings string `json:"settings,omitempty"`
-}
-
-// RuleSetting overrides a rule's severity, or turns it off.
-type RuleSetting struct {
-	// Severity is one of Severities; empty when Off.
-	Severity string `json:"severity,omitempty"`
-	Off      bool   `json:"off,omitempty"`
-	Line     int    `json:"line"`
-}
-
-// CustomRule is a declarative rule: either a host that must never be
-// contacted in some phases, or a cookie pattern that must carry attributes.
-type CustomRule struct {
-	ID       string `json:"id"`
-	Title    string `json:"title"`
-	Severity string `json:"severity"`
-	// Host is a host pattern ("*.hotjar.com" matches hotjar.com and its
-	// subdomains); set for host rules.
-	Host string `json:"host,omitempty"`
-	// Never lists the phases in which Host must not be contacted.
-	Never []string `json:"never,omitempty"`
-	// Cookie is a glob on cookie names; set for cookie rules.
-	Cookie string `json:"cookie,omitempty"`
-	// Domain optionally narrows a cookie rule to a cookie-domain pattern.
-	Domain string `json:"domain,omitempty"`
-	// Require lists attributes the cookie must have (CookieRequirements).
-	Require []string `json:"require,omitempty"`
-	// MaxLifetimeDays, when positive, caps the lifetime the cookie may ask for.
-	MaxLifetimeDays float64 `json:"max_lifetime_days,omitempty"`
-	Line            int     `json:"line"`
-}
-
-// IsHostRule reports whether the rule is about a host rather than a cookie.
-func (r CustomRule) IsHostRule() bool { return r.Host != "" }
-
-// Suppression accepts findings. A finding matches when every field that is
-// set matches: Rule (required), URL (prefix of the site or evidence URL,
-// query ignored), Subject (glob), Fingerprint (exact).
-type Suppression struct {
-	Rule        string `json:"rule"`
-	URL         string `json:"url,omitempty"`
-	Subject     string `json:"subject,omitempty"`
-	Fingerprint string `json:"fingerprint,omitempty"`
-	Reason      string `json:"reason"`
-	// Expires is YYYY-MM-DD; the suppression applies through that day.
-	Expires string `json:"expires,omitempty"`
-	// ExpiresAt is the first instant at which the suppression no longer
-	// applies (midnight UTC after Expires); zero when it never expires.
-	ExpiresAt time.Time `json:"-"`
-	Line      int       `json:"line"`
-}
-
-// Expired reports whether the suppression no longer applies at now.
-func (s Suppression) Expired(now time.Time) bool {
-	return !s.ExpiresAt.IsZero() && !now.Before(s.ExpiresAt)
-}
-
-// Error is one problem in a configuration file.
-type Error struct {
-	File string
-	// Line is 1-based; 0 when the problem has no line (unreadable file).
-	Line int
-	Msg  string
-}
-
-func (e *Error) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
-}
 
 // Find returns the configuration file in dir, if there is one.
 func Find(dir string) (string, bool) {
@@ -177,16 +42,16 @@ func Find(dir string) (string, bool) {
 // Load reads and validates the configuration at path. Every problem is an
 // *Error (joined with errors.Join when there are several) naming the file and
 // line.
-func Load(path string) (*Config, error) {
+func Load(path string) (*model.Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{File: path, Msg: fmt.Sprintf("reading configuration: %v", err)}
+		return nil, &model.ConfigError{File: path, Msg: fmt.Sprintf("reading configuration: %v", err)}
 	}
 	return Parse(path, data)
 }
 
 // Parse validates configuration data; name is used in error messages.
-func Parse(name string, data []byte) (*Config, error) {
+func Parse(name string, data []byte) (*model.Config, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, yamlError(name, err)
@@ -262,7 +127,7 @@ func yamlError(name string, err error) error {
 	}
 	var errs []error
 	for _, m := range msgs {
-		e := &Error{File: name, Msg: m}
+		e := &model.ConfigError{File: name, Msg: m}
 		if sm := lineRE.FindStringSubmatch(m); sm != nil {
 			e.Line, _ = strconv.Atoi(sm[1])
 			e.Msg = strings.Replace(sm[2], "in type config.raw", "", 1)
@@ -282,7 +147,7 @@ type compiler struct {
 // errorf records a problem at the node found by following keys (string map
 // keys or int sequence indexes) from the document root.
 func (c *compiler) errorf(at []any, format string, args ...any) {
-	c.errs = append(c.errs, &Error{File: c.file, Line: c.line(at...), Msg: fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, &model.ConfigError{File: c.file, Line: c.line(at...), Msg: fmt.Sprintf(format, args...)})
 }
 
 // line finds the line of the node at the path; it falls back to the deepest
@@ -332,8 +197,8 @@ var (
 	dateRE   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
 
-func (c *compiler) compile(r *raw) *Config {
-	cfg := &Config{Rules: map[string]RuleSetting{}}
+func (c *compiler) compile(r *raw) *model.Config {
+	cfg := &model.Config{Rules: map[string]model.RuleSetting{}}
 	for i, d := range r.FirstParty {
 		d = strings.ToLower(strings.TrimSpace(d))
 		if !validHostPattern(d) {
@@ -350,7 +215,7 @@ func (c *compiler) compile(r *raw) *Config {
 		case strings.TrimSpace(v.Reason) == "":
 			c.errorf(at, "allow.vendors: %q needs a reason", v.Vendor)
 		default:
-			cfg.Allow.Vendors = append(cfg.Allow.Vendors, AllowedVendor{Vendor: strings.TrimSpace(v.Vendor), Reason: v.Reason, Line: c.line(at...)})
+			cfg.Allow.Vendors = append(cfg.Allow.Vendors, model.AllowedVendor{Vendor: strings.TrimSpace(v.Vendor), Reason: v.Reason, Line: c.line(at...)})
 		}
 	}
 	for i, ck := range r.Allow.Cookies {
@@ -365,20 +230,20 @@ func (c *compiler) compile(r *raw) *Config {
 		case strings.TrimSpace(ck.Reason) == "":
 			c.errorf(at, "allow.cookies: %q needs a reason", ck.Name)
 		default:
-			cfg.Allow.Cookies = append(cfg.Allow.Cookies, AllowedCookie{Name: ck.Name, Domain: strings.ToLower(ck.Domain), Reason: ck.Reason, Line: c.line(at...)})
+			cfg.Allow.Cookies = append(cfg.Allow.Cookies, model.AllowedCookie{Name: ck.Name, Domain: strings.ToLower(ck.Domain), Reason: ck.Reason, Line: c.line(at...)})
 		}
 	}
-	cfg.Consent = Consent{Accept: r.Consent.Accept, Reject: r.Consent.Reject, Settings: r.Consent.Settings}
+	cfg.Consent = model.ConsentSelectors{Accept: r.Consent.Accept, Reject: r.Consent.Reject, Settings: r.Consent.Settings}
 	for id, v := range r.Rules {
 		at := []any{"rules", id}
 		v = strings.ToLower(strings.TrimSpace(v))
 		switch {
-		case v == Off:
-			cfg.Rules[id] = RuleSetting{Off: true, Line: c.line(at...)}
-		case contains(Severities, v):
-			cfg.Rules[id] = RuleSetting{Severity: v, Line: c.line(at...)}
+		case v == model.SeverityOff:
+			cfg.Rules[id] = model.RuleSetting{Off: true, Line: c.line(at...)}
+		case contains(model.Severities, v):
+			cfg.Rules[id] = model.RuleSetting{Severity: v, Line: c.line(at...)}
 		default:
-			c.errorf(at, "rules.%s: %q is not a severity (want %s or off)", id, v, strings.Join(Severities, ", "))
+			c.errorf(at, "rules.%s: %q is not a severity (want %s or off)", id, v, strings.Join(model.Severities, ", "))
 		}
 	}
 	seen := map[string]bool{}
@@ -409,8 +274,8 @@ func (c *compiler) compile(r *raw) *Config {
 		sev := strings.ToLower(cr.Severity)
 		if sev == "" {
 			sev = "medium"
-		} else if !contains(Severities, sev) {
-			bad("severity", "severity %q is not one of %s", cr.Severity, strings.Join(Severities, ", "))
+		} else if !contains(model.Severities, sev) {
+			bad("severity", "severity %q is not one of %s", cr.Severity, strings.Join(model.Severities, ", "))
 		}
 		host := strings.ToLower(strings.TrimSpace(cr.Host))
 		never := cr.Never
@@ -430,8 +295,8 @@ func (c *compiler) compile(r *raw) *Config {
 				never = []string{"before-consent"}
 			}
 			for _, p := range never {
-				if !contains(Phases, p) {
-					bad("never", "phase %q is not one of %s", p, strings.Join(Phases, ", "))
+				if !contains(model.AllPhases, p) {
+					bad("never", "phase %q is not one of %s", p, strings.Join(model.AllPhases, ", "))
 				}
 			}
 		default:
@@ -445,8 +310,8 @@ func (c *compiler) compile(r *raw) *Config {
 				bad("never", "never belongs to host rules")
 			}
 			for _, q := range cr.Require {
-				if !contains(CookieRequirements, q) {
-					bad("require", "requirement %q is not one of %s", q, strings.Join(CookieRequirements, ", "))
+				if !contains(model.CookieRequirements, q) {
+					bad("require", "requirement %q is not one of %s", q, strings.Join(model.CookieRequirements, ", "))
 				}
 			}
 			if cr.MaxLifetimeDays < 0 {
@@ -467,7 +332,7 @@ func (c *compiler) compile(r *raw) *Config {
 				title = fmt.Sprintf("Cookies %s meet the site's requirements", cr.Cookie)
 			}
 		}
-		out := CustomRule{ID: cr.ID, Title: title, Severity: sev, Line: c.line(at...)}
+		out := model.CustomRule{ID: cr.ID, Title: title, Severity: sev, Line: c.line(at...)}
 		if host != "" {
 			out.Host, out.Never = host, never
 		} else {
@@ -507,40 +372,12 @@ func (c *compiler) compile(r *raw) *Config {
 		if !ok {
 			continue
 		}
-		cfg.Suppressions = append(cfg.Suppressions, Suppression{
+		cfg.Suppressions = append(cfg.Suppressions, model.Suppression{
 			Rule: s.Rule, URL: s.URL, Subject: s.Subject, Fingerprint: s.Fingerprint,
 			Reason: s.Reason, Expires: s.Expires, ExpiresAt: exp, Line: c.line(at...),
 		})
 	}
 	return cfg
-}
-
-// RuleLine returns the line of a rules-section entry, for callers that
-// validate rule ids against a catalogue.
-func (c *Config) RuleLine(id string) int {
-	if c == nil {
-		return 0
-	}
-	return c.Rules[id].Line
-}
-
-// MatchHost reports whether host matches pattern: an exact host, or
-// "*.example.com" for example.com and every subdomain of it. A plain
-// "example.com" also matches its subdomains, as first-party lists expect.
-func MatchHost(pattern, host string) bool {
-	pattern = strings.ToLower(strings.TrimPrefix(pattern, "*."))
-	host = strings.ToLower(strings.TrimPrefix(strings.TrimSuffix(host, "."), "."))
-	if pattern == "" || host == "" {
-		return false
-	}
-	return host == pattern || strings.HasSuffix(host, "."+pattern)
-}
-
-// MatchGlob reports whether name matches a path.Match pattern; invalid
-// patterns (rejected at load time) never match.
-func MatchGlob(pattern, name string) bool {
-	ok, err := path.Match(pattern, name)
-	return err == nil && ok
 }
 
 func validGlob(p string) bool {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -90,7 +92,7 @@ func TestInvalid(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; parsed %+v", cfg)
 			}
-			var ce *Error
+			var ce *model.ConfigError
 			if !errors.As(err, &ce) || ce.File != "x.yaml" || ce.Line == 0 {
 				t.Errorf("error is not a *config.Error with file and line: %#v", err)
 			}
@@ -131,7 +133,7 @@ func TestMatchHost(t *testing.T) {
 		{"shop.example", ".shop.example", true},
 		{"*.hotjar.com", "hotjar.com.evil.example", false},
 	} {
-		if got := MatchHost(tc.pattern, tc.host); got != tc.want {
+		if got := model.MatchHost(tc.pattern, tc.host); got != tc.want {
 			t.Errorf("MatchHost(%q, %q) = %v", tc.pattern, tc.host, got)
 		}
 	}

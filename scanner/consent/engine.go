@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 //go:embed js/page.js
@@ -318,14 +319,14 @@ func (s *session) settle(fs []frame, ms int) {
 // Act finds the banner of the loaded page in ctx (a chromedp tab context)
 // and carries out action. The error is for a broken browser; a banner that
 // cannot be found or operated is reported in Result.Error.
-func (e *Engine) Act(ctx context.Context, action Action) (Result, error) {
+func (e *Engine) Act(ctx context.Context, action model.ConsentAction) (model.ConsentResult, error) {
 	return e.act(ctx, action, e.opts.Wait, e.opts.SettingsPeek > 0)
 }
 
 // act runs one action; peek lets Detect open the settings layer.
-func (e *Engine) act(ctx context.Context, action Action, wait time.Duration, peek bool) (res Result, err error) {
+func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.Duration, peek bool) (res model.ConsentResult, err error) {
 	start := time.Now()
-	res = Result{Action: action}
+	res = model.ConsentResult{Action: action}
 	s := newSession(ctx, e)
 	defer s.release()
 	defer func() { res.DurationMS = time.Since(start).Milliseconds() }()
@@ -439,7 +440,7 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration, pee
 		// Nothing happened: some platforms bind their handlers a moment
 		// after the banner shows (tarteaucitron waits 500 ms). A person
 		// would click again.
-		var again Result
+		var again model.ConsentResult
 		if err := s.runStep(*s.lastClick, s.lastRule, &again); err == nil {
 			res.Retries++
 			res.Verified, res.ConsentRecord = s.verify(op, before, e.opts.StepTimeout)
@@ -457,12 +458,12 @@ func (e *Engine) act(ctx context.Context, action Action, wait time.Duration, pee
 	return res, ctx.Err()
 }
 
-func hasSettings(b *Banner) bool {
+func hasSettings(b *model.Banner) bool {
 	return len(b.Buttons[ClassSettings]) > 0
 }
 
 // assess describes the banner and tells whether it can be refused.
-func (s *session) assess(sc *scan, op operator, res *Result) {
+func (s *session) assess(sc *scan, op operator, res *model.ConsentResult) {
 	res.Banner = s.describe(sc, op)
 	res.RejectAvailable = op.rejectAvailable(s, sc)
 	res.CookieWall = false
@@ -478,7 +479,7 @@ const wallCoverage = 0.6
 // steady assesses the banner until two looks agree (bounded): platforms
 // slide their banner in, render its buttons in turns and lock scrolling a
 // moment after it shows. It returns the last scan.
-func (s *session) steady(sc *scan, op operator, res *Result) *scan {
+func (s *session) steady(sc *scan, op operator, res *model.ConsentResult) *scan {
 	deadline := time.Now().Add(min(s.e.opts.StepTimeout, 1500*time.Millisecond))
 	sc = s.animated(sc, op, time.Until(deadline))
 	s.assess(sc, op, res)
@@ -522,12 +523,12 @@ func (s *session) animated(sc *scan, op operator, bound time.Duration) *scan {
 }
 
 // assessment is what steady compares between two looks.
-func assessment(res *Result) string {
+func assessment(res *model.ConsentResult) string {
 	b := res.Banner
 	return fmt.Sprint(res.RejectAvailable, res.CookieWall, b.Frame, b.Selector, b.Buttons, math.Round(b.Coverage*20), b.ScrollLocked)
 }
 
-func (e *Engine) configSelector(a Action) string {
+func (e *Engine) configSelector(a model.ConsentAction) string {
 	switch a {
 	case Accept:
 		return e.opts.Accept
@@ -555,7 +556,7 @@ type cover struct {
 }
 
 // describe fills the Banner of a result.
-func (s *session) describe(sc *scan, op operator) *Banner {
+func (s *session) describe(sc *scan, op operator) *model.Banner {
 	f := s.bannerFrame(sc, op)
 	var g *genericBanner
 	if f.genericOf(sc) {
@@ -563,7 +564,7 @@ func (s *session) describe(sc *scan, op operator) *Banner {
 	} else {
 		_ = s.eval(f, "__ps.generic()", &g)
 	}
-	b := &Banner{Frame: f.url}
+	b := &model.Banner{Frame: f.url}
 	if g != nil {
 		b.Selector, b.Text, b.Buttons = g.Path, g.Text, g.Buttons
 		b.Coverage, b.ScrollLocked = g.Cover.Share, g.Cover.Locked
@@ -621,7 +622,7 @@ func (f frame) genericOf(sc *scan) bool { return sc.generic != nil && f.world ==
 // findFrame looks for a step's element in every frame once.
 func (s *session) findFrame(fs []frame, st Step) (frame, bool) {
 	for _, f := range fs {
-		var found []Clicked
+		var found []model.Clicked
 		if err := s.eval(f, "__ps.find("+string(mustJSON(jsStep(st)))+")", &found); err == nil && len(found) > 0 {
 			return f, true
 		}
@@ -634,7 +635,7 @@ func jsStep(st Step) map[string]string {
 }
 
 // screenshot writes the viewport to the evidence directory.
-func (e *Engine) screenshot(ctx context.Context, res *Result, when string) {
+func (e *Engine) screenshot(ctx context.Context, res *model.ConsentResult, when string) {
 	if e.opts.EvidenceDir == "" {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // fixtureCase is one fixture site and what operating it must give. The
@@ -150,7 +151,7 @@ func TestFixtures(t *testing.T) {
 			if fc.NoBanner {
 				return
 			}
-			for _, action := range []Action{Accept, Reject} {
+			for _, action := range []model.ConsentAction{Accept, Reject} {
 				t.Run(string(action), func(t *testing.T) {
 					ctx := open(t, fc.Host, "/")
 					res, err := e.Act(ctx, action)
@@ -185,7 +186,7 @@ func TestFixtures(t *testing.T) {
 						}
 					}
 					if fc.TCF {
-						tcf := res.Signals.tcf()
+						tcf := signalsTCF(res.Signals)
 						if tcf == nil || tcf.Decoded == nil {
 							t.Fatalf("no decoded TC string: %+v", tcf)
 						}
@@ -200,7 +201,7 @@ func TestFixtures(t *testing.T) {
 	t.Logf("detection %d/%d, accept %d/%d, reject %d/%d", stats.detectOK, stats.detect, stats.acceptOK, stats.accept, stats.rejectOK, stats.reject)
 }
 
-func (s *Signals) tcf() *TCF {
+func signalsTCF(s *model.Signals) *model.TCF {
 	if s == nil {
 		return nil
 	}

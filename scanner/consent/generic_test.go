@@ -3,11 +3,13 @@ package consent
 import (
 	"context"
 	"testing"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 func TestGenericAcceptReject(t *testing.T) {
 	e := newEngine(t, Options{})
-	for _, action := range []Action{Accept, Reject} {
+	for _, action := range []model.ConsentAction{Accept, Reject} {
 		t.Run(string(action), func(t *testing.T) {
 			ctx := open(t, "generic-en.test", "/")
 			res, err := e.Act(ctx, action)
@@ -21,7 +23,7 @@ func TestGenericAcceptReject(t *testing.T) {
 			if res.Clicks != 1 || !res.FirstLayer {
 				t.Errorf("clicks %d first layer %v", res.Clicks, res.FirstLayer)
 			}
-			want := map[Action]string{Accept: "Accept all", Reject: "Reject all"}[action]
+			want := map[model.ConsentAction]string{Accept: "Accept all", Reject: "Reject all"}[action]
 			if res.Elements[0].Text != want || res.Elements[0].Input != "mouse" {
 				t.Errorf("clicked %+v, want %q by mouse", res.Elements[0], want)
 			}
@@ -32,7 +34,7 @@ func TestGenericAcceptReject(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantAds := map[Action]string{Accept: "granted", Reject: "denied"}[action]
+			wantAds := map[model.ConsentAction]string{Accept: "granted", Reject: "denied"}[action]
 			if sig.ConsentMode == nil || sig.ConsentMode.Default["ad_storage"] != "denied" || sig.ConsentMode.Granted("ad_storage") != wantAds {
 				t.Errorf("consent mode %+v", sig.ConsentMode)
 			}

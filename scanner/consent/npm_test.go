@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/privacyscan/privacyscan/internal/fixture"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // npmRoot holds pages that load real consent managers from
@@ -74,7 +75,7 @@ func TestNPMConsentManagers(t *testing.T) {
 	e := newEngine(t, Options{})
 	for _, c := range npmCases {
 		t.Run(c.host, func(t *testing.T) {
-			for _, action := range []Action{Detect, Accept, Reject} {
+			for _, action := range []model.ConsentAction{Detect, Accept, Reject} {
 				t.Run(string(action), func(t *testing.T) {
 					ctx := open(t, c.host, "/")
 					res, err := e.Act(ctx, action)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // operator carries out an action on a banner found one way or another.
@@ -12,7 +14,7 @@ type operator interface {
 	// rejectAvailable tells whether the first layer offers a reject-all.
 	rejectAvailable(s *session, sc *scan) bool
 	// act runs the clicks, appending them to res.Elements.
-	act(s *session, sc *scan, a Action, res *Result) error
+	act(s *session, sc *scan, a model.ConsentAction, res *model.ConsentResult) error
 	// gone tells whether the banner went away, and names the consent record.
 	gone(s *session, sc *scan, before *scan) (bool, []string)
 	// generic tells whether gone needs the generic scan.
@@ -44,7 +46,7 @@ func inFrames(fs []frame, r *Rule) []frame {
 }
 
 // runSteps carries out steps, each waiting (bounded) for its element.
-func (s *session) runSteps(steps []Step, r *Rule, res *Result) error {
+func (s *session) runSteps(steps []Step, r *Rule, res *model.ConsentResult) error {
 	for i, st := range steps {
 		if err := s.runStep(st, r, res); err != nil {
 			if st.Optional {
@@ -64,7 +66,7 @@ type toggleList struct {
 	Total int `json:"total"`
 }
 
-func (s *session) runStep(st Step, r *Rule, res *Result) error {
+func (s *session) runStep(st Step, r *Rule, res *model.ConsentResult) error {
 	timeout := s.e.opts.StepTimeout
 	if st.Optional {
 		timeout = timeout / 3
@@ -82,7 +84,7 @@ var errLeaves = errors.New("the element leads to another page")
 // runStepWithin carries out a step, waiting up to timeout for its element
 // (0: one look). With stay, a click that would load another document is
 // refused.
-func (s *session) runStepWithin(st Step, r *Rule, res *Result, timeout time.Duration, stay bool) error {
+func (s *session) runStepWithin(st Step, r *Rule, res *model.ConsentResult, timeout time.Duration, stay bool) error {
 	deadline := time.Now().Add(timeout)
 	for {
 		fs, err := s.frames()
@@ -93,7 +95,7 @@ func (s *session) runStepWithin(st Step, r *Rule, res *Result, timeout time.Dura
 		switch st.Kind {
 		case "click":
 			for _, f := range fs {
-				var found []Clicked
+				var found []model.Clicked
 				if err := s.eval(f, "__ps.find("+string(mustJSON(jsStep(st)))+")", &found); err != nil || len(found) == 0 {
 					continue
 				}
@@ -147,7 +149,7 @@ func (s *session) runStepWithin(st Step, r *Rule, res *Result, timeout time.Dura
 						how = "js"
 					}
 					res.PreTicked = append(res.PreTicked, t.Text)
-					res.Elements = append(res.Elements, Clicked{Frame: f.url, Selector: t.Path, Text: t.Text, Input: how})
+					res.Elements = append(res.Elements, model.Clicked{Frame: f.url, Selector: t.Path, Text: t.Text, Input: how})
 				}
 				return nil
 			}
@@ -210,7 +212,7 @@ func (o *ruleOp) settings(s *session, sc *scan) *settingsPath {
 	return nil
 }
 
-func (o *ruleOp) act(s *session, sc *scan, a Action, res *Result) error {
+func (o *ruleOp) act(s *session, sc *scan, a model.ConsentAction, res *model.ConsentResult) error {
 	switch a {
 	case Accept:
 		res.FirstLayer = true
@@ -264,7 +266,7 @@ func genericSettings(sc *scan) *settingsPath {
 	return &settingsPath{open: []Step{{Kind: "click", Button: ClassSettings}}}
 }
 
-func (o *genericOp) act(s *session, sc *scan, a Action, res *Result) error {
+func (o *genericOp) act(s *session, sc *scan, a model.ConsentAction, res *model.ConsentResult) error {
 	b := sc.generic.Buttons
 	click := func(class string) error { return s.runStep(Step{Kind: "click", Button: class}, nil, res) }
 	switch a {
@@ -365,7 +367,7 @@ func (o *configOp) present(s *session, sc *scan) bool {
 
 func (o *configOp) settings(s *session, sc *scan) *settingsPath { return genericSettings(sc) }
 
-func (o *configOp) act(s *session, sc *scan, a Action, res *Result) error {
+func (o *configOp) act(s *session, sc *scan, a model.ConsentAction, res *model.ConsentResult) error {
 	res.FirstLayer = true
 	return s.runStep(Step{Kind: "click", Selector: o.sel}, nil, res)
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // peekNothing is how long a settings click may show no effect at all (no
@@ -80,7 +82,7 @@ func (tl toggleList) labels() []string {
 // and no link that leaves the page, so no choice is stored. The page keeps
 // the layer open; the scanner goes on to its next page. Bounded by
 // Options.SettingsPeek.
-func (s *session) peekSettings(op operator, sc *scan, res *Result) {
+func (s *session) peekSettings(op operator, sc *scan, res *model.ConsentResult) {
 	sp := op.settings(s, sc)
 	if sp == nil {
 		return
@@ -155,7 +157,7 @@ func (s *session) peekSettings(op operator, sc *scan, res *Result) {
 			// Some platforms bind their buttons a moment after the
 			// banner shows (tarteaucitron): a person would click again.
 			retried = true
-			var again Result
+			var again model.ConsentResult
 			if err := s.runStepWithin(*s.lastClick, sp.rule, &again, 0, true); err != nil {
 				break
 			}

@@ -9,59 +9,8 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
-
-// Signals are the machine-readable consent states a page exposes.
-type Signals struct {
-	// TCF is the IAB TCF v2 state read through __tcfapi; nil when the page
-	// has no __tcfapi.
-	TCF *TCF `json:"tcf,omitempty"`
-	// ConsentMode is the Google Consent Mode state read from dataLayer; nil
-	// when the page sent no consent command.
-	ConsentMode *ConsentMode `json:"consent_mode,omitempty"`
-}
-
-// TCF is what __tcfapi('addEventListener', 2, ...) reported.
-type TCF struct {
-	CMPID       int    `json:"cmp_id"`
-	CMPVersion  int    `json:"cmp_version"`
-	GDPRApplies *bool  `json:"gdpr_applies,omitempty"`
-	EventStatus string `json:"event_status,omitempty"`
-	CMPStatus   string `json:"cmp_status,omitempty"`
-	TCString    string `json:"tc_string,omitempty"`
-	// Decoded is the TC string decoded; nil when empty or invalid (see
-	// DecodeError).
-	Decoded     *TCString `json:"decoded,omitempty"`
-	DecodeError string    `json:"decode_error,omitempty"`
-}
-
-// ConsentMode is the Google Consent Mode v2 state of a page.
-type ConsentMode struct {
-	// Default is the merged state of the 'default' commands
-	// (ad_storage: "granted"...), Update that of the 'update' commands.
-	Default map[string]string `json:"default,omitempty"`
-	Update  map[string]string `json:"update,omitempty"`
-	// Commands are the commands in dataLayer order.
-	Commands []ConsentCommand `json:"commands"`
-}
-
-// ConsentCommand is one gtag('consent', command, params) call.
-type ConsentCommand struct {
-	Command string            `json:"command"`
-	Params  map[string]string `json:"params"`
-}
-
-// Granted reports the state of one storage type after the updates: the last
-// update, else the default; "" when never set.
-func (c *ConsentMode) Granted(kind string) string {
-	if c == nil {
-		return ""
-	}
-	if v, ok := c.Update[kind]; ok {
-		return v
-	}
-	return c.Default[kind]
-}
 
 // signalsJS runs in the page's main world. gtag() pushes its arguments
 // object onto dataLayer, so a consent command is an array-like whose first
@@ -109,8 +58,8 @@ const signalsJS = `(async () => {
 
 // ReadSignals reads the page's TCF and Consent Mode state. ctx is a chromedp
 // tab context whose page has loaded.
-func ReadSignals(ctx context.Context) (Signals, error) {
-	var sig Signals
+func ReadSignals(ctx context.Context) (model.Signals, error) {
+	var sig model.Signals
 	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{
 		Expression:    signalsJS,
 		ReturnByValue: new(true),
@@ -124,8 +73,8 @@ func ReadSignals(ctx context.Context) (Signals, error) {
 		return sig, fmt.Errorf("reading consent signals: %w", exceptionError(res.ExceptionDetails))
 	}
 	var raw struct {
-		TCF         *TCF             `json:"tcf"`
-		ConsentMode []ConsentCommand `json:"consent_mode"`
+		TCF         *model.TCF             `json:"tcf"`
+		ConsentMode []model.ConsentCommand `json:"consent_mode"`
 	}
 	if res.Result != nil && len(res.Result.Value) > 0 {
 		if err := json.Unmarshal([]byte(res.Result.Value), &raw); err != nil {
@@ -148,8 +97,8 @@ func ReadSignals(ctx context.Context) (Signals, error) {
 	return sig, nil
 }
 
-func foldConsentMode(cmds []ConsentCommand) *ConsentMode {
-	cm := &ConsentMode{Default: map[string]string{}, Update: map[string]string{}, Commands: cmds}
+func foldConsentMode(cmds []model.ConsentCommand) *model.ConsentMode {
+	cm := &model.ConsentMode{Default: map[string]string{}, Update: map[string]string{}, Commands: cmds}
 	for _, c := range cmds {
 		dst := cm.Default
 		if c.Command == "update" {
@@ -166,7 +115,7 @@ func foldConsentMode(cmds []ConsentCommand) *ConsentMode {
 }
 
 // signals is ReadSignals for the engine, which logs rather than fails.
-func (s *session) signals() *Signals {
+func (s *session) signals() *model.Signals {
 	sig, err := ReadSignals(s.ctx)
 	if err != nil {
 		s.e.logf("consent: %v", err)

@@ -6,50 +6,23 @@ import (
 	"fmt"
 	"strings"
 	"time"
-)
 
-// TCString is the decoded core segment of an IAB TCF v2 consent string.
-type TCString struct {
-	Version             int       `json:"version"`
-	Created             time.Time `json:"created"`
-	LastUpdated         time.Time `json:"last_updated"`
-	CMPID               int       `json:"cmp_id"`
-	CMPVersion          int       `json:"cmp_version"`
-	ConsentScreen       int       `json:"consent_screen"`
-	ConsentLanguage     string    `json:"consent_language"`
-	VendorListVersion   int       `json:"vendor_list_version"`
-	PolicyVersion       int       `json:"policy_version"`
-	IsServiceSpecific   bool      `json:"is_service_specific"`
-	UseNonStandardTexts bool      `json:"use_non_standard_texts"`
-	// SpecialFeatures are the special feature ids opted in (1 precise
-	// geolocation, 2 device scanning).
-	SpecialFeatures []int `json:"special_features"`
-	// Purposes are the purpose ids (1..24) with consent.
-	Purposes []int `json:"purposes"`
-	// PurposesLI are the purpose ids whose legitimate interest was
-	// established (not objected to).
-	PurposesLI          []int  `json:"purposes_li"`
-	PurposeOneTreatment bool   `json:"purpose_one_treatment"`
-	PublisherCC         string `json:"publisher_cc"`
-	// Vendors are the vendor ids with consent; VendorsLI with legitimate
-	// interest.
-	Vendors   []int `json:"vendors"`
-	VendorsLI []int `json:"vendors_li"`
-}
+	"github.com/privacyscan/privacyscan/scanner/model"
+)
 
 // ErrTCVersion means a TC string that is not TCF v2.
 var ErrTCVersion = errors.New("not a TCF v2 string")
 
 // DecodeTCString decodes the core segment of a TCF v2 string. Other
 // segments (disclosed vendors, publisher TC) are ignored.
-func DecodeTCString(s string) (*TCString, error) {
+func DecodeTCString(s string) (*model.TCString, error) {
 	core, _, _ := strings.Cut(strings.TrimSpace(s), ".")
 	raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(core, "="))
 	if err != nil {
 		return nil, fmt.Errorf("decoding TC string: %w", err)
 	}
 	r := &bitReader{b: raw}
-	t := &TCString{}
+	t := &model.TCString{}
 	t.Version = r.int(6)
 	if t.Version != 2 {
 		return nil, fmt.Errorf("decoding TC string: version %d: %w", t.Version, ErrTCVersion)
@@ -147,7 +120,7 @@ func (r *bitReader) vendors() []int {
 
 // EncodeTCString builds a core-segment TC string; tests and fixtures use it
 // to make strings whose content they know.
-func EncodeTCString(t TCString) string {
+func EncodeTCString(t model.TCString) string {
 	w := &bitWriter{}
 	w.put(6, 2)
 	w.put(36, t.Created.UnixMilli()/100)

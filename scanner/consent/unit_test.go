@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // golden compares got with testdata/golden/name, rewriting it with -update.
@@ -141,7 +143,7 @@ func TestVocabulary(t *testing.T) {
 }
 
 func TestTCString(t *testing.T) {
-	in := TCString{
+	in := model.TCString{
 		Version: 2, Created: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), LastUpdated: time.Date(2026, 3, 2, 8, 30, 0, 0, time.UTC),
 		CMPID: 7, CMPVersion: 3, ConsentScreen: 1, ConsentLanguage: "FR", VendorListVersion: 150, PolicyVersion: 4,
 		IsServiceSpecific: true, SpecialFeatures: []int{1}, Purposes: []int{1, 2, 3, 4, 7, 9, 10}, PurposesLI: []int{2, 7, 10},
@@ -153,8 +155,8 @@ func TestTCString(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := json.MarshalIndent(struct {
-		String  string    `json:"string"`
-		Decoded *TCString `json:"decoded"`
+		String  string          `json:"string"`
+		Decoded *model.TCString `json:"decoded"`
 	}{s, out}, "", "  ")
 	golden(t, "tcstring.json", append(b, '\n'))
 	for _, bad := range []string{"", "!!", "BAAAAAAA", "CP"} {
@@ -194,8 +196,8 @@ func TestGoogleHitConsent(t *testing.T) {
 }
 
 func TestSummarize(t *testing.T) {
-	s := Summarize(Result{BannerDetected: true, CMP: "onetrust", Clicked: true, Clicks: 1, FirstLayer: true},
-		Result{BannerDetected: true, CMP: "onetrust", Clicked: true, Clicks: 3})
+	s := Summarize(model.ConsentResult{BannerDetected: true, CMP: "onetrust", Clicked: true, Clicks: 1, FirstLayer: true},
+		model.ConsentResult{BannerDetected: true, CMP: "onetrust", Clicked: true, Clicks: 3})
 	b, _ := json.Marshal(s)
 	if string(b) != `{"banner_detected":true,"cmp":"onetrust","accept_clicked":true,"reject_clicked":true,"reject_on_first_layer":false,"accept_clicks":1,"reject_clicks":3}` {
 		t.Errorf("summary %s", b)

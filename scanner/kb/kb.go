@@ -19,110 +19,52 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
-// Categories. More specific ones may be added; these are the contract.
+// Categories, as named in the model (see model.CategoryInfo); kb's own names
+// keep the vendor data and lookups short.
 const (
-	Essential   = "essential"
-	Functional  = "functional"
-	Analytics   = "analytics"
-	Advertising = "advertising"
-	Social      = "social"
-	Unknown     = "unknown"
-)
-
-// Finer categories. Each has a base category (see BaseCategory) so a rule can
-// treat, say, session recording as analytics, and a payment or CDN vendor as
-// essential when it lowers a finding's severity.
-const (
-	Consent          = "consent"           // consent management platforms; base essential
-	Payment          = "payment"           // payment providers and checkout; base essential
-	CDN              = "cdn"               // content delivery, static hosting; base essential
-	Security         = "security"          // bot protection, captcha, fraud prevention; base essential
-	Platform         = "platform"          // the shop system itself (carts, sessions); base essential
-	Fonts            = "fonts"             // web font services; base functional
-	TagManager       = "tag-manager"       // tag managers, which load other tags; base functional
-	Chat             = "chat"              // customer interaction, chat, helpdesk widgets; base functional
-	Video            = "video"             // embedded video players; base functional
-	Maps             = "maps"              // embedded maps; base functional
-	Reviews          = "reviews"           // reviews and ratings widgets; base functional
-	Search           = "search"            // site search and merchandising; base functional
-	Personalization  = "personalization"   // recommendations and personalisation; base functional
-	SessionRecording = "session-recording" // session replay and heatmaps; base analytics
-	ABTesting        = "ab-testing"        // A/B testing and experimentation; base analytics
-	Monitoring       = "monitoring"        // error tracking and real-user monitoring; base analytics
-	EmailMarketing   = "email-marketing"   // email and marketing automation; base advertising
-	Affiliate        = "affiliate"         // affiliate networks and attribution; base advertising
+	Essential        = model.CategoryEssential
+	Functional       = model.CategoryFunctional
+	Analytics        = model.CategoryAnalytics
+	Advertising      = model.CategoryAdvertising
+	Social           = model.CategorySocial
+	Unknown          = model.CategoryUnknown
+	Consent          = model.CategoryConsent
+	Payment          = model.CategoryPayment
+	CDN              = model.CategoryCDN
+	Security         = model.CategorySecurity
+	Platform         = model.CategoryPlatform
+	Fonts            = model.CategoryFonts
+	TagManager       = model.CategoryTagManager
+	Chat             = model.CategoryChat
+	Video            = model.CategoryVideo
+	Maps             = model.CategoryMaps
+	Reviews          = model.CategoryReviews
+	Search           = model.CategorySearch
+	Personalization  = model.CategoryPersonalization
+	SessionRecording = model.CategorySessionRecording
+	ABTesting        = model.CategoryABTesting
+	Monitoring       = model.CategoryMonitoring
+	EmailMarketing   = model.CategoryEmailMarketing
+	Affiliate        = model.CategoryAffiliate
 )
 
 // CategoryInfo describes one category.
-type CategoryInfo struct {
-	// Name is the value found in Match.Category and Vendor.Category.
-	Name string `json:"name"`
-	// Base is one of essential, functional, analytics, advertising, social
-	// or unknown.
-	Base string `json:"base"`
-	// Description says what falls in the category.
-	Description string `json:"description"`
-}
-
-var categoryList = []CategoryInfo{
-	{Essential, Essential, "strictly necessary for a service the visitor asked for"},
-	{Functional, Functional, "remembers choices or provides a feature the visitor may use"},
-	{Analytics, Analytics, "measures audiences and behaviour"},
-	{Advertising, Advertising, "advertising, retargeting and conversion tracking"},
-	{Social, Social, "social networks: buttons, embeds, logins"},
-	{Unknown, Unknown, "nothing is known"},
-	{Consent, Essential, "consent management platform; stores the visitor's choice"},
-	{Payment, Essential, "payment provider, checkout and its fraud checks"},
-	{CDN, Essential, "content delivery network or static file hosting"},
-	{Security, Essential, "bot protection, captcha, fraud prevention"},
-	{Platform, Essential, "the shop or site system itself: sessions, carts, log-in"},
-	{Fonts, Functional, "web fonts served by a third party"},
-	{TagManager, Functional, "tag manager that loads other tags"},
-	{Chat, Functional, "customer interaction: chat, helpdesk, feedback widgets"},
-	{Video, Functional, "embedded video player"},
-	{Maps, Functional, "embedded maps"},
-	{Reviews, Functional, "reviews and ratings widgets"},
-	{Search, Functional, "site search and merchandising"},
-	{Personalization, Functional, "product recommendations and personalisation"},
-	{SessionRecording, Analytics, "session replay and heatmaps"},
-	{ABTesting, Analytics, "A/B testing and experimentation"},
-	{Monitoring, Analytics, "error tracking and real-user performance monitoring"},
-	{EmailMarketing, Advertising, "email marketing and marketing automation"},
-	{Affiliate, Advertising, "affiliate networks and marketing attribution"},
-}
-
-var categoryBase = func() map[string]string {
-	m := make(map[string]string, len(categoryList))
-	for _, c := range categoryList {
-		m[c.Name] = c.Base
-	}
-	return m
-}()
+type CategoryInfo = model.CategoryInfo
 
 // Categories lists every category, base categories first.
-func Categories() []CategoryInfo {
-	return append([]CategoryInfo(nil), categoryList...)
-}
+func Categories() []CategoryInfo { return model.Categories() }
 
-// BaseCategory maps a category to one of essential, functional, analytics,
-// advertising, social or unknown. An unknown name maps to unknown.
-func BaseCategory(category string) string {
-	if b, ok := categoryBase[category]; ok {
-		return b
-	}
-	return Unknown
-}
+// BaseCategory maps a category to its base (model.BaseCategory).
+func BaseCategory(category string) string { return model.BaseCategory(category) }
 
-// IsEssential reports whether a category is strictly necessary, so that it
-// needs no consent.
-func IsEssential(category string) bool { return BaseCategory(category) == Essential }
+// IsEssential reports whether a category is strictly necessary.
+func IsEssential(category string) bool { return model.IsEssential(category) }
 
-func validCategory(c string) bool {
-	_, ok := categoryBase[c]
-	return ok
-}
+func validCategory(c string) bool { return model.ValidCategory(c) }
 
 // Match is what the knowledge base knows about a request, cookie or key.
 type Match struct {

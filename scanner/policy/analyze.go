@@ -3,6 +3,8 @@ package policy
 import (
 	"slices"
 	"sort"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // VendorName is a vendor the analyser looks for: its knowledge-base id, its
@@ -50,8 +52,8 @@ type doc struct {
 
 // Analyze reads a policy (HTML or plain text) and returns what it declares.
 // It never panics on bad input and reads at most MaxDocumentBytes.
-func Analyze(raw []byte, opts Options) (f *Facts) {
-	f = NotFound()
+func Analyze(raw []byte, opts Options) (f *model.PolicyFacts) {
+	f = model.PolicyNotFound()
 	if opts.URL != "" {
 		u := opts.URL
 		f.URL = &u
@@ -59,7 +61,7 @@ func Analyze(raw []byte, opts Options) (f *Facts) {
 	defer func() {
 		if r := recover(); r != nil {
 			// A bug must not take the scan down with it; say so in the report.
-			g := NotFound()
+			g := model.PolicyNotFound()
 			g.URL = f.URL
 			g.Error = "policy analysis failed"
 			f = g
@@ -75,7 +77,7 @@ func Analyze(raw []byte, opts Options) (f *Facts) {
 	return f
 }
 
-func analyzeText(f *Facts, text, declared string, vendors []VendorName) {
+func analyzeText(f *model.PolicyFacts, text, declared string, vendors []VendorName) {
 	primary, others := DetectLanguage(text)
 	f.Language = chooseLanguage(declared, primary, text)
 	f.OtherLanguages = slices.DeleteFunc(others, func(l string) bool { return l == f.Language })
@@ -86,7 +88,7 @@ func analyzeText(f *Facts, text, declared string, vendors []VendorName) {
 		f.OtherLanguages = nil
 	}
 	d := newDoc(text, f.Language)
-	f.Evidence = map[string]Evidence{}
+	f.Evidence = map[string]model.Quote{}
 	d.vendors(f, vendors)
 	d.stances(f)
 	d.lastUpdated(f)
@@ -159,12 +161,12 @@ func newDoc(text, lang string) *doc {
 
 func (d *doc) sentenceText(s *sentence) string { return d.text[s.start:s.end] }
 
-func (d *doc) evidence(s *sentence) Evidence {
-	return Evidence{Sentence: d.sentenceText(s), Offset: s.start}
+func (d *doc) evidence(s *sentence) model.Quote {
+	return model.Quote{Sentence: d.sentenceText(s), Offset: s.start}
 }
 
-func (d *doc) claim(s *sentence, value string) *Claim {
-	return &Claim{Value: value, Sentence: d.sentenceText(s), Offset: s.start}
+func (d *doc) claim(s *sentence, value string) *model.Claim {
+	return &model.Claim{Value: value, Sentence: d.sentenceText(s), Offset: s.start}
 }
 
 // each calls fn for the sentences holding all of cues, in order, until fn
@@ -255,22 +257,22 @@ func (d *doc) stanceOf(s *sentence, targets, mask []hit) string {
 		v := verbs[best]
 		neg := d.negated(s, v, mask)
 		if (v.kw.cue == cIgnore) != neg {
-			return StanceNotHonored
+			return model.StanceNotHonored
 		}
-		return StanceHonored
+		return model.StanceHonored
 	}
 	// "If your browser sends DNT, we do not set analytics cookies."
 	if len(verbs) == 0 && s.cues.has(cIf) {
 		for _, n := range s.hitsOf(cNeg) {
 			if !overlaps(n, mask) {
-				return StanceHonored
+				return model.StanceHonored
 			}
 		}
 	}
 	return ""
 }
 
-func (d *doc) stances(f *Facts) {
+func (d *doc) stances(f *model.PolicyFacts) {
 	dnt, dntEv := d.stanceFor(cDNT, false)
 	f.DNTStance = dnt
 	if dntEv != nil {
@@ -285,8 +287,8 @@ func (d *doc) stances(f *Facts) {
 
 // stanceFor finds the stance on DNT or GPC. For GPC, "similar mechanisms"
 // count when the sentence is about browser signals.
-func (d *doc) stanceFor(target cue, similar bool) (string, *Evidence) {
-	var mention *Evidence
+func (d *doc) stanceFor(target cue, similar bool) (string, *model.Quote) {
+	var mention *model.Quote
 	for i := range d.sents {
 		s := &d.sents[i]
 		about := s.cues.has(target)
@@ -310,10 +312,10 @@ func (d *doc) stanceFor(target cue, similar bool) (string, *Evidence) {
 			mention = &ev
 		}
 	}
-	return StanceNotMentioned, mention
+	return model.StanceNotMentioned, mention
 }
 
-func (d *doc) lastUpdated(f *Facts) {
+func (d *doc) lastUpdated(f *model.PolicyFacts) {
 	for i := range d.sents {
 		s := &d.sents[i]
 		if !s.cues.has(cDateLabel) {

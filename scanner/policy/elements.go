@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // legalForms are company forms as they are written; a lower-case match of
@@ -21,7 +23,7 @@ var legalForms = map[string]bool{
 	"UG": true, "e.K.": true, "KG": true, "SA": true, "S.A.": true,
 }
 
-func (d *doc) elements(f *Facts) {
+func (d *doc) elements(f *model.PolicyFacts) {
 	e := &f.Elements
 	det := &f.Details
 	mark := func(key string, s *sentence) {
@@ -241,8 +243,8 @@ func (d *doc) registry(s *sentence) bool {
 }
 
 // durations parses "3 years", "trois mois", "tre år" in a sentence.
-func (d *doc) durations(s *sentence) []Duration {
-	var out []Duration
+func (d *doc) durations(s *sentence) []model.Duration {
+	var out []model.Duration
 	for _, u := range s.hitsOf(cUnit) {
 		// The number just before the unit: digits or a number word.
 		j := u.start
@@ -270,7 +272,7 @@ func (d *doc) durations(s *sentence) []Duration {
 		if n <= 0 || n > 1000 {
 			continue
 		}
-		out = append(out, Duration{Text: d.text[from:u.end], Days: n * u.kw.n})
+		out = append(out, model.Duration{Text: d.text[from:u.end], Days: n * u.kw.n})
 	}
 	return out
 }
@@ -299,7 +301,7 @@ var (
 
 // contacts finds e-mail addresses, phone numbers, postal addresses, a DPO
 // and contact forms.
-func (d *doc) contacts(f *Facts) {
+func (d *doc) contacts(f *model.PolicyFacts) {
 	det := &f.Details
 	add := func(kind, value string) {
 		value = strings.TrimSpace(value)
@@ -308,7 +310,7 @@ func (d *doc) contacts(f *Facts) {
 				return
 			}
 		}
-		det.Contacts = append(det.Contacts, Contact{Kind: kind, Value: value})
+		det.Contacts = append(det.Contacts, model.Contact{Kind: kind, Value: value})
 	}
 	for i := range d.sents {
 		s := &d.sents[i]
@@ -473,7 +475,7 @@ func (d *doc) vendorBefore(at int) bool {
 	return false
 }
 
-func (d *doc) claims(f *Facts) {
+func (d *doc) claims(f *model.PolicyFacts) {
 	cl := &f.Claims
 	for i := range d.sents {
 		s := &d.sents[i]

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -90,7 +92,7 @@ func testVendors(t testing.TB) []VendorName {
 	return vs
 }
 
-func analyzeFile(t testing.TB, p testPolicy, vendors []VendorName) *Facts {
+func analyzeFile(t testing.TB, p testPolicy, vendors []VendorName) *model.PolicyFacts {
 	t.Helper()
 	doc, err := os.ReadFile(p.path)
 	if err != nil {
@@ -137,7 +139,7 @@ type expected struct {
 	DNT            string          `json:"dnt_stance"`
 	GPC            string          `json:"gpc_stance"`
 	LastUpdated    *string         `json:"last_updated"`
-	Elements       Elements        `json:"elements"`
+	Elements       model.Elements  `json:"elements"`
 	Claims         map[string]any  `json:"claims"` // claim -> true or its value; absent = not made
 	LegalBases     []string        `json:"legal_bases"`
 	Rights         []string        `json:"rights"`
@@ -150,7 +152,7 @@ type expected struct {
 }
 
 // fieldValues flattens facts into comparable fields, the unit of accuracy.
-func fieldValues(f *Facts) map[string]string {
+func fieldValues(f *model.PolicyFacts) map[string]string {
 	j := func(v any) string {
 		b, _ := json.Marshal(v)
 		return string(b)
@@ -197,7 +199,7 @@ func fieldValues(f *Facts) map[string]string {
 		tag := strings.Split(ev.Type().Field(i).Tag.Get("json"), ",")[0]
 		m["elements."+tag] = fmt.Sprint(ev.Field(i).Bool())
 	}
-	claim := func(name string, c *Claim) {
+	claim := func(name string, c *model.Claim) {
 		switch {
 		case c == nil:
 			m["claims."+name] = "false"
@@ -216,30 +218,30 @@ func fieldValues(f *Facts) map[string]string {
 }
 
 func expectedValues(e *expected) map[string]string {
-	f := &Facts{
+	f := &model.PolicyFacts{
 		Language: e.Language, OtherLanguages: e.OtherLanguages, VendorIDs: e.VendorIDs,
 		DNTStance: e.DNT, GPCStance: e.GPC, LastUpdated: e.LastUpdated, Elements: e.Elements,
-		Details: Details{LegalBases: e.LegalBases, Rights: e.Rights, Authorities: e.Authorities,
+		Details: model.PolicyDetails{LegalBases: e.LegalBases, Rights: e.Rights, Authorities: e.Authorities,
 			TransferMechanisms: e.Mechanisms, TransferCountries: e.Countries},
 	}
 	for _, d := range e.RetentionDays {
-		f.Details.Retention = append(f.Details.Retention, Duration{Days: d})
+		f.Details.Retention = append(f.Details.Retention, model.Duration{Days: d})
 	}
 	for _, k := range e.ContactKinds {
-		f.Details.Contacts = append(f.Details.Contacts, Contact{Kind: k})
+		f.Details.Contacts = append(f.Details.Contacts, model.Contact{Kind: k})
 	}
-	claim := func(name string) *Claim {
+	claim := func(name string) *model.Claim {
 		v, ok := e.Claims[name]
 		switch {
 		case !ok || v == false:
 			return nil
 		case v == true:
-			return &Claim{}
+			return &model.Claim{}
 		default:
-			return &Claim{Value: fmt.Sprint(v)}
+			return &model.Claim{Value: fmt.Sprint(v)}
 		}
 	}
-	f.Claims = Claims{IPAnonymised: claim("ip_anonymised"), DataLocation: claim("data_location"),
+	f.Claims = model.Claims{IPAnonymised: claim("ip_anonymised"), DataLocation: claim("data_location"),
 		ConsentForMarketing: claim("consent_for_marketing"), ConsentForAnalytics: claim("consent_for_analytics"), NoSale: claim("no_sale")}
 	return fieldValues(f)
 }

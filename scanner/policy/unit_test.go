@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 func TestLastUpdated(t *testing.T) {
@@ -54,22 +56,22 @@ func TestStances(t *testing.T) {
 	cases := []struct {
 		name, text, dnt, gpc string
 	}{
-		{"en refuses", "We do not respond to Do Not Track signals sent by your browser.", StanceNotHonored, StanceNotMentioned},
-		{"en honors", "We honor Do Not Track signals from your browser.", StanceHonored, StanceNotMentioned},
-		{"en split", "We do not respond to Do Not Track signals, but we honor Global Privacy Control signals.", StanceNotHonored, StanceHonored},
-		{"en conditional", "If your browser sends a Do Not Track signal, we do not set analytics cookies.", StanceHonored, StanceNotMentioned},
-		{"en ignore", "Our website ignores DNT signals.", StanceNotHonored, StanceNotMentioned},
-		{"fr similar mechanisms", "Veuillez noter que nous ne répondons ni n'honorons les signaux DNT ou mécanismes similaires transmis par les navigateurs Web.", StanceNotHonored, StanceNotHonored},
-		{"similar mechanisms not about browsers", "We use cookies and similar mechanisms to measure traffic.", StanceNotMentioned, StanceNotMentioned},
-		{"de verb then negation", "Wir reagieren derzeit nicht auf Do-Not-Track-Signale Ihres Browsers.", StanceNotHonored, StanceNotMentioned},
-		{"de honors then conjunction", "Wir respektieren Do-Not-Track-Signale und setzen dann keine Analyse-Cookies.", StanceHonored, StanceNotMentioned},
-		{"nl", "Wij respecteren Do Not Track-signalen niet.", StanceNotHonored, StanceNotMentioned},
-		{"sv", "Vi svarar inte på Do Not Track-signaler.", StanceNotHonored, StanceNotMentioned},
-		{"fi", "Emme noudata Do Not Track -signaaleja.", StanceNotHonored, StanceNotMentioned},
-		{"pl", "Nie reagujemy na sygnały Do Not Track ani na podobne mechanizmy wysyłane przez przeglądarki.", StanceNotHonored, StanceNotHonored},
-		{"cs fused negation", "Na signál Do Not Track nereagujeme. Respektujeme signál Global Privacy Control.", StanceNotHonored, StanceHonored},
-		{"pt gpc refused", "Não reconhecemos o sinal Global Privacy Control enviado pelo seu navegador.", StanceNotMentioned, StanceNotHonored},
-		{"mention only", "Some browsers have a Do Not Track feature.", StanceNotMentioned, StanceNotMentioned},
+		{"en refuses", "We do not respond to Do Not Track signals sent by your browser.", model.StanceNotHonored, model.StanceNotMentioned},
+		{"en honors", "We honor Do Not Track signals from your browser.", model.StanceHonored, model.StanceNotMentioned},
+		{"en split", "We do not respond to Do Not Track signals, but we honor Global Privacy Control signals.", model.StanceNotHonored, model.StanceHonored},
+		{"en conditional", "If your browser sends a Do Not Track signal, we do not set analytics cookies.", model.StanceHonored, model.StanceNotMentioned},
+		{"en ignore", "Our website ignores DNT signals.", model.StanceNotHonored, model.StanceNotMentioned},
+		{"fr similar mechanisms", "Veuillez noter que nous ne répondons ni n'honorons les signaux DNT ou mécanismes similaires transmis par les navigateurs Web.", model.StanceNotHonored, model.StanceNotHonored},
+		{"similar mechanisms not about browsers", "We use cookies and similar mechanisms to measure traffic.", model.StanceNotMentioned, model.StanceNotMentioned},
+		{"de verb then negation", "Wir reagieren derzeit nicht auf Do-Not-Track-Signale Ihres Browsers.", model.StanceNotHonored, model.StanceNotMentioned},
+		{"de honors then conjunction", "Wir respektieren Do-Not-Track-Signale und setzen dann keine Analyse-Cookies.", model.StanceHonored, model.StanceNotMentioned},
+		{"nl", "Wij respecteren Do Not Track-signalen niet.", model.StanceNotHonored, model.StanceNotMentioned},
+		{"sv", "Vi svarar inte på Do Not Track-signaler.", model.StanceNotHonored, model.StanceNotMentioned},
+		{"fi", "Emme noudata Do Not Track -signaaleja.", model.StanceNotHonored, model.StanceNotMentioned},
+		{"pl", "Nie reagujemy na sygnały Do Not Track ani na podobne mechanizmy wysyłane przez przeglądarki.", model.StanceNotHonored, model.StanceNotHonored},
+		{"cs fused negation", "Na signál Do Not Track nereagujeme. Respektujeme signál Global Privacy Control.", model.StanceNotHonored, model.StanceHonored},
+		{"pt gpc refused", "Não reconhecemos o sinal Global Privacy Control enviado pelo seu navegador.", model.StanceNotMentioned, model.StanceNotHonored},
+		{"mention only", "Some browsers have a Do Not Track feature.", model.StanceNotMentioned, model.StanceNotMentioned},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -77,7 +79,7 @@ func TestStances(t *testing.T) {
 			if f.DNTStance != c.dnt || f.GPCStance != c.gpc {
 				t.Errorf("dnt, gpc = %s, %s; want %s, %s", f.DNTStance, f.GPCStance, c.dnt, c.gpc)
 			}
-			if c.dnt != StanceNotMentioned && f.Evidence["dnt_stance"].Sentence == "" {
+			if c.dnt != model.StanceNotMentioned && f.Evidence["dnt_stance"].Sentence == "" {
 				t.Error("no evidence for the DNT stance")
 			}
 		})
@@ -153,7 +155,7 @@ func TestClaims(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := Analyze([]byte(c.text), Options{})
-			val := func(c *Claim) string {
+			val := func(c *model.Claim) string {
 				switch {
 				case c == nil:
 					return ""

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
 // ambiguousNames are vendor names that are also ordinary words somewhere;
@@ -78,7 +80,7 @@ func compileVendors(vendors []VendorName) *vendorMatcher {
 	return vm
 }
 
-func (d *doc) vendors(f *Facts, vendors []VendorName) {
+func (d *doc) vendors(f *model.PolicyFacts, vendors []VendorName) {
 	if len(vendors) == 0 {
 		return
 	}

@@ -1,6 +1,4 @@
-// Package policy reads a privacy policy in the language the site wrote it and
-// extracts what it declares.
-package policy
+package model
 
 // Stance values for Do Not Track and Global Privacy Control.
 const (
@@ -9,9 +7,9 @@ const (
 	StanceNotMentioned = "not-mentioned"
 )
 
-// Facts is the policy section of a scan report. The first fields are part of
+// PolicyFacts is the policy section of a scan report. The first fields are part of
 // the JSON contract; keep their names.
-type Facts struct {
+type PolicyFacts struct {
 	// URL is where the policy was found, nil when no policy was found.
 	URL *string `json:"url"`
 	// Language is the ISO 639-1 code of the policy's main language.
@@ -34,21 +32,21 @@ type Facts struct {
 	Claims Claims `json:"claims"`
 	// Evidence maps a field name (e.g. "dnt_stance", "last_updated",
 	// "elements.retention", "vendor:google-analytics") to the sentence that supports it.
-	Evidence map[string]Evidence `json:"evidence,omitempty"`
+	Evidence map[string]Quote `json:"evidence,omitempty"`
 	// Error is set when the policy was found but could not be read.
 	Error string `json:"error,omitempty"`
 
 	// Details say what lies behind the element booleans: which rights, which
 	// durations, which authorities, so a reader sees why an element is true.
-	Details Details `json:"details"`
+	Details PolicyDetails `json:"details"`
 	// Truncated is set when the document was larger than the analyser reads
 	// (MaxDocumentBytes); the facts cover only its beginning.
 	Truncated bool `json:"truncated,omitempty"`
 }
 
-// Details are the specifics found for the Art. 13 elements. Lists are sorted
+// PolicyDetails are the specifics found for the Art. 13 elements. Lists are sorted
 // and never null in JSON.
-type Details struct {
+type PolicyDetails struct {
 	// Contacts are the ways to reach the controller or its DPO.
 	Contacts []Contact `json:"contacts"`
 	// LegalBases: consent, contract, legal_obligation, legitimate_interest,
@@ -104,9 +102,9 @@ type Claim struct {
 	Offset   int    `json:"offset"`
 }
 
-// Evidence is the sentence supporting an extracted fact, with its byte
+// Quote is the sentence supporting an extracted fact, with its byte
 // offset in the extracted main text.
-type Evidence struct {
+type Quote struct {
 	Sentence string `json:"sentence"`
 	Offset   int    `json:"offset"`
 }
@@ -125,13 +123,14 @@ type Elements struct {
 	Cookies            bool `json:"cookies"`
 }
 
-// NotFound returns the facts of a site whose policy could not be found.
-func NotFound() *Facts {
-	return &Facts{VendorsMentioned: []string{}, DNTStance: StanceNotMentioned, GPCStance: StanceNotMentioned, Details: emptyDetails()}
+// PolicyNotFound returns the facts of a site whose policy could not be found.
+func PolicyNotFound() *PolicyFacts {
+	return &PolicyFacts{VendorsMentioned: []string{}, DNTStance: StanceNotMentioned, GPCStance: StanceNotMentioned, Details: EmptyPolicyDetails()}
 }
 
-func emptyDetails() Details {
-	return Details{
+// EmptyPolicyDetails has every list empty rather than null, for JSON.
+func EmptyPolicyDetails() PolicyDetails {
+	return PolicyDetails{
 		Contacts: []Contact{}, LegalBases: []string{}, Retention: []Duration{}, Rights: []string{},
 		Authorities: []string{}, TransferMechanisms: []string{}, TransferCountries: []string{},
 	}

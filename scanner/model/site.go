@@ -1,13 +1,10 @@
-// Package scanner observes what a website does to a visitor: it crawls the
-// site, loads a sample of pages in headless Chromium once per consent phase and
-// records requests, cookies, storage and the consent interaction. It never
-// judges; the rules package does that from the recorded data alone.
-package scanner
-
-import (
-	"github.com/privacyscan/privacyscan/scanner/consent"
-	"github.com/privacyscan/privacyscan/scanner/policy"
-)
+// Package model is the observation model: the plain data a scan records and
+// every type a report serialises — sites, phases, pages, requests, cookies,
+// storage, the consent interaction and its signals, the policy's facts,
+// findings, the site configuration — with the phase, party, category and
+// severity names. It knows no browser, crawler or network: the scanner fills
+// it, rules judge it, reports render it.
+package model
 
 // Phase names are part of the JSON contract; keep them exactly.
 const (
@@ -34,9 +31,9 @@ type Site struct {
 	// FinalURL is where the start page ended after redirects.
 	FinalURL string `json:"final_url"`
 	// Policy is what the site's privacy policy declares.
-	Policy *policy.Facts `json:"policy"`
+	Policy *PolicyFacts `json:"policy"`
 	// Consent describes the consent banner and how it was operated.
-	Consent consent.Summary `json:"consent"`
+	Consent ConsentSummary `json:"consent"`
 	// Phases maps a phase name to what was observed in it.
 	Phases map[string]*PhaseResult `json:"phases"`
 	// Pages are the pages chosen by the crawler, with the kind of each.
@@ -65,7 +62,7 @@ type PhaseResult struct {
 	Storage  []StorageItem `json:"storage"`
 	// Consent is the interaction of this phase with the banner, when the phase
 	// interacts (after-accept, after-reject).
-	Consent *consent.Result `json:"consent,omitempty"`
+	Consent *ConsentResult `json:"consent,omitempty"`
 	// Signals holds per-phase signals read from the page, such as Google
 	// Consent Mode state.
 	Signals map[string]string `json:"signals,omitempty"`

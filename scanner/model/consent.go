@@ -1,0 +1,212 @@
+package model
+
+import "time"
+
+// ConsentAction is what to do with a banner.
+type ConsentAction string
+
+const (
+	// Accept clicks the first-layer accept-all.
+	ActionAccept ConsentAction = "accept"
+	// Reject refuses every non-essential purpose, through the settings layer
+	// when the first layer has no reject.
+	ActionReject ConsentAction = "reject"
+	// Detect looks without choosing: it describes the banner and, when the
+	// banner has a settings layer, opens it to read which purposes are
+	// already on (Result.PreTicked), then leaves it without saving.
+	ActionDetect ConsentAction = "detect"
+)
+
+// ConsentSummary is the site-level consent section of the report. Field names are
+// part of the JSON contract.
+type ConsentSummary struct {
+	BannerDetected     bool    `json:"banner_detected"`
+	CMP                *string `json:"cmp"`
+	AcceptClicked      bool    `json:"accept_clicked"`
+	RejectClicked      bool    `json:"reject_clicked"`
+	RejectOnFirstLayer bool    `json:"reject_on_first_layer"`
+	AcceptClicks       int     `json:"accept_clicks"`
+	RejectClicks       int     `json:"reject_clicks"`
+}
+
+// ConsentResult is the outcome of one Act call on one page.
+type ConsentResult struct {
+	Action         ConsentAction `json:"action"`
+	BannerDetected bool          `json:"banner_detected"`
+	// CMP names the platform, or "generic" for the heuristic fallback.
+	CMP string `json:"cmp,omitempty"`
+	// Clicked is true when the action was carried out.
+	Clicked bool `json:"clicked"`
+	// Clicks is how many clicks the action took.
+	Clicks int `json:"clicks"`
+	// FirstLayer is true when the action was available on the first layer.
+	FirstLayer bool `json:"first_layer"`
+	// Verified is true when the banner went away after the click.
+	Verified bool `json:"verified"`
+	// Elements are the elements clicked, in order. For Detect they are the
+	// clicks that opened the settings layer (Clicked stays false: no choice
+	// was made).
+	Elements []Clicked `json:"elements,omitempty"`
+	Error    string    `json:"error,omitempty"`
+	// DurationMS is the time from the start of the search to verification.
+	DurationMS int64 `json:"duration_ms"`
+
+	// Method is how the banner was operated: "rule" (the platform's rule
+	// file), "generic" (the vocabulary fallback) or "config" (selectors from
+	// .privacyscan.yaml).
+	Method string `json:"method,omitempty"`
+	// WaitMS is the part of DurationMS spent waiting for the banner to show;
+	// DurationMS-WaitMS is the time from banner visible to verified consent.
+	WaitMS int64 `json:"wait_ms"`
+	// Banner describes the first layer as found.
+	Banner *Banner `json:"banner,omitempty"`
+	// RejectAvailable is true when the first layer offers a reject-all (set
+	// for every action, so an accept run can tell too).
+	RejectAvailable bool `json:"reject_available"`
+	// ConsentRecord names the cookies and localStorage keys that hold the
+	// choice after the action.
+	ConsentRecord []string `json:"consent_record,omitempty"`
+	// ConsentStored is true when no banner showed because a consent record
+	// of a detected platform was already present.
+	ConsentStored bool `json:"consent_stored,omitempty"`
+	// PreTicked lists the purposes (toggle labels) that were already on when
+	// the settings layer opened, before any choice: read by Detect, which
+	// opens the layer without switching anything, and switched off by a
+	// Reject that goes through the layer. Locked toggles are left out.
+	PreTicked []string `json:"pre_ticked,omitempty"`
+	// SettingsRead is true when the settings layer was opened and its
+	// toggles read, so that an empty PreTicked means none was on rather
+	// than not looked at.
+	SettingsRead bool `json:"settings_read,omitempty"`
+	// CookieWall is true when the banner blocks the page (it and its
+	// backdrop cover most of the viewport, or it locks scrolling) and offers
+	// no way to refuse: no reject, no settings layer.
+	CookieWall bool `json:"cookie_wall"`
+	// BannerReturned is true when Options.Recheck reloaded the page after a
+	// verified choice and the banner showed again.
+	BannerReturned bool `json:"banner_returned"`
+	// Rechecked is true when the page was reloaded after the choice (the
+	// scanner then need not load it again).
+	Rechecked bool `json:"rechecked,omitempty"`
+	// Signals are the TCF and Google Consent Mode states read after the
+	// action (before it, for Detect).
+	Signals *Signals `json:"signals,omitempty"`
+	// Retries counts clicks repeated because the first had no visible
+	// effect (a platform that binds its buttons late); they are not in
+	// Clicks.
+	Retries int `json:"retries,omitempty"`
+	// Screenshots are the evidence files written: the banner before the
+	// click and the page after it.
+	Screenshots []string `json:"screenshots,omitempty"`
+}
+
+// Banner describes a consent banner's first layer.
+type Banner struct {
+	// Frame is the URL of the frame that holds it.
+	Frame string `json:"frame"`
+	// Selector is a CSS path to it (" >>> " crosses a shadow root).
+	Selector string `json:"selector,omitempty"`
+	// Text is the start of its visible text.
+	Text string `json:"text,omitempty"`
+	// Buttons lists the labels of its buttons by class (accept_all, reject,
+	// settings, ...), as the generic vocabulary reads them.
+	Buttons map[string][]string `json:"buttons,omitempty"`
+	// Coverage is the share of the viewport it blocks, 0..1: where a click
+	// lands on the banner or on a bare backdrop behind it rather than on the
+	// page. A banner in an iframe is measured by its iframe in the page.
+	Coverage float64 `json:"coverage"`
+	// ScrollLocked is true when the page under it is taller than the
+	// viewport but cannot scroll.
+	ScrollLocked bool `json:"scroll_locked"`
+}
+
+// Clicked records one element the engine clicked.
+type Clicked struct {
+	Frame    string `json:"frame,omitempty"`
+	Selector string `json:"selector"`
+	Text     string `json:"text"`
+	// Input is "mouse" for a real mouse click at the element's centre, or
+	// "js" when something covered it and element.click() was used.
+	Input string `json:"input,omitempty"`
+}
+
+// Signals are the machine-readable consent states a page exposes.
+type Signals struct {
+	// TCF is the IAB TCF v2 state read through __tcfapi; nil when the page
+	// has no __tcfapi.
+	TCF *TCF `json:"tcf,omitempty"`
+	// ConsentMode is the Google Consent Mode state read from dataLayer; nil
+	// when the page sent no consent command.
+	ConsentMode *ConsentMode `json:"consent_mode,omitempty"`
+}
+
+// TCF is what __tcfapi('addEventListener', 2, ...) reported.
+type TCF struct {
+	CMPID       int    `json:"cmp_id"`
+	CMPVersion  int    `json:"cmp_version"`
+	GDPRApplies *bool  `json:"gdpr_applies,omitempty"`
+	EventStatus string `json:"event_status,omitempty"`
+	CMPStatus   string `json:"cmp_status,omitempty"`
+	TCString    string `json:"tc_string,omitempty"`
+	// Decoded is the TC string decoded; nil when empty or invalid (see
+	// DecodeError).
+	Decoded     *TCString `json:"decoded,omitempty"`
+	DecodeError string    `json:"decode_error,omitempty"`
+}
+
+// ConsentMode is the Google Consent Mode v2 state of a page.
+type ConsentMode struct {
+	// Default is the merged state of the 'default' commands
+	// (ad_storage: "granted"...), Update that of the 'update' commands.
+	Default map[string]string `json:"default,omitempty"`
+	Update  map[string]string `json:"update,omitempty"`
+	// Commands are the commands in dataLayer order.
+	Commands []ConsentCommand `json:"commands"`
+}
+
+// ConsentCommand is one gtag('consent', command, params) call.
+type ConsentCommand struct {
+	Command string            `json:"command"`
+	Params  map[string]string `json:"params"`
+}
+
+// Granted reports the state of one storage type after the updates: the last
+// update, else the default; "" when never set.
+func (c *ConsentMode) Granted(kind string) string {
+	if c == nil {
+		return ""
+	}
+	if v, ok := c.Update[kind]; ok {
+		return v
+	}
+	return c.Default[kind]
+}
+
+// TCString is the decoded core segment of an IAB TCF v2 consent string.
+type TCString struct {
+	Version             int       `json:"version"`
+	Created             time.Time `json:"created"`
+	LastUpdated         time.Time `json:"last_updated"`
+	CMPID               int       `json:"cmp_id"`
+	CMPVersion          int       `json:"cmp_version"`
+	ConsentScreen       int       `json:"consent_screen"`
+	ConsentLanguage     string    `json:"consent_language"`
+	VendorListVersion   int       `json:"vendor_list_version"`
+	PolicyVersion       int       `json:"policy_version"`
+	IsServiceSpecific   bool      `json:"is_service_specific"`
+	UseNonStandardTexts bool      `json:"use_non_standard_texts"`
+	// SpecialFeatures are the special feature ids opted in (1 precise
+	// geolocation, 2 device scanning).
+	SpecialFeatures []int `json:"special_features"`
+	// Purposes are the purpose ids (1..24) with consent.
+	Purposes []int `json:"purposes"`
+	// PurposesLI are the purpose ids whose legitimate interest was
+	// established (not objected to).
+	PurposesLI          []int  `json:"purposes_li"`
+	PurposeOneTreatment bool   `json:"purpose_one_treatment"`
+	PublisherCC         string `json:"publisher_cc"`
+	// Vendors are the vendor ids with consent; VendorsLI with legitimate
+	// interest.
+	Vendors   []int `json:"vendors"`
+	VendorsLI []int `json:"vendors_li"`
+}
