@@ -18,6 +18,7 @@ const (
 	ExitFindings   = 1 // findings at or above --fail-on
 	ExitUsage      = 2 // usage or configuration error
 	ExitNotScanned = 3 // nothing could be scanned
+	ExitRuntime    = 4 // runtime failure: browser will not start, report cannot be written, fetch failed
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3";
@@ -46,6 +47,14 @@ func (e *UsageError) Unwrap() error { return e.Err }
 func usagef(format string, args ...any) error {
 	return &UsageError{Err: fmt.Errorf(format, args...)}
 }
+
+// RuntimeError is a failure of the run itself, not of its input: the browser
+// will not start, the report cannot be written, a URL cannot be fetched, a
+// download fails: exit 4.
+type RuntimeError struct{ Err error }
+
+func (e *RuntimeError) Error() string { return e.Err.Error() }
+func (e *RuntimeError) Unwrap() error { return e.Err }
 
 // ExitError carries a non-error exit code (findings, nothing scanned).
 type ExitError struct{ Code int }
@@ -106,8 +115,9 @@ func exitCode(stderr io.Writer, err error) int {
 		fmt.Fprintf(stderr, "privacyscan: %v\n", err)
 		return ExitUsage
 	default:
+		// Anything that is not the user's input is a runtime failure.
 		fmt.Fprintf(stderr, "privacyscan: %v\n", err)
-		return ExitUsage
+		return ExitRuntime
 	}
 }
 

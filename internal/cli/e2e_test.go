@@ -222,12 +222,19 @@ func TestRemoteBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The profile is removed after the browser's helpers have let go of it;
+	// t.TempDir would fail the test when one is still writing.
+	profile, err := os.MkdirTemp("", "privacyscan-remote-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
 		"--ignore-certificate-errors", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-		"--user-data-dir="+t.TempDir(), "--host-resolver-rules="+strings.Join(srv.HostRulesStrict(), ","), "about:blank")
+		"--user-data-dir="+profile, "--host-resolver-rules="+strings.Join(srv.HostRulesStrict(), ","), "about:blank")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

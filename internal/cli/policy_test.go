@@ -47,7 +47,7 @@ func TestPolicyCommand(t *testing.T) {
 		{"missing file", []string{"policy", filepath.Join(dir, "nope.html")}, "", ExitUsage, nil},
 		{"no argument", []string{"policy"}, "", ExitUsage, nil},
 		{"bad format", []string{"policy", "--format", "xml", file}, "", ExitUsage, nil},
-		{"http error", []string{"policy", srv.URL + "/missing"}, "", ExitUsage, nil},
+		{"http error", []string{"policy", srv.URL + "/missing"}, "", ExitRuntime, nil},
 		{"help", []string{"policy", "--help"}, "", ExitOK, []string{"Usage: privacyscan policy"}},
 	}
 	for _, c := range cases {

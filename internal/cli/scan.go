@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -138,6 +137,11 @@ func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, e
 		if o.PolicyURL != "" {
 			if _, err := checkURL(o.PolicyURL); err != nil {
 				return nil, usagef("--policy-url: %v", err)
+			}
+		}
+		if o.ChromePath != "" && o.BrowserURL == "" {
+			if st, err := os.Stat(o.ChromePath); err != nil || st.IsDir() {
+				return nil, usagef("--chrome-path %s: %v", o.ChromePath, browser.ErrNoChromium)
 			}
 		}
 		if o.BrowserURL != "" {
@@ -339,28 +343,21 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	if o.BrowserURL != "" {
 		fmt.Fprintln(env.Stderr, "privacyscan: warning: a browser started elsewhere keeps its own settings; start it with --disable-site-isolation-trials and third-party cookies allowed, or requests of cross-site iframes and third-party cookies may be missed")
 	}
-	progress("starting the browser")
 	hostRules := o.Routes.HostRules()
 	if o.Strict {
 		hostRules = o.Routes.StrictHostRules()
 	}
-	// The browser outlives Ctrl-C until the report is written, so the
-	// cookies of the pages already loaded can still be read; Close ends it.
-	b, err := browser.Launch(context.WithoutCancel(ctx), browser.Options{
-		ExecPath: o.ChromePath, RemoteURL: o.BrowserURL, HostRules: hostRules,
-		Insecure: o.Insecure, Lang: o.Lang, Closed: o.Strict, Routed: o.Routes.Hosts(),
-	})
-	if err != nil {
-		return fmt.Errorf("%w", err)
-	}
-	defer func() { b.Close() }()
 	vendors := policyVendors(db)
 	var resolver kb.Resolver
 	if !o.NoCNAME && !o.Strict {
 		resolver = net.DefaultResolver
 	}
 	sc := scanner.New(scanner.Options{
-		Browser: b,
+		Launch: browser.Options{
+			ExecPath: o.ChromePath, RemoteURL: o.BrowserURL, HostRules: hostRules,
+			Insecure: o.Insecure, Lang: o.Lang, Closed: o.Strict, Routed: o.Routes.Hosts(),
+		},
+		SitesParallel: siteParallelism,
 		Crawl: scanner.CrawlOptions{
 			MaxPages: o.Pages, IgnoreRobots: o.IgnoreRobots, PolicyURL: o.PolicyURL, UserAgent: browser.DesktopUserAgent,
 			Client:     o.Routes.NewClient(route.ClientOptions{Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}),
@@ -373,30 +370,21 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 			return policy.Analyze(doc, policy.Options{Vendors: vendors, URL: u, ContentType: contentType})
 		},
 	})
-	defer func() { b = sc.Browser() }()
+	// The browser outlives Ctrl-C until the report is written, so the
+	// cookies of the pages already loaded can still be read; Close ends it.
+	defer sc.Close()
+	progress("starting the browser")
+	if err := sc.Start(ctx); err != nil {
+		return &RuntimeError{err}
+	}
 
 	rep := &model.Report{SchemaVersion: model.SchemaVersion, Tool: model.Tool{Name: "privacyscan", Version: Version}, StartedAt: started.Format(time.RFC3339), FailOn: o.FailOn}
 	sup := rules.NewSuppressor(o.Config, started)
 	ropts := rules.Options{Jurisdiction: o.Jurisdiction, Config: o.Config, Now: started, Vendors: kbVendors(db)}
-	// Sites are crawled and scanned side by side (the scanner's phase slots
-	// bound the browser work); the report keeps the order they were given.
+	// Sites are crawled and scanned side by side; the report keeps the
+	// order they were given.
 	sites := make([]*model.Site, len(o.URLs))
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, siteParallelism)
-	for i, u := range o.URLs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			defer func() { <-slots }()
-			sites[i] = sc.ScanSite(ctx, u)
-		}()
-	}
-	wg.Wait()
+	sc.Scan(ctx, o.URLs, func(i int, site *model.Site) { sites[i] = site })
 	for _, site := range sites {
 		if site == nil {
 			continue // not started before Ctrl-C
