@@ -120,21 +120,3 @@ func TestFind(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
-
-func TestMatchHost(t *testing.T) {
-	for _, tc := range []struct {
-		pattern, host string
-		want          bool
-	}{
-		{"*.hotjar.com", "script.hotjar.com", true},
-		{"*.hotjar.com", "hotjar.com", true},
-		{"hotjar.com", "static.hotjar.com", true},
-		{"hotjar.com", "nothotjar.com", false},
-		{"shop.example", ".shop.example", true},
-		{"*.hotjar.com", "hotjar.com.evil.example", false},
-	} {
-		if got := model.MatchHost(tc.pattern, tc.host); got != tc.want {
-			t.Errorf("MatchHost(%q, %q) = %v", tc.pattern, tc.host, got)
-		}
-	}
-}
