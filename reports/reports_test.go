@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,6 +65,23 @@ func TestFormatsGolden(t *testing.T) {
 				validateJSON(t, buf.Bytes())
 			}
 		})
+	}
+}
+
+// TestNoUncomparedGolden fails on a golden file that no format writes, so a
+// golden file cannot again sit in testdata while nothing compares it.
+func TestNoUncomparedGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "golden.*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !slices.Contains(Formats(), strings.TrimPrefix(filepath.Ext(f), ".")) {
+			t.Errorf("%s is not compared: no format %q", f, filepath.Ext(f))
+		}
+	}
+	if len(files) != len(Formats()) {
+		t.Errorf("%d golden files for %d formats %v", len(files), len(Formats()), Formats())
 	}
 }
 
