@@ -2,9 +2,13 @@ package golden
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -208,5 +212,52 @@ func TestDiff(t *testing.T) {
 	}
 	if !strings.Contains(d, "want 1 lines, got 50") {
 		t.Errorf("no line counts:\n%s", d)
+	}
+}
+
+// TestEveryTestPackageRegistersUpdate fails when a package with tests does
+// not import this package: go test ./... -update would fail in that
+// package's test binary, which does not know the flag.
+func TestEveryTestPackageRegistersUpdate(t *testing.T) {
+	const self = "github.com/privacyscan/privacyscan/internal/golden"
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		t.Fatalf("module root not found: %v", err)
+	}
+	imports := map[string]bool{} // directory → some test file imports this package
+	err = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (name == "testdata" || name == "node_modules" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		dir := filepath.Dir(path)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		imports[dir] = imports[dir] || slices.ContainsFunc(f.Imports, func(s *ast.ImportSpec) bool { return s.Path.Value == `"`+self+`"` })
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	here, _ := filepath.Abs(".")
+	for dir, ok := range imports {
+		if !ok && dir != here {
+			rel, _ := filepath.Rel(root, dir)
+			t.Errorf("%s has tests but none imports %s (add a blank import, as in internal/cli/update_flag_test.go), so go test ./... -update fails there", rel, self)
+		}
 	}
 }
