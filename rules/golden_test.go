@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/privacyscan/privacyscan/internal/config"
+	"github.com/privacyscan/privacyscan/internal/golden"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
@@ -74,7 +73,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			compareGolden(t, filepath.Join("testdata", "golden", tc.name+".json"), got)
+			golden.Assert(t, filepath.Join("testdata", "golden", tc.name+".json"), got)
 			// Evaluating twice gives the same bytes.
 			again, _ := json.MarshalIndent(goldenOut{func() []model.Finding {
 				f, _ := ApplySuppressions(site.URL, Evaluate(site, Options{Jurisdiction: tc.jurisdiction, Config: cfg, Now: testNow, Vendors: testVendors}), cfg, testNow)
@@ -87,51 +86,10 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// compareGolden compares got with the file, or rewrites it with -update.
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./rules -update to create it)", err)
-	}
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the output (run go test ./rules -update and review the diff):\n%s", path, firstDiff(string(want), string(got)))
-	}
-}
-
-// firstDiff shows the first differing line.
-func firstDiff(a, b string) string {
-	la, lb := splitLines(a), splitLines(b)
-	for i := 0; i < len(la) || i < len(lb); i++ {
-		var x, y string
-		if i < len(la) {
-			x = la[i]
-		}
-		if i < len(lb) {
-			y = lb[i]
-		}
-		if x != y {
-			return "line " + strconv.Itoa(i+1) + ":\n- " + x + "\n+ " + y
-		}
-	}
-	return ""
-}
-
-func splitLines(s string) []string { return strings.Split(s, "\n") }
-
 func TestDocsUpToDate(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteMarkdown(&b, Catalogue()); err != nil {
 		t.Fatal(err)
 	}
-	compareGolden(t, filepath.Join("..", DocsPath), b.Bytes())
+	golden.Assert(t, filepath.Join("..", DocsPath), b.Bytes())
 }

@@ -1,15 +1,12 @@
 package rules
 
 import (
-	"flag"
 	"regexp"
 	"testing"
 	"time"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 // testNow is the injected clock of every test: examples' policies were
 // updated in November 2025.

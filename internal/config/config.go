@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // FileNames are the names Find looks for, in order.

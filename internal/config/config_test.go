@@ -1,43 +1,23 @@
 package config
 
 import (
-	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/privacyscan/privacyscan/internal/golden"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata")
 
 func TestLoadFull(t *testing.T) {
 	cfg, err := Load(filepath.Join("testdata", "full.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := json.MarshalIndent(cfg, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	golden := filepath.Join("testdata", "full.golden.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("parsed configuration differs from %s (run with -update and review):\n%s", golden, got)
-	}
+	golden.AssertJSON(t, filepath.Join("testdata", "full.golden.json"), cfg)
 	// Spot checks that do not depend on the golden file.
 	if !cfg.Rules["policy-outdated"].Off || cfg.Rules["cookie-insecure"].Severity != "low" {
 		t.Errorf("rules section: %+v", cfg.Rules)

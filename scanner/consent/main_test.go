@@ -15,8 +15,6 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/browser"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // One browser and one fixture server for the whole test binary; each test
 // case gets a fresh browser context.
 var (

@@ -10,27 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/privacyscan/privacyscan/internal/golden"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
-
-// golden compares got with testdata/golden/name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata/golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != string(got) {
-		t.Errorf("%s differs from golden file:\n got: %s\nwant: %s", name, got, want)
-	}
-}
 
 // TestRuleErrors checks that broken rule files fail with the file, line and
 // rule id, and never panic.
@@ -51,7 +33,7 @@ func TestRuleErrors(t *testing.T) {
 		}
 		out.WriteString(err.Error() + "\n")
 	}
-	golden(t, "rule-errors.txt", []byte(out.String()))
+	golden.Assert(t, filepath.Join("testdata", "golden", "rule-errors.txt"), []byte(out.String()))
 }
 
 // TestUserRuleReplacesBuiltin checks that a user rule of a built-in id wins.
@@ -94,7 +76,7 @@ func TestBuiltinRules(t *testing.T) {
 			t.Errorf("no rule for %s", want)
 		}
 	}
-	golden(t, "rules.txt", []byte(strings.Join(ids, "\n")+"\n"))
+	golden.Assert(t, filepath.Join("testdata", "golden", "rules.txt"), []byte(strings.Join(ids, "\n")+"\n"))
 }
 
 // TestVocabulary checks every language has every class, that the phrases
@@ -154,11 +136,10 @@ func TestTCString(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := json.MarshalIndent(struct {
+	golden.AssertJSON(t, filepath.Join("testdata", "golden", "tcstring.json"), struct {
 		String  string          `json:"string"`
 		Decoded *model.TCString `json:"decoded"`
-	}{s, out}, "", "  ")
-	golden(t, "tcstring.json", append(b, '\n'))
+	}{s, out})
 	for _, bad := range []string{"", "!!", "BAAAAAAA", "CP"} {
 		if _, err := DecodeTCString(bad); err == nil {
 			t.Errorf("%q decoded", bad)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/privacyscan/privacyscan/internal/golden"
 )
 
 func formatMatch(m Match) string {
@@ -113,7 +115,7 @@ func TestRequestGolden(t *testing.T) {
 	for _, u := range urls {
 		fmt.Fprintf(&b, "%s\n  %s\n", u, formatMatch(db.Request(u, page)))
 	}
-	golden(t, "requests.golden", b.String())
+	golden.Assert(t, filepath.Join("testdata", "requests.golden"), []byte(b.String()))
 }
 
 func TestCookieGolden(t *testing.T) {
@@ -204,7 +206,7 @@ func TestCookieGolden(t *testing.T) {
 	} {
 		fmt.Fprintf(&b, "storage %s @ %s\n  %s\n", k.key, k.origin, formatMatch(db.StorageKey(k.key, k.origin)))
 	}
-	golden(t, "cookies.golden", b.String())
+	golden.Assert(t, filepath.Join("testdata", "cookies.golden"), []byte(b.String()))
 }
 
 // TestGuessExamples runs every guess rule's own examples: each positive must

@@ -3,7 +3,6 @@ package policy
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,10 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/privacyscan/privacyscan/internal/golden"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // testPolicy is one policy the tests read: the five real seeds beside the
 // repository and the policies written for the tests in testdata/policies.
@@ -107,25 +105,7 @@ func TestGolden(t *testing.T) {
 	vendors := testVendors(t)
 	for _, p := range testPolicies(t) {
 		t.Run(p.name, func(t *testing.T) {
-			got, err := json.MarshalIndent(analyzeFile(t, p, vendors), "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", p.name+".json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("facts differ from %s (run go test -update and review the diff):\n%s", golden, got)
-			}
+			golden.AssertJSON(t, filepath.Join("testdata", "golden", p.name+".json"), analyzeFile(t, p, vendors))
 		})
 	}
 }
