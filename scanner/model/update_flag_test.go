@@ -1,4 +1,4 @@
-package scanner_test
+package model_test
 
 // This package has no golden files. The blank import registers the
 // module's -update flag in its test binary anyway, because a binary that
