@@ -187,7 +187,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	var sitemaps []string
 	readRobots := func(u *url.URL) {
 		robots, robotsHost, sitemaps = nil, u.Host, nil
-		if rb, err := fetch(ctx, opts.Client, opts.UserAgent, u.Scheme+"://"+u.Host+"/robots.txt", 1<<20); err == nil {
+		if rb, err := httpGet(ctx, opts.Client, opts.UserAgent, u.Scheme+"://"+u.Host+"/robots.txt", 1<<20); err == nil {
 			if rd, err := robotstxt.FromBytes(rb); err == nil {
 				robots, sitemaps = rd, rd.Sitemaps
 			}
@@ -342,8 +342,8 @@ func registrable(host string) string {
 	return host
 }
 
-// fetch GETs a URL with a size limit.
-func fetch(ctx context.Context, c *http.Client, ua, u string, limit int64) ([]byte, error) {
+// httpGet GETs a URL with a size limit.
+func httpGet(ctx context.Context, c *http.Client, ua, u string, limit int64) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return nil, err
@@ -383,7 +383,7 @@ func readSitemaps(ctx context.Context, c *http.Client, ua string, roots []string
 			continue
 		}
 		seen[u] = true
-		b, err := fetch(ctx, c, ua, u, 10<<20)
+		b, err := httpGet(ctx, c, ua, u, 10<<20)
 		if err != nil {
 			continue
 		}

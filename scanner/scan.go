@@ -203,7 +203,7 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 		case ctx.Err() != nil:
 			readErr = "the scan was interrupted before it was read"
 		default:
-			b, err := fetch(ctx, s.opts.Crawl.Client, s.opts.Crawl.UserAgent, pu, 5<<20)
+			b, err := httpGet(ctx, s.opts.Crawl.Client, s.opts.Crawl.UserAgent, pu, 5<<20)
 			if err != nil {
 				readErr = err.Error()
 				site.Errors = append(site.Errors, "policy: "+readErr)

@@ -1,7 +1,4 @@
-// Package route sends chosen hostnames to chosen addresses, the same way in
-// Chromium (host-resolver-rules) and in Go HTTP clients, so a staging server
-// can be scanned under its production name and tests never leave loopback.
-package route
+package fetch
 
 import (
 	"context"
@@ -16,24 +13,30 @@ import (
 	"time"
 )
 
-// Rule maps a host pattern ("shop.test", "*.example.com") to an address.
-type Rule struct {
+// Route sends a host pattern ("shop.test", "*.example.com") to an address,
+// so a staging server can be scanned under its production name.
+type Route struct {
 	Pattern string
 	IP      string
 	// Port is 0 to keep the port of the URL.
 	Port int
 }
 
-// Table is an ordered list of rules; the first match wins.
-type Table []Rule
+// Routes is an ordered list of routes (the --resolve flags); the first match
+// wins. The same table drives Go clients (Client's dialer) and Chromium
+// (HostRules), so the crawler and the browser always reach the same server.
+type Routes []Route
 
-// ErrNotRouted is returned by a strict table's dialer for a host no rule
+// ErrNotRouted is returned by a strict client's dialer for a host no rule
 // routes, so a closed setup (the demo, tests) can never reach the network.
 var ErrNotRouted = errors.New("host not routed by --resolve")
 
-// Parse reads --resolve values: HOST=IP[:PORT], with HOST possibly "*.domain".
-func Parse(specs []string) (Table, error) {
-	var t Table
+// ParseRoutes reads --resolve values: HOST=IP[:PORT], with HOST possibly
+// "*.domain". The target must be an IP: a hostname would need a DNS lookup
+// that Chromium's host-resolver-rules and the Go dialer could answer
+// differently.
+func ParseRoutes(specs []string) (Routes, error) {
+	var t Routes
 	for _, s := range specs {
 		host, addr, ok := strings.Cut(s, "=")
 		host = strings.ToLower(strings.TrimSpace(host))
@@ -44,7 +47,7 @@ func Parse(specs []string) (Table, error) {
 		if strings.ContainsAny(host, " ,/:") || (strings.Contains(host, "*") && !strings.HasPrefix(host, "*.")) {
 			return nil, fmt.Errorf("--resolve %q: bad host pattern %q (use name or *.domain)", s, host)
 		}
-		r := Rule{Pattern: host}
+		r := Route{Pattern: host}
 		if ap, err := netip.ParseAddrPort(addr); err == nil {
 			r.IP, r.Port = ap.Addr().String(), int(ap.Port())
 		} else if a, err := netip.ParseAddr(strings.Trim(addr, "[]")); err == nil {
@@ -57,8 +60,8 @@ func Parse(specs []string) (Table, error) {
 	return t, nil
 }
 
-// Match returns the rule for host, if any.
-func (t Table) Match(host string) (Rule, bool) {
+// Match returns the route for host, if any.
+func (t Routes) Match(host string) (Route, bool) {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	for _, r := range t {
 		if r.Pattern == host {
@@ -68,17 +71,17 @@ func (t Table) Match(host string) (Rule, bool) {
 			return r, true
 		}
 	}
-	return Rule{}, false
+	return Route{}, false
 }
 
 // StrictHostRules is HostRules plus rules that make every other hostname
 // fail to resolve in Chromium (loopback itself stays reachable).
-func (t Table) StrictHostRules() []string {
+func (t Routes) StrictHostRules() []string {
 	return append(t.HostRules(), "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1", "EXCLUDE localhost")
 }
 
-// Hosts lists the host patterns of the table.
-func (t Table) Hosts() []string {
+// Hosts lists the host patterns of the routes.
+func (t Routes) Hosts() []string {
 	out := make([]string, len(t))
 	for i, r := range t {
 		out[i] = r.Pattern
@@ -86,8 +89,8 @@ func (t Table) Hosts() []string {
 	return out
 }
 
-// HostRules renders the table as Chromium host-resolver-rules entries.
-func (t Table) HostRules() []string {
+// HostRules renders the routes as Chromium host-resolver-rules entries.
+func (t Routes) HostRules() []string {
 	out := make([]string, 0, len(t))
 	for _, r := range t {
 		ip := r.IP
@@ -103,9 +106,9 @@ func (t Table) HostRules() []string {
 	return out
 }
 
-// dial connects like net.Dialer but honours the table; strict refuses
+// dial connects like net.Dialer but honours the routes; strict refuses
 // hosts the table does not route.
-func (t Table) dial(ctx context.Context, network, addr string, strict bool) (net.Conn, error) {
+func (t Routes) dial(ctx context.Context, network, addr string, strict bool) (net.Conn, error) {
 	var d net.Dialer
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -133,9 +136,9 @@ type ClientOptions struct {
 	UserAgent string
 }
 
-// NewClient returns an HTTP client that routes by the table and optionally
+// NewClient returns an HTTP client that routes by the routes and optionally
 // accepts invalid certificates.
-func (t Table) NewClient(o ClientOptions) *http.Client {
+func (t Routes) NewClient(o ClientOptions) *http.Client {
 	tr := &http.Transport{
 		Proxy: nil,
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {

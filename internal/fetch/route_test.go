@@ -1,4 +1,4 @@
-package route
+package fetch
 
 import (
 	"errors"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestParse(t *testing.T) {
+func TestParseRoutesRoutes(t *testing.T) {
 	cases := []struct {
 		name    string
 		in      []string
@@ -24,7 +24,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			tab, err := Parse(c.in)
+			tab, err := ParseRoutes(c.in)
 			if (err != nil) != c.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, c.wantErr)
 			}
@@ -36,7 +36,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestMatch(t *testing.T) {
-	tab, err := Parse([]string{"shop.test=127.0.0.1:1", "*.example.com=127.0.0.2"})
+	tab, err := ParseRoutes([]string{"shop.test=127.0.0.1:1", "*.example.com=127.0.0.2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestMatch(t *testing.T) {
 }
 
 func TestStrictClientRefusesUnroutedHosts(t *testing.T) {
-	tab, _ := Parse([]string{"shop.test=127.0.0.1:1"})
+	tab, _ := ParseRoutes([]string{"shop.test=127.0.0.1:1"})
 	c := tab.NewClient(ClientOptions{Strict: true})
 	_, err := c.Get("https://elsewhere.example/")
 	if err == nil || !errors.Is(err, ErrNotRouted) {
