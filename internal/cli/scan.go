@@ -362,7 +362,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		Browser: b,
 		Crawl: scanner.CrawlOptions{
 			MaxPages: o.Pages, IgnoreRobots: o.IgnoreRobots, PolicyURL: o.PolicyURL, UserAgent: browser.DesktopUserAgent,
-			Client:     o.Routes.NewClient(fetch.ClientOptions{Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}),
+			Client:     fetch.New(fetch.Options{Routes: o.Routes, Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}).HTTPClient(),
 			FirstParty: o.FirstParty,
 		},
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,

@@ -2,15 +2,12 @@ package fetch
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"net/netip"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Route sends a host pattern ("shop.test", "*.example.com") to an address,
@@ -125,50 +122,4 @@ func (t Routes) dial(ctx context.Context, network, addr string, strict bool) (ne
 		}
 	}
 	return d.DialContext(ctx, network, addr)
-}
-
-// ClientOptions configure NewClient.
-type ClientOptions struct {
-	// Strict refuses hosts the table does not route.
-	Strict    bool
-	Insecure  bool
-	Timeout   time.Duration
-	UserAgent string
-}
-
-// NewClient returns an HTTP client that routes by the routes and optionally
-// accepts invalid certificates.
-func (t Routes) NewClient(o ClientOptions) *http.Client {
-	tr := &http.Transport{
-		Proxy: nil,
-		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			return t.dial(ctx, network, addr, o.Strict)
-		},
-		TLSClientConfig:       &tls.Config{InsecureSkipVerify: o.Insecure}, //nolint:gosec // the user asked with --insecure
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: 20 * time.Second,
-		MaxIdleConnsPerHost:   4,
-		IdleConnTimeout:       30 * time.Second,
-	}
-	if o.Timeout == 0 {
-		o.Timeout = 30 * time.Second
-	}
-	var rt http.RoundTripper = tr
-	if o.UserAgent != "" {
-		rt = uaTransport{rt, o.UserAgent}
-	}
-	return &http.Client{Transport: rt, Timeout: o.Timeout}
-}
-
-type uaTransport struct {
-	next http.RoundTripper
-	ua   string
-}
-
-func (u uaTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Header.Get("User-Agent") == "" {
-		r = r.Clone(r.Context())
-		r.Header.Set("User-Agent", u.ua)
-	}
-	return u.next.RoundTrip(r)
 }

@@ -1,12 +1,11 @@
 package fetch
 
 import (
-	"errors"
 	"reflect"
 	"testing"
 )
 
-func TestParseRoutesRoutes(t *testing.T) {
+func TestParseRoutes(t *testing.T) {
 	cases := []struct {
 		name    string
 		in      []string
@@ -48,14 +47,10 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func TestStrictClientRefusesUnroutedHosts(t *testing.T) {
+func TestStrictHostRules(t *testing.T) {
 	tab, _ := ParseRoutes([]string{"shop.test=127.0.0.1:1"})
-	c := tab.NewClient(ClientOptions{Strict: true})
-	_, err := c.Get("https://elsewhere.example/")
-	if err == nil || !errors.Is(err, ErrNotRouted) {
-		t.Fatalf("err = %v, want ErrNotRouted", err)
-	}
-	if rules := tab.StrictHostRules(); rules[len(rules)-3] != "MAP * ~NOTFOUND" {
-		t.Errorf("strict rules = %v", rules)
+	want := []string{"MAP shop.test 127.0.0.1:1", "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1", "EXCLUDE localhost"}
+	if rules := tab.StrictHostRules(); !reflect.DeepEqual(rules, want) {
+		t.Errorf("strict rules = %v, want %v", rules, want)
 	}
 }
