@@ -27,7 +27,7 @@ func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []PlannedPage) 
 	}
 	b.Cleanup(srv.Close)
 	rt, _ := fetch.ParseRoutes(srv.Resolve())
-	cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 8, Client: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true}).HTTPClient(), UserAgent: browser.DesktopUserAgent})
+	cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 8, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -28,8 +28,7 @@ func crawlFrom(t *testing.T, start string, opts CrawlOptions) (*CrawlResult, *fi
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Client = fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true}).HTTPClient()
-	opts.UserAgent = browser.DesktopUserAgent
+	opts.Fetcher = fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
 	res, err := Crawl(context.Background(), start, opts)
 	if err != nil {
 		t.Fatal(err)

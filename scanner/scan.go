@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/kb"
@@ -88,6 +89,9 @@ func New(opts Options) *Scanner {
 	}
 	if opts.Progress == nil {
 		opts.Progress = func(string, ...any) {}
+	}
+	if opts.Crawl.Fetcher == nil {
+		opts.Crawl.Fetcher = fetch.New(fetch.Options{})
 	}
 	return &Scanner{opts: opts, sem: make(chan struct{}, opts.Concurrency), b: opts.Browser}
 }
@@ -203,12 +207,13 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *Site {
 		case ctx.Err() != nil:
 			readErr = "the scan was interrupted before it was read"
 		default:
-			b, err := httpGet(ctx, s.opts.Crawl.Client, s.opts.Crawl.UserAgent, pu, 5<<20)
+			r, err := policy.Fetch(ctx, s.opts.Crawl.Fetcher, pu)
 			if err != nil {
 				readErr = err.Error()
 				site.Errors = append(site.Errors, "policy: "+readErr)
+			} else {
+				policyDoc, ct = r.Body, r.ContentType
 			}
-			policyDoc, ct = b, ""
 		}
 		var f *policy.Facts
 		if s.opts.Analyze != nil && policyDoc != nil {

@@ -38,7 +38,7 @@ func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phase
 	rt, _ := fetch.ParseRoutes(srv.Resolve())
 	s := New(Options{
 		Browser: b, Phases: phases, Concurrency: 2, PageTimeout: timeout, Consent: eng, KB: kb.Default(),
-		Crawl: CrawlOptions{MaxPages: pages, Client: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: timeout}).HTTPClient(), UserAgent: browser.DesktopUserAgent},
+		Crawl: CrawlOptions{MaxPages: pages, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: timeout, UserAgent: browser.DesktopUserAgent})},
 	})
 	return s.ScanSite(context.Background(), "https://shop.test/")
 }
@@ -164,7 +164,7 @@ func TestShopHostile(t *testing.T) {
 	t.Cleanup(srv.Close)
 	rt, _ := fetch.ParseRoutes(srv.Resolve())
 	cr, err := Crawl(context.Background(), "https://shop.test/", CrawlOptions{MaxPages: 20, MaxFetch: 30,
-		Client: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 5 * time.Second}).HTTPClient(), UserAgent: browser.DesktopUserAgent})
+		Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 5 * time.Second, UserAgent: browser.DesktopUserAgent})})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -361,8 +361,8 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	sc := scanner.New(scanner.Options{
 		Browser: b,
 		Crawl: scanner.CrawlOptions{
-			MaxPages: o.Pages, IgnoreRobots: o.IgnoreRobots, PolicyURL: o.PolicyURL, UserAgent: browser.DesktopUserAgent,
-			Client:     fetch.New(fetch.Options{Routes: o.Routes, Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}).HTTPClient(),
+			MaxPages: o.Pages, IgnoreRobots: o.IgnoreRobots, PolicyURL: o.PolicyURL,
+			Fetcher:    fetch.New(fetch.Options{Routes: o.Routes, Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}),
 			FirstParty: o.FirstParty,
 		},
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,
