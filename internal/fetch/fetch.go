@@ -42,6 +42,7 @@ type StatusError struct {
 	Code int
 }
 
+// Error reads "URL: HTTP 404".
 func (e *StatusError) Error() string { return fmt.Sprintf("%s: HTTP %d", e.URL, e.Code) }
 
 // Accept lists the media types a caller can use, such as "text/html"; the
@@ -96,6 +97,7 @@ func (a Accept) header() string {
 	return strings.Join(ts, ", ")
 }
 
+// String lists the types for error messages ("a, b or c").
 func (a Accept) String() string {
 	if a == nil {
 		return "any type"
@@ -129,7 +131,8 @@ type Options struct {
 	// empty leaves Go's default.
 	UserAgent string
 	// Timeout bounds a whole request, body included; 0 means
-	// DefaultTimeout.
+	// DefaultTimeout. The response header must also come within 20s, so a
+	// stalled server fails fast even under a long timeout.
 	Timeout time.Duration
 	// MaxBytes bounds a body; 0 means DefaultMaxBytes.
 	MaxBytes int64
