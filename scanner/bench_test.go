@@ -12,11 +12,11 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/privacyscan/privacyscan/internal/demo"
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/model"
-	"github.com/privacyscan/privacyscan/scanner/route"
 )
 
 // demoPages starts the demo shop and crawls its 8-page sample once.
@@ -27,8 +27,8 @@ func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []model.Planned
 		b.Fatal(err)
 	}
 	b.Cleanup(srv.Close)
-	rt, _ := route.Parse(srv.Resolve())
-	cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 8, Client: rt.NewClient(route.ClientOptions{Strict: true, Insecure: true}), UserAgent: browser.DesktopUserAgent})
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
+	cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 8, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})})
 	if err != nil {
 		b.Fatal(err)
 	}

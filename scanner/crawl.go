@@ -6,8 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -17,6 +15,8 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/privacyscan/privacyscan/internal/fetch"
 )
 
 // CrawlOptions configure Crawl.
@@ -29,10 +29,10 @@ type CrawlOptions struct {
 	IgnoreRobots bool
 	// PolicyURL overrides privacy-policy discovery.
 	PolicyURL string
-	// Client is the HTTP client (routing, TLS settings).
-	Client *http.Client
-	// UserAgent is sent with every request and matched against robots.txt.
-	UserAgent string
+	// Fetcher downloads robots.txt, sitemaps and pages: routing, TLS
+	// settings, size limit, and the user agent that is sent and matched
+	// against robots.txt. Nil means fetch.New's defaults.
+	Fetcher *fetch.Client
 	// FirstParty lists extra registrable domains that belong to the site.
 	FirstParty []string
 }
@@ -72,9 +72,10 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	if opts.MaxFetch < 1 {
 		opts.MaxFetch = 4 * opts.MaxPages
 	}
-	if opts.Client == nil {
-		opts.Client = http.DefaultClient
+	if opts.Fetcher == nil {
+		opts.Fetcher = fetch.New(fetch.Options{})
 	}
+	ua := opts.Fetcher.UserAgent()
 	res := &CrawlResult{FinalURL: start}
 	site := registrable(su.Hostname())
 	sameSite := func(u *url.URL) bool {
@@ -103,7 +104,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		if u.RawQuery != "" {
 			p += "?" + u.RawQuery
 		}
-		return robots.TestAgent(p, opts.UserAgent)
+		return robots.TestAgent(p, ua)
 	}
 
 	var mu sync.Mutex
@@ -132,14 +133,15 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	col := colly.NewCollector(colly.StdlibContext(ctx))
 	// NewCollector reads COLLY_* variables after its options; set ours after.
 	col.IgnoreRobotsTxt = opts.IgnoreRobots
-	col.UserAgent = opts.UserAgent
+	col.UserAgent = ua
 	col.MaxDepth = 2
-	col.MaxBodySize = 5 << 20
+	// colly keeps a page's beginning, as Get's callers of documents do.
+	col.MaxBodySize = int(opts.Fetcher.MaxBytes())
 	col.Async = false
 	col.AllowURLRevisit = false
 	col.ParseHTTPErrorResponse = true
 	col.DetectCharset = true
-	col.SetClient(opts.Client)
+	col.SetClient(opts.Fetcher.HTTPClient())
 	fetched := 0
 	linkDepth := 1 // links on the start page are depth 1, on its neighbours 2
 	col.OnRequest(func(r *colly.Request) {
@@ -188,8 +190,12 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	var sitemaps []string
 	readRobots := func(u *url.URL) {
 		robots, robotsHost, sitemaps = nil, u.Host, nil
-		if rb, err := fetch(ctx, opts.Client, opts.UserAgent, u.Scheme+"://"+u.Host+"/robots.txt", 1<<20); err == nil {
-			if rd, err := robotstxt.FromBytes(rb); err == nil {
+		r, err := opts.Fetcher.Get(ctx, u.Scheme+"://"+u.Host+"/robots.txt", fetch.Any)
+		if errors.Is(err, fetch.ErrTooLarge) {
+			err = nil // RFC 9309 lets a crawler read only the beginning
+		}
+		if err == nil {
+			if rd, err := robotstxt.FromBytes(r.Body); err == nil {
 				robots, sitemaps = rd, rd.Sitemaps
 			}
 		}
@@ -217,7 +223,7 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		u, err := url.Parse(raw)
 		return err == nil && sameSite(u)
 	}
-	for _, u := range readSitemaps(ctx, opts.Client, opts.UserAgent, sitemaps, 500, onSite) {
+	for _, u := range readSitemaps(ctx, opts.Fetcher, sitemaps, 500, onSite) {
 		if pu, err := url.Parse(u); err == nil {
 			add(pu, "", 2)
 		}
@@ -343,28 +349,8 @@ func registrable(host string) string {
 	return host
 }
 
-// fetch GETs a URL with a size limit.
-func fetch(ctx context.Context, c *http.Client, ua, u string, limit int64) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil, err
-	}
-	if ua != "" {
-		req.Header.Set("User-Agent", ua)
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: HTTP %d", u, resp.StatusCode)
-	}
-	return io.ReadAll(io.LimitReader(resp.Body, limit))
-}
-
 // readSitemaps reads sitemaps and sitemap indexes breadth-first, up to max URLs.
-func readSitemaps(ctx context.Context, c *http.Client, ua string, roots []string, max int, onSite func(string) bool) []string {
+func readSitemaps(ctx context.Context, f *fetch.Client, roots []string, max int, onSite func(string) bool) []string {
 	type doc struct {
 		XMLName  xml.Name
 		Sitemaps []struct {
@@ -384,12 +370,12 @@ func readSitemaps(ctx context.Context, c *http.Client, ua string, roots []string
 			continue
 		}
 		seen[u] = true
-		b, err := fetch(ctx, c, ua, u, 10<<20)
+		r, err := f.Get(ctx, u, fetch.XML) // a sitemap over the limit would be cut XML: skipped
 		if err != nil {
 			continue
 		}
 		var d doc
-		if err := xml.NewDecoder(bytes.NewReader(b)).Decode(&d); err != nil {
+		if err := xml.NewDecoder(bytes.NewReader(r.Body)).Decode(&d); err != nil {
 			continue
 		}
 		for _, s := range d.Sitemaps {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
-	"github.com/privacyscan/privacyscan/scanner/route"
 )
 
 func crawlFixture(t *testing.T, opts CrawlOptions) *CrawlResult {
@@ -24,12 +24,11 @@ func crawlFrom(t *testing.T, start string, opts CrawlOptions) (*CrawlResult, *fi
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	rt, err := route.Parse(srv.Resolve())
+	rt, err := fetch.ParseRoutes(srv.Resolve())
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Client = rt.NewClient(route.ClientOptions{Strict: true, Insecure: true})
-	opts.UserAgent = browser.DesktopUserAgent
+	opts.Fetcher = fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
 	res, err := Crawl(context.Background(), start, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/kb"
@@ -94,6 +95,9 @@ func New(opts Options) *Scanner {
 	}
 	if opts.Progress == nil {
 		opts.Progress = func(string, ...any) {}
+	}
+	if opts.Crawl.Fetcher == nil {
+		opts.Crawl.Fetcher = fetch.New(fetch.Options{})
 	}
 	if opts.Browser != nil {
 		opts.Launch = opts.Browser.Options()

@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/privacyscan/privacyscan/internal/demo"
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
-	"github.com/privacyscan/privacyscan/scanner/route"
 )
 
 // scanShop scans one of the team's fixture shops (testdata/shops/<name>)
@@ -36,10 +36,10 @@ func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phase
 	if err != nil {
 		t.Fatal(err)
 	}
-	rt, _ := route.Parse(srv.Resolve())
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
 	s := New(Options{
 		Browser: b, Phases: phases, Concurrency: 2, PageTimeout: timeout, Consent: eng, KB: kb.Default(),
-		Crawl: CrawlOptions{MaxPages: pages, Client: rt.NewClient(route.ClientOptions{Strict: true, Insecure: true, Timeout: timeout}), UserAgent: browser.DesktopUserAgent},
+		Crawl: CrawlOptions{MaxPages: pages, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: timeout, UserAgent: browser.DesktopUserAgent})},
 	})
 	return s.ScanSite(context.Background(), "https://shop.test/")
 }
@@ -163,9 +163,9 @@ func TestShopHostile(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	rt, _ := route.Parse(srv.Resolve())
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
 	cr, err := Crawl(context.Background(), "https://shop.test/", CrawlOptions{MaxPages: 20, MaxFetch: 30,
-		Client: rt.NewClient(route.ClientOptions{Strict: true, Insecure: true, Timeout: 5 * time.Second}), UserAgent: browser.DesktopUserAgent})
+		Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 5 * time.Second, UserAgent: browser.DesktopUserAgent})})
 	if err != nil {
 		t.Fatal(err)
 	}

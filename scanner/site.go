@@ -9,6 +9,7 @@ import (
 
 	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/model"
+	"github.com/privacyscan/privacyscan/scanner/policy"
 )
 
 // ScanSite crawls and scans one site. It always returns a Site, filled with
@@ -98,12 +99,13 @@ func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlRes
 	case ctx.Err() != nil:
 		readErr = "the scan was interrupted before it was read"
 	default:
-		b, err := fetch(ctx, s.opts.Crawl.Client, s.opts.Crawl.UserAgent, pu, 5<<20)
+		r, err := policy.Fetch(ctx, s.opts.Crawl.Fetcher, pu)
 		if err != nil {
 			readErr = err.Error()
 			site.Errors = append(site.Errors, "policy: "+readErr)
+		} else {
+			policyDoc, ct = r.Body, r.ContentType
 		}
-		policyDoc, ct = b, ""
 	}
 	var f *model.PolicyFacts
 	if s.opts.Analyze != nil && policyDoc != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -250,7 +249,7 @@ func runDBUpdate(ctx context.Context, env *Env, args []string) error {
 	}
 	results, err := kb.Update(ctx, kb.UpdateOptions{
 		Dir: *cacheDir, Sources: srcs,
-		Client: &http.Client{Timeout: *timeout},
+		Fetcher: kb.NewFetcher(*timeout),
 	})
 	if results == nil && err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/privacyscan/privacyscan/internal/demo"
-	"github.com/privacyscan/privacyscan/scanner/route"
+	"github.com/privacyscan/privacyscan/internal/fetch"
 )
 
 // runDemo starts the embedded demo shop on 127.0.0.1 and scans it with its
@@ -44,7 +44,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		// would resolve to the real ones.
 		return usagef("demo runs its own browser so that nothing leaves the machine; --browser-url is for scan")
 	}
-	rt, err := route.Parse(srv.Resolve())
+	rt, err := fetch.ParseRoutes(srv.Resolve())
 	if err != nil {
 		return err
 	}

@@ -2,13 +2,11 @@ package cli
 
 import (
 	"context"
-	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"net/http"
 	"net/url"
 	"os"
 	"strings"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/privacyscan/privacyscan/scanner/policy"
@@ -118,36 +117,18 @@ func readLimited(path string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, maxPolicyFetch+1))
 }
 
-// fetchPolicy downloads a policy with a timeout and a size limit.
+// fetchPolicy downloads a policy the way the scan reads one (policy.Fetch).
 func fetchPolicy(ctx context.Context, o policyOptions) ([]byte, string, string, error) {
 	u, err := url.Parse(o.Source)
 	if err != nil || u.Host == "" {
 		return nil, "", "", usagef("policy: %q is not a valid URL", o.Source)
 	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	if o.Insecure {
-		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // --insecure asks for it
-	}
-	client := &http.Client{Transport: tr, Timeout: o.Timeout}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	f := fetch.New(fetch.Options{Insecure: o.Insecure, Timeout: o.Timeout, UserAgent: "privacyscan/" + Version})
+	r, err := policy.Fetch(ctx, f, u.String())
 	if err != nil {
 		return nil, "", "", fmt.Errorf("fetching policy: %w", err)
 	}
-	req.Header.Set("User-Agent", "privacyscan/"+Version)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, "", "", fmt.Errorf("fetching policy: %w", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, "", "", fmt.Errorf("fetching policy: %s: HTTP %d", u, resp.StatusCode)
-	}
-	doc, err := io.ReadAll(io.LimitReader(resp.Body, maxPolicyFetch+1))
-	if err != nil {
-		return nil, "", "", fmt.Errorf("fetching policy: %w", err)
-	}
-	return doc, resp.Header.Get("Content-Type"), resp.Request.URL.String(), nil
+	return r.Body, r.ContentType, r.URL, nil
 }
 
 // writePolicyTable prints the facts as a two-column table. Every string

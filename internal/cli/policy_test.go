@@ -19,6 +19,11 @@ func TestPolicyCommand(t *testing.T) {
 		"<p>Wir reagieren nicht auf Do-Not-Track-Signale. Wir nutzen Google Analytics nur mit Ihrer Einwilligung.</p>" +
 		"<p>Evil \x1b[31mred\x1b[0m text about cookies.</p></main></body></html>"
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/data.json" {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write([]byte(`{"privacy":"policy"}`))
+			return
+		}
 		if r.URL.Path != "/privacy" {
 			http.NotFound(w, r)
 			return
@@ -48,6 +53,7 @@ func TestPolicyCommand(t *testing.T) {
 		{"no argument", []string{"policy"}, "", ExitUsage, nil},
 		{"bad format", []string{"policy", "--format", "xml", file}, "", ExitUsage, nil},
 		{"http error", []string{"policy", srv.URL + "/missing"}, "", ExitRuntime, nil},
+		{"not a document", []string{"policy", srv.URL + "/data.json"}, "", ExitRuntime, nil},
 		{"help", []string{"policy", "--help"}, "", ExitOK, []string{"Usage: privacyscan policy"}},
 	}
 	for _, c := range cases {

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/privacyscan/privacyscan/internal/config"
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/reports"
 	"github.com/privacyscan/privacyscan/rules"
 	"github.com/privacyscan/privacyscan/scanner"
@@ -25,7 +26,6 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
 	"github.com/privacyscan/privacyscan/scanner/policy"
-	"github.com/privacyscan/privacyscan/scanner/route"
 )
 
 // scanOptions are the scan flags as a typed, validated value.
@@ -39,7 +39,7 @@ type scanOptions struct {
 	PolicyURL    string
 	ChromePath   string
 	BrowserURL   string
-	Routes       route.Table
+	Routes       fetch.Routes
 	// Strict keeps every connection on the routed hosts (the demo).
 	Strict       bool
 	Insecure     bool
@@ -152,7 +152,7 @@ func scanFlags(fs *pflag.FlagSet) func(env *Env, args []string) (*scanOptions, e
 				return nil, usagef("--browser-url and --chrome-path exclude each other")
 			}
 		}
-		rt, err := route.Parse(*resolve)
+		rt, err := fetch.ParseRoutes(*resolve)
 		if err != nil {
 			return nil, &UsageError{err}
 		}
@@ -359,8 +359,8 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		},
 		SitesParallel: siteParallelism,
 		Crawl: scanner.CrawlOptions{
-			MaxPages: o.Pages, IgnoreRobots: o.IgnoreRobots, PolicyURL: o.PolicyURL, UserAgent: browser.DesktopUserAgent,
-			Client:     o.Routes.NewClient(route.ClientOptions{Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}),
+			MaxPages: o.Pages, IgnoreRobots: o.IgnoreRobots, PolicyURL: o.PolicyURL,
+			Fetcher:    fetch.New(fetch.Options{Routes: o.Routes, Strict: o.Strict, Insecure: o.Insecure, Timeout: o.PageTimeout, UserAgent: browser.DesktopUserAgent}),
 			FirstParty: o.FirstParty,
 		},
 		Phases: o.Phases, Concurrency: o.Concurrency, PageTimeout: o.PageTimeout, FirstParty: o.FirstParty,

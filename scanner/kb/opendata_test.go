@@ -170,7 +170,7 @@ func TestUpdate(t *testing.T) {
 	srcs[0].URL = srv.URL + "/ocd.csv"
 	srcs[1].URL = srv.URL + "/easyprivacy.txt"
 	srcs[1].MinEntries = 50
-	opts := UpdateOptions{Dir: dir, Sources: srcs, Client: srv.Client()}
+	opts := UpdateOptions{Dir: dir, Sources: srcs, Fetcher: NewFetcher(0)}
 
 	res, err := Update(context.Background(), opts)
 	if err != nil {

@@ -5,10 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
+	"time"
+
+	"github.com/privacyscan/privacyscan/internal/fetch"
 )
 
 // UpdateSource is one openly licensed list "privacyscan db update" fetches.
@@ -61,10 +62,19 @@ type UpdateOptions struct {
 	Dir string
 	// Sources to fetch; nil means DefaultSources().
 	Sources []UpdateSource
-	// Client fetches; nil means http.DefaultClient.
-	Client *http.Client
-	// MaxBytes caps a download; 0 means 64 MiB.
-	MaxBytes int64
+	// Fetcher downloads (usually a *fetch.Client, whose size limit caps a
+	// download); nil means NewFetcher(0).
+	Fetcher fetch.Getter
+}
+
+// MaxDownloadBytes caps one list download: EasyPrivacy and the Open Cookie
+// Database are a few megabytes; the margin is for their growth.
+const MaxDownloadBytes = 64 << 20
+
+// NewFetcher returns the fetcher "db update" downloads with: the lists'
+// size limit, its own user agent, and timeout (0 means fetch's default).
+func NewFetcher(timeout time.Duration) *fetch.Client {
+	return fetch.New(fetch.Options{Timeout: timeout, MaxBytes: MaxDownloadBytes, UserAgent: "privacyscan-db-update"})
 }
 
 // UpdateResult says what an update did to one source.
@@ -105,18 +115,14 @@ func Update(ctx context.Context, opts UpdateOptions) ([]UpdateResult, error) {
 	if srcs == nil {
 		srcs = DefaultSources()
 	}
-	client := opts.Client
-	if client == nil {
-		client = http.DefaultClient
-	}
-	max := opts.MaxBytes
-	if max <= 0 {
-		max = 64 << 20
+	f := opts.Fetcher
+	if f == nil {
+		f = NewFetcher(0)
 	}
 	var results []UpdateResult
 	var errs []error
 	for _, s := range srcs {
-		res, err := updateOne(ctx, client, dir, s, max)
+		res, err := updateOne(ctx, f, dir, s)
 		if err != nil {
 			res.Error = err.Error()
 			errs = append(errs, fmt.Errorf("%s: %w", s.Name, err))
@@ -126,7 +132,7 @@ func Update(ctx context.Context, opts UpdateOptions) ([]UpdateResult, error) {
 	return results, errors.Join(errs...)
 }
 
-func updateOne(ctx context.Context, client *http.Client, dir string, s UpdateSource, max int64) (UpdateResult, error) {
+func updateOne(ctx context.Context, f fetch.Getter, dir string, s UpdateSource) (UpdateResult, error) {
 	path := filepath.Join(dir, s.File)
 	res := UpdateResult{Name: s.Name, URL: s.URL, Path: path}
 	var oldKeys map[string]bool
@@ -136,10 +142,13 @@ func updateOne(ctx context.Context, client *http.Client, dir string, s UpdateSou
 	} else {
 		res.First = true
 	}
-	data, err := download(ctx, client, s.URL, max)
+	// Any content type: list hosts label CSV and filter lists variously.
+	// A list over the limit fails: a cut list would not verify.
+	r, err := f.Get(ctx, s.URL, fetch.Any)
 	if err != nil {
-		return res, err
+		return res, fmt.Errorf("downloading: %w", err)
 	}
+	data := r.Body
 	keys, err := sourceKeys(s.Kind, s.URL, data)
 	if err != nil {
 		return res, fmt.Errorf("verifying download: %w", err)
@@ -162,30 +171,6 @@ func updateOne(ctx context.Context, client *http.Client, dir string, s UpdateSou
 		}
 	}
 	return res, nil
-}
-
-func download(ctx context.Context, client *http.Client, url string, max int64) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, fmt.Errorf("building request: %w", err)
-	}
-	req.Header.Set("User-Agent", "privacyscan-db-update")
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("downloading: %w", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("downloading %s: HTTP %s", url, resp.Status)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("downloading %s: %w", url, err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("downloading %s: larger than %d bytes", url, max)
-	}
-	return data, nil
 }
 
 // sourceKeys parses a source and returns the set of its entries, to verify

@@ -1,4 +1,4 @@
-package route_test
+package fetch_test
 
 // This package has no golden files. The blank import registers the
 // module's -update flag in its test binary anyway, because a binary that

@@ -1,12 +1,11 @@
-package route
+package fetch
 
 import (
-	"errors"
 	"reflect"
 	"testing"
 )
 
-func TestParse(t *testing.T) {
+func TestParseRoutes(t *testing.T) {
 	cases := []struct {
 		name    string
 		in      []string
@@ -24,7 +23,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			tab, err := Parse(c.in)
+			tab, err := ParseRoutes(c.in)
 			if (err != nil) != c.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, c.wantErr)
 			}
@@ -36,7 +35,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestMatch(t *testing.T) {
-	tab, err := Parse([]string{"shop.test=127.0.0.1:1", "*.example.com=127.0.0.2"})
+	tab, err := ParseRoutes([]string{"shop.test=127.0.0.1:1", "*.example.com=127.0.0.2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,14 +47,10 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func TestStrictClientRefusesUnroutedHosts(t *testing.T) {
-	tab, _ := Parse([]string{"shop.test=127.0.0.1:1"})
-	c := tab.NewClient(ClientOptions{Strict: true})
-	_, err := c.Get("https://elsewhere.example/")
-	if err == nil || !errors.Is(err, ErrNotRouted) {
-		t.Fatalf("err = %v, want ErrNotRouted", err)
-	}
-	if rules := tab.StrictHostRules(); rules[len(rules)-3] != "MAP * ~NOTFOUND" {
-		t.Errorf("strict rules = %v", rules)
+func TestStrictHostRules(t *testing.T) {
+	tab, _ := ParseRoutes([]string{"shop.test=127.0.0.1:1"})
+	want := []string{"MAP shop.test 127.0.0.1:1", "MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1", "EXCLUDE localhost"}
+	if rules := tab.StrictHostRules(); !reflect.DeepEqual(rules, want) {
+		t.Errorf("strict rules = %v, want %v", rules, want)
 	}
 }
