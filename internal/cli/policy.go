@@ -52,7 +52,7 @@ func runPolicy(ctx context.Context, env *Env, args []string) error {
 		return usagef("policy: %v", err)
 	}
 	if *help {
-		fmt.Fprintf(env.Stdout, "Usage: privacyscan policy [flags] FILE|URL|-\n\nAnalyses a privacy policy (HTML or text, any language and charset) and prints what it declares.\n\nFlags:\n%s", fs.FlagUsages())
+		fmt.Fprintf(env.Stdout, "Usage: privacyscan policy [flags] FILE|URL|-\n\nAnalyses a privacy policy (HTML or text, any language and charset) and prints what it declares.\n\nFlags:\n%s\nExit codes: 0 analysed, 2 usage error (bad flag, missing file), 4 runtime failure (the URL cannot be fetched, the output cannot be written).\n", fs.FlagUsages())
 		return nil
 	}
 	if fs.NArg() != 1 {
@@ -65,7 +65,15 @@ func runPolicy(ctx context.Context, env *Env, args []string) error {
 	if o.Timeout <= 0 {
 		return usagef("policy: --timeout must be positive")
 	}
+	if err := checkOutputPath(o.Output); err != nil {
+		return err
+	}
 	doc, contentType, finalURL, err := readPolicy(ctx, env, o)
+	var ue *UsageError
+	if err != nil && !errors.As(err, &ue) {
+		// A URL that cannot be fetched, standard input that cannot be read.
+		return &RuntimeError{err}
+	}
 	if err != nil {
 		return err
 	}
@@ -97,7 +105,8 @@ func readPolicy(ctx context.Context, env *Env, o policyOptions) (doc []byte, con
 		return nil, "", "", &UsageError{Err: fmt.Errorf("policy: %s: no such file", o.Source)}
 	}
 	if err != nil {
-		return nil, "", "", fmt.Errorf("reading policy: %w", err)
+		// The file named is the user's input: a directory, unreadable.
+		return nil, "", "", &UsageError{Err: fmt.Errorf("policy: reading %s: %w", o.Source, err)}
 	}
 	return doc, "", "", nil
 }
