@@ -193,6 +193,46 @@ func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 		{"global privacy control", f.GPCStance, "gpc_stance"},
 		{"vendors", orNone(strings.Join(f.VendorsMentioned, ", ")), ""},
 	}
+	rows = append(rows, policyElementRows(f)...)
+	for _, r := range rows {
+		if err := row(r[0], r[1], r[2]); err != nil {
+			return err
+		}
+	}
+	claims := []struct {
+		name string
+		c    *model.Claim
+	}{
+		{"claim: ip anonymised", f.Claims.IPAnonymised},
+		{"claim: data location", f.Claims.DataLocation},
+		{"claim: consent for marketing", f.Claims.ConsentForMarketing},
+		{"claim: consent for analytics", f.Claims.ConsentForAnalytics},
+		{"claim: no sale", f.Claims.NoSale},
+	}
+	for _, c := range claims {
+		if c.c == nil {
+			continue
+		}
+		v := "yes"
+		if c.c.Value != "" {
+			v = c.c.Value
+		}
+		if err := tb.Append(c.name, reports.Clean(v, 0), reports.Clean(c.c.Sentence, 120)); err != nil {
+			return err
+		}
+	}
+	if f.Error != "" {
+		if err := tb.Append("error", reports.Clean(f.Error, 0), ""); err != nil {
+			return err
+		}
+	}
+	return tb.Render()
+}
+
+// policyElementRows are the table rows of the GDPR Art. 13 elements: fact,
+// value with the details found, evidence key.
+func policyElementRows(f *model.PolicyFacts) [][3]string {
+	var rows [][3]string
 	e := f.Elements
 	det := f.Details
 	var contacts []string
@@ -229,39 +269,7 @@ func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 		}
 		rows = append(rows, [3]string{el.name, v, "elements." + el.name})
 	}
-	for _, r := range rows {
-		if err := row(r[0], r[1], r[2]); err != nil {
-			return err
-		}
-	}
-	claims := []struct {
-		name string
-		c    *model.Claim
-	}{
-		{"claim: ip anonymised", f.Claims.IPAnonymised},
-		{"claim: data location", f.Claims.DataLocation},
-		{"claim: consent for marketing", f.Claims.ConsentForMarketing},
-		{"claim: consent for analytics", f.Claims.ConsentForAnalytics},
-		{"claim: no sale", f.Claims.NoSale},
-	}
-	for _, c := range claims {
-		if c.c == nil {
-			continue
-		}
-		v := "yes"
-		if c.c.Value != "" {
-			v = c.c.Value
-		}
-		if err := tb.Append(c.name, reports.Clean(v, 0), reports.Clean(c.c.Sentence, 120)); err != nil {
-			return err
-		}
-	}
-	if f.Error != "" {
-		if err := tb.Append("error", reports.Clean(f.Error, 0), ""); err != nil {
-			return err
-		}
-	}
-	return tb.Render()
+	return rows
 }
 
 // clean removes control and bidi-override characters from text that comes
