@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -30,6 +31,9 @@ Commands:
   sources                    list what the knowledge base is built from
 
 Run 'privacyscan db <command> --help' for its flags.
+
+Exit codes: 0 done, 2 usage error or a knowledge-base file that does not load,
+4 runtime failure (a download of db update failed, the output cannot be written).
 `
 
 // runDB dispatches the db subcommands.
@@ -52,20 +56,6 @@ func runDB(ctx context.Context, env *Env, args []string) error {
 		return runDBSources(ctx, env, args[1:])
 	}
 	return usagef("db: unknown command %q (want lookup, update, vendors or sources)", args[0])
-}
-
-// kbFlags registers the flags that say which open data to load, shared by
-// the db subcommands that read the knowledge base.
-func kbFlags(fs *pflag.FlagSet) func() kb.LoadOptions {
-	cookieDB := fs.StringArray("cookie-db", nil, "Open Cookie Database CSV `FILE` (repeatable)")
-	trackerDB := fs.StringArray("tracker-db", nil, "Disconnect services.json or DuckDuckGo TDS JSON `FILE` (repeatable)")
-	filterList := fs.StringArray("filter-list", nil, "EasyPrivacy-syntax filter list `FILE` (repeatable)")
-	vendorDB := fs.StringArray("vendor-db", nil, "extra vendors in the vendors.yaml format, `FILE` (repeatable)")
-	cacheDir := fs.String("cache-dir", "", "download cache `DIR` (default: the user cache directory/privacyscan)")
-	noCache := fs.Bool("no-cache", false, "do not load the lists downloaded by 'db update'")
-	return func() kb.LoadOptions {
-		return kb.LoadOptions{CookieDBs: *cookieDB, TrackerDBs: *trackerDB, FilterLists: *filterList, VendorDBs: *vendorDB, CacheDir: *cacheDir, NoCache: *noCache}
-	}
 }
 
 // parseDBFlags parses a subcommand's flags; help is printed to stdout.
@@ -105,7 +95,8 @@ func runDBLookup(ctx context.Context, env *Env, args []string) error {
 	kind := fs.String("kind", "auto", "what the queries are: "+strings.Join(lookupKinds, ", "))
 	domain := fs.String("domain", "", "cookie `DOMAIN`, storage origin, or page URL of a request (first/third party)")
 	rtype := fs.String("type", "", "resource `TYPE` of a URL or host request, as Chromium names it (Script, Image, XHR, Fetch, Ping, Document, Stylesheet, Font, Media...), for filter-list type options")
-	load := kbFlags(fs)
+	var kbf kbFlagGroup
+	kbf.register(fs)
 	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db lookup [flags] HOST|URL|COOKIE...\n\nTells what the knowledge base knows about each query and where the knowledge comes from.\nA query with a scheme is a URL, a name under a public suffix is a host, anything else a cookie.", args); helped || err != nil {
 		return err
 	}
@@ -126,9 +117,9 @@ func runDBLookup(ctx context.Context, env *Env, args []string) error {
 	if fs.NArg() == 0 {
 		return usagef("db lookup: nothing to look up (privacyscan db lookup www.google-analytics.com _ga)")
 	}
-	db, err := kb.Load(load())
+	db, err := kbf.load()
 	if err != nil {
-		return &UsageError{err}
+		return err
 	}
 	out := make([]kb.Explanation, 0, fs.NArg())
 	for _, q := range fs.Args() {
@@ -227,7 +218,7 @@ func runDBUpdate(ctx context.Context, env *Env, args []string) error {
 		urls[i] = fs.String(s.Name+"-url", s.URL, "where to download "+s.Name+" ("+s.License+") from")
 	}
 	timeout := fs.Duration("timeout", 2*time.Minute, "give up on a download after this long")
-	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db update [flags]\n\nDownloads the openly licensed lists (Open Cookie Database, EasyPrivacy) into the cache\ndirectory, verifies them and replaces the cached copies atomically; a failed download\nkeeps the old copy. Non-commercial lists (Disconnect, DuckDuckGo, Ghostery) are never\ndownloaded: pass files you obtained yourself with --tracker-db.", args); helped || err != nil {
+	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db update [flags]\n\nDownloads the openly licensed lists (Open Cookie Database, EasyPrivacy) into the cache\ndirectory, verifies them and replaces the cached copies atomically; a failed download\nkeeps the old copy. Non-commercial lists (Disconnect, DuckDuckGo, Ghostery) are never\ndownloaded: pass files you obtained yourself with --tracker-db.\n\nExit codes: 0 every list updated, 2 usage error, 4 a download failed (its old copy is kept).", args); helped || err != nil {
 		return err
 	}
 	f, err := checkDBFormat("update", *format)
@@ -239,6 +230,16 @@ func runDBUpdate(ctx context.Context, env *Env, args []string) error {
 	}
 	if *timeout <= 0 {
 		return usagef("db update: --timeout must be positive")
+	}
+	if *cacheDir != "" {
+		// A cache directory that cannot take the lists is a bad flag, not
+		// a failed download.
+		if err := os.MkdirAll(*cacheDir, 0o755); err != nil {
+			return usagef("db update: --cache-dir: %v", err)
+		}
+		if err := checkWritableDir(*cacheDir); err != nil {
+			return usagef("db update: --cache-dir %s: %v", *cacheDir, err)
+		}
 	}
 	for i := range srcs {
 		u := strings.TrimSpace(*urls[i])
@@ -252,7 +253,7 @@ func runDBUpdate(ctx context.Context, env *Env, args []string) error {
 		Fetcher: kb.NewFetcher(*timeout),
 	})
 	if results == nil && err != nil {
-		return err
+		return &RuntimeError{fmt.Errorf("db update: %w", err)}
 	}
 	if f == "json" {
 		if werr := writeDBJSON(env.Stdout, results); werr != nil {
@@ -278,7 +279,7 @@ func runDBUpdate(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("db update: %w", err)
+		return &RuntimeError{fmt.Errorf("db update: %w", err)}
 	}
 	return nil
 }
@@ -287,7 +288,8 @@ func runDBVendors(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("vendors", pflag.ContinueOnError)
 	format := fs.String("format", "table", "output format: "+strings.Join(dbFormats, ", "))
 	category := fs.String("category", "", "only vendors of this `CATEGORY` or base category")
-	load := kbFlags(fs)
+	var kbf kbFlagGroup
+	kbf.register(fs)
 	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db vendors [flags]\n\nLists the vendors the knowledge base knows.", args); helped || err != nil {
 		return err
 	}
@@ -306,9 +308,9 @@ func runDBVendors(ctx context.Context, env *Env, args []string) error {
 		}
 		return usagef("db vendors: --category %q: want one of %s", *category, strings.Join(names, ", "))
 	}
-	db, err := kb.Load(load())
+	db, err := kbf.load()
 	if err != nil {
-		return &UsageError{err}
+		return err
 	}
 	vs := []kb.Vendor{}
 	for _, v := range db.Vendors() {
@@ -334,7 +336,8 @@ func runDBVendors(ctx context.Context, env *Env, args []string) error {
 func runDBSources(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("sources", pflag.ContinueOnError)
 	format := fs.String("format", "table", "output format: "+strings.Join(dbFormats, ", "))
-	load := kbFlags(fs)
+	var kbf kbFlagGroup
+	kbf.register(fs)
 	if helped, err := parseDBFlags(env, fs, "Usage: privacyscan db sources [flags]\n\nLists what the knowledge base is built from: the embedded vendors, the files given\nand the downloaded cache.", args); helped || err != nil {
 		return err
 	}
@@ -345,9 +348,9 @@ func runDBSources(ctx context.Context, env *Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("db sources: unexpected argument %q", fs.Arg(0))
 	}
-	db, err := kb.Load(load())
+	db, err := kbf.load()
 	if err != nil {
-		return &UsageError{err}
+		return err
 	}
 	srcs := db.Sources()
 	if f == "json" {

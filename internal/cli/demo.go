@@ -18,42 +18,47 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("demo", pflag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: privacyscan demo [scan flags]\n\nStarts an embedded demo shop (shop.test and real tracker hostnames, served on 127.0.0.1 over TLS) and scans it.\n\nFlags:\n%s", fs.FlagUsages())
+		fmt.Fprintf(env.Stderr, "Usage: privacyscan demo [scan flags]\n\nStarts an embedded demo shop (shop.test and real tracker hostnames, served on 127.0.0.1 over TLS) and scans it.\nThe demo shows findings without gating on them: --fail-on is none unless given.\n\nFlags:\n%s\n%s", fs.FlagUsages(), exitCodesHelp)
 	}
-	build := scanFlags(fs)
+	flags := newScanFlagSet(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return nil
 		}
 		return &UsageError{err}
 	}
-	if fs.NArg() > 0 {
-		return usagef("demo takes no URL (it scans %s)", demo.StartURL())
+	if fs.NArg() > 0 || fs.Changed("targets") {
+		return usagef("demo takes no URL and no --targets (it scans %s)", demo.StartURL())
 	}
-	srv, err := demo.Start()
-	if err != nil {
-		return fmt.Errorf("starting the demo shop: %w", err)
-	}
-	defer srv.Close()
-	o, err := build(env, []string{demo.StartURL()})
+	o, err := flags.options(env, []string{demo.StartURL()})
 	if err != nil {
 		return err
 	}
-	if o.BrowserURL != "" {
+	if o.Browser.BrowserURL != "" {
 		// A remote browser has its own host rules: the demo's trackers
 		// would resolve to the real ones.
 		return usagef("demo runs its own browser so that nothing leaves the machine; --browser-url is for scan")
 	}
+	if !fs.Changed("fail-on") {
+		o.Output.FailOn = "none" // documented in the help: the demo shows findings, it does not gate on them
+	}
+	srv, err := demo.Start()
+	if err != nil {
+		return &RuntimeError{err}
+	}
+	defer srv.Close()
+	for _, h := range srv.Hosts {
+		if r, ok := o.Browser.Routes.Match(h); ok {
+			return usagef("demo: --resolve %s=%s: the demo serves %s itself", r.Pattern, r.IP, h)
+		}
+	}
 	rt, err := fetch.ParseRoutes(srv.Resolve())
 	if err != nil {
-		return err
+		return &RuntimeError{fmt.Errorf("routing the demo shop: %w", err)}
 	}
-	o.Routes = append(rt, o.Routes...)
-	o.Insecure, o.Strict = true, true
-	if !fs.Changed("fail-on") {
-		o.FailOn = "none" // the demo shows findings; it does not gate on them
-	}
-	if !o.Quiet {
+	o.Browser.Routes = append(rt, o.Browser.Routes...)
+	o.Browser.Insecure, o.Browser.Strict = true, true // the demo's own certificate, and nothing leaves the machine
+	if !o.Output.Quiet {
 		fmt.Fprintf(env.Stderr, "privacyscan: demo shop on %s serving %s\n", srv.Addr, strings.Join(srv.Hosts, ", "))
 	}
 	return scan(ctx, env, o)

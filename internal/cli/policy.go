@@ -51,7 +51,7 @@ func runPolicy(ctx context.Context, env *Env, args []string) error {
 		return usagef("policy: %v", err)
 	}
 	if *help {
-		fmt.Fprintf(env.Stdout, "Usage: privacyscan policy [flags] FILE|URL|-\n\nAnalyses a privacy policy (HTML or text, any language and charset) and prints what it declares.\n\nFlags:\n%s", fs.FlagUsages())
+		fmt.Fprintf(env.Stdout, "Usage: privacyscan policy [flags] FILE|URL|-\n\nAnalyses a privacy policy (HTML or text, any language and charset) and prints what it declares.\n\nFlags:\n%s\nExit codes: 0 analysed, 2 usage error (bad flag, missing file), 4 runtime failure (the URL cannot be fetched, the output cannot be written).\n", fs.FlagUsages())
 		return nil
 	}
 	if fs.NArg() != 1 {
@@ -64,7 +64,15 @@ func runPolicy(ctx context.Context, env *Env, args []string) error {
 	if o.Timeout <= 0 {
 		return usagef("policy: --timeout must be positive")
 	}
+	if err := checkOutputPath(o.Output); err != nil {
+		return err
+	}
 	doc, contentType, finalURL, err := readPolicy(ctx, env, o)
+	var ue *UsageError
+	if err != nil && !errors.As(err, &ue) {
+		// A URL that cannot be fetched, standard input that cannot be read.
+		return &RuntimeError{err}
+	}
 	if err != nil {
 		return err
 	}
@@ -96,7 +104,8 @@ func readPolicy(ctx context.Context, env *Env, o policyOptions) (doc []byte, con
 		return nil, "", "", &UsageError{Err: fmt.Errorf("policy: %s: no such file", o.Source)}
 	}
 	if err != nil {
-		return nil, "", "", fmt.Errorf("reading policy: %w", err)
+		// The file named is the user's input: a directory, unreadable.
+		return nil, "", "", &UsageError{Err: fmt.Errorf("policy: reading %s: %w", o.Source, err)}
 	}
 	return doc, "", "", nil
 }
@@ -165,6 +174,46 @@ func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 		{"global privacy control", f.GPCStance, "gpc_stance"},
 		{"vendors", orNone(strings.Join(f.VendorsMentioned, ", ")), ""},
 	}
+	rows = append(rows, policyElementRows(f)...)
+	for _, r := range rows {
+		if err := row(r[0], r[1], r[2]); err != nil {
+			return err
+		}
+	}
+	claims := []struct {
+		name string
+		c    *model.Claim
+	}{
+		{"claim: ip anonymised", f.Claims.IPAnonymised},
+		{"claim: data location", f.Claims.DataLocation},
+		{"claim: consent for marketing", f.Claims.ConsentForMarketing},
+		{"claim: consent for analytics", f.Claims.ConsentForAnalytics},
+		{"claim: no sale", f.Claims.NoSale},
+	}
+	for _, c := range claims {
+		if c.c == nil {
+			continue
+		}
+		v := "yes"
+		if c.c.Value != "" {
+			v = c.c.Value
+		}
+		if err := tb.Append(c.name, reports.Clean(v, 0), reports.Clean(c.c.Sentence, 120)); err != nil {
+			return err
+		}
+	}
+	if f.Error != "" {
+		if err := tb.Append("error", reports.Clean(f.Error, 0), ""); err != nil {
+			return err
+		}
+	}
+	return tb.Render()
+}
+
+// policyElementRows are the table rows of the GDPR Art. 13 elements: fact,
+// value with the details found, evidence key.
+func policyElementRows(f *model.PolicyFacts) [][3]string {
+	var rows [][3]string
 	e := f.Elements
 	det := f.Details
 	var contacts []string
@@ -201,39 +250,7 @@ func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 		}
 		rows = append(rows, [3]string{el.name, v, "elements." + el.name})
 	}
-	for _, r := range rows {
-		if err := row(r[0], r[1], r[2]); err != nil {
-			return err
-		}
-	}
-	claims := []struct {
-		name string
-		c    *model.Claim
-	}{
-		{"claim: ip anonymised", f.Claims.IPAnonymised},
-		{"claim: data location", f.Claims.DataLocation},
-		{"claim: consent for marketing", f.Claims.ConsentForMarketing},
-		{"claim: consent for analytics", f.Claims.ConsentForAnalytics},
-		{"claim: no sale", f.Claims.NoSale},
-	}
-	for _, c := range claims {
-		if c.c == nil {
-			continue
-		}
-		v := "yes"
-		if c.c.Value != "" {
-			v = c.c.Value
-		}
-		if err := tb.Append(c.name, reports.Clean(v, 0), reports.Clean(c.c.Sentence, 120)); err != nil {
-			return err
-		}
-	}
-	if f.Error != "" {
-		if err := tb.Append("error", reports.Clean(f.Error, 0), ""); err != nil {
-			return err
-		}
-	}
-	return tb.Render()
+	return rows
 }
 
 // clean removes control and bidi-override characters from text that comes

@@ -42,7 +42,7 @@ func runRules(ctx context.Context, env *Env, args []string) error {
 		return usagef("rules: %v", err)
 	}
 	if *help {
-		fmt.Fprintf(env.Stdout, "Usage: privacyscan rules [flags]\n\nLists the rule catalogue.\n\nFlags:\n%s", fs.FlagUsages())
+		fmt.Fprintf(env.Stdout, "Usage: privacyscan rules [flags]\n\nLists the rule catalogue.\n\nFlags:\n%s\nExit codes: 0 listed, 2 usage or configuration error, 4 the output cannot be written.\n", fs.FlagUsages())
 		return nil
 	}
 	if fs.NArg() > 0 {
@@ -54,6 +54,9 @@ func runRules(ctx context.Context, env *Env, args []string) error {
 	}
 	if err := rules.CheckJurisdiction(o.Jurisdiction); err != nil {
 		return usagef("rules: --jurisdiction: %v", err)
+	}
+	if err := checkOutputPath(o.Output); err != nil {
+		return err
 	}
 	if *configPath != "" {
 		cfg, err := loadConfig(*configPath)

@@ -1,10 +1,17 @@
 package cli
 
 import (
+	"net"
+
 	"github.com/privacyscan/privacyscan/internal/config"
+	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/rules"
+	"github.com/privacyscan/privacyscan/scanner"
+	"github.com/privacyscan/privacyscan/scanner/browser"
+	"github.com/privacyscan/privacyscan/scanner/consent"
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
+	"github.com/privacyscan/privacyscan/scanner/policy"
 )
 
 // kbVendors answers the rules' vendor questions from a knowledge base
@@ -36,4 +43,79 @@ func loadConfig(path string) (*model.Config, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// loadKB loads the knowledge base of a command. A file that does not load
+// (missing, malformed, a bad line) is the user's input: exit 2.
+func loadKB(o kb.LoadOptions) (*kb.DB, error) {
+	db, err := kb.Load(o)
+	if err != nil {
+		return nil, &UsageError{err}
+	}
+	return db, nil
+}
+
+// policyVendors gives the policy analyser the knowledge base's names.
+func policyVendors(db *kb.DB) []policy.VendorName {
+	vs := db.Vendors()
+	out := make([]policy.VendorName, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, policy.VendorName{ID: v.ID, Name: v.Name, Aliases: v.Aliases})
+	}
+	return out
+}
+
+// newConsentEngine builds the consent engine of a scan. Rule files that do
+// not load are the user's input: exit 2.
+func newConsentEngine(o *scanOptions) (*consent.Engine, error) {
+	co := consent.Options{
+		RuleDirs:    o.Consent.RuleDirs,
+		EvidenceDir: o.Consent.EvidenceDir,
+		Recheck:     true, // reload after the choice: does the banner come back?
+	}
+	if cfg := o.Rules.Config; cfg != nil {
+		co.Accept, co.Reject = cfg.Consent.Accept, cfg.Consent.Reject
+	}
+	engine, err := consent.New(co)
+	if err != nil {
+		return nil, &UsageError{err}
+	}
+	return engine, nil
+}
+
+// siteParallelism is how many sites are crawled and scanned at once.
+const siteParallelism = 4
+
+// newScanner wires the options, the knowledge base and the consent engine
+// into a scanner. The demo's strict routing keeps every connection, DNS
+// lookups included, on the machine.
+func newScanner(o *scanOptions, db *kb.DB, engine *consent.Engine, progress func(string, ...any)) *scanner.Scanner {
+	b := o.Browser
+	hostRules := b.Routes.HostRules()
+	if b.Strict {
+		hostRules = b.Routes.StrictHostRules()
+	}
+	var resolver kb.Resolver
+	if !o.Phases.NoCNAME && !b.Strict {
+		resolver = net.DefaultResolver
+	}
+	vendors := policyVendors(db)
+	fetcher := fetch.New(fetch.Options{Routes: b.Routes, Strict: b.Strict, Insecure: b.Insecure, Timeout: o.Phases.PageTimeout, UserAgent: browser.DesktopUserAgent})
+	return scanner.New(scanner.Options{
+		Launch: browser.Options{
+			ExecPath: b.ChromePath, RemoteURL: b.BrowserURL, HostRules: hostRules,
+			Insecure: b.Insecure, Lang: b.Lang, Closed: b.Strict, Routed: b.Routes.Hosts(),
+		},
+		SitesParallel: siteParallelism,
+		Crawl: scanner.CrawlOptions{
+			MaxPages: o.Crawl.Pages, IgnoreRobots: o.Crawl.IgnoreRobots, PolicyURL: o.Crawl.PolicyURL,
+			Fetcher: fetcher, FirstParty: o.Crawl.FirstParty,
+		},
+		Phases: o.Phases.Phases, Concurrency: o.Phases.Concurrency, PageTimeout: o.Phases.PageTimeout,
+		FirstParty: o.Crawl.FirstParty, KB: db, Consent: engine, ShowValues: o.Phases.ShowValues, Progress: progress,
+		Resolver: resolver, Routed: func(host string) bool { _, ok := b.Routes.Match(host); return ok },
+		Analyze: func(doc []byte, contentType, u string) *model.PolicyFacts {
+			return policy.Analyze(doc, policy.Options{Vendors: vendors, URL: u, ContentType: contentType})
+		},
+	})
 }

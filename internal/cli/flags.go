@@ -1,0 +1,375 @@
+package cli
+
+import (
+	"net/url"
+	"os"
+	"regexp"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/privacyscan/privacyscan/internal/config"
+	"github.com/privacyscan/privacyscan/internal/fetch"
+	"github.com/privacyscan/privacyscan/reports"
+	"github.com/privacyscan/privacyscan/rules"
+	"github.com/privacyscan/privacyscan/scanner/browser"
+	"github.com/privacyscan/privacyscan/scanner/kb"
+	"github.com/privacyscan/privacyscan/scanner/model"
+)
+
+// Flag groups: each declares a few related flags on a flag set and turns
+// them into a typed value, with an error that names the flag. Commands
+// compose the groups they need, so a flag means the same on every command
+// that takes it. Checks that span groups live in scanFlagSet.options.
+
+// crawlFlags say what to sample of each site.
+type crawlFlags struct {
+	targets      string
+	pages        int
+	ignoreRobots bool
+	policyURL    string
+	firstParty   []string
+}
+
+// crawlOptions are the crawl flags, validated.
+type crawlOptions struct {
+	Pages        int
+	IgnoreRobots bool
+	PolicyURL    string
+	// FirstParty holds --first-party, then the configuration's domains.
+	FirstParty []string
+}
+
+func (g *crawlFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&g.targets, "targets", "", "read URLs from `FILE`, one a line (# comments)")
+	fs.IntVar(&g.pages, "pages", 8, "pages to sample per site")
+	fs.BoolVar(&g.ignoreRobots, "ignore-robots", false, "do not honour robots.txt")
+	fs.StringVar(&g.policyURL, "policy-url", "", "the privacy policy's URL (skips discovery)")
+	fs.StringArrayVar(&g.firstParty, "first-party", nil, "extra `DOMAIN` that belongs to the site, e.g. its CDN (repeatable)")
+}
+
+// urls checks the URL arguments and appends those of --targets.
+func (g *crawlFlags) urls(args []string) ([]string, error) {
+	out := make([]string, 0, len(args))
+	for _, u := range args {
+		nu, err := checkURL(u)
+		if err != nil {
+			return nil, &UsageError{err}
+		}
+		out = append(out, nu)
+	}
+	if g.targets != "" {
+		more, err := readTargets(g.targets)
+		if err != nil {
+			return nil, &UsageError{err}
+		}
+		out = append(out, more...)
+	}
+	return out, nil
+}
+
+func (g *crawlFlags) options() (crawlOptions, error) {
+	o := crawlOptions{Pages: g.pages, IgnoreRobots: g.ignoreRobots, PolicyURL: g.policyURL}
+	if o.Pages < 1 || o.Pages > 100 {
+		return o, usagef("--pages %d: want 1 to 100", o.Pages)
+	}
+	if o.PolicyURL != "" {
+		u, err := checkURL(o.PolicyURL)
+		if err != nil {
+			return o, usagef("--policy-url: %v", err)
+		}
+		o.PolicyURL = u
+	}
+	for _, d := range g.firstParty {
+		d = strings.ToLower(strings.TrimSpace(d))
+		if d == "" || strings.ContainsAny(d, "/: ") {
+			return o, usagef("--first-party %q: want a domain such as cdn.example.net", d)
+		}
+		o.FirstParty = append(o.FirstParty, d)
+	}
+	return o, nil
+}
+
+// phaseFlags say how the browser phases run.
+type phaseFlags struct {
+	phases      []string
+	concurrency int
+	pageTimeout time.Duration
+	noCNAME     bool
+	showValues  bool
+}
+
+// phaseOptions are the phase flags, validated.
+type phaseOptions struct {
+	Phases      []string
+	Concurrency int
+	PageTimeout time.Duration
+	NoCNAME     bool
+	ShowValues  bool
+}
+
+func (g *phaseFlags) register(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&g.phases, "phases", model.AllPhases, "`PHASES` to run, comma-separated: "+strings.Join(model.AllPhases, ","))
+	fs.IntVar(&g.concurrency, "concurrency", runtime.NumCPU(), "phases run at once")
+	fs.DurationVar(&g.pageTimeout, "page-timeout", 30*time.Second, "time limit for one page visit")
+	fs.BoolVar(&g.noCNAME, "no-cname", false, "do not look up CNAMEs of first-party subdomains (CNAME-cloaked trackers)")
+	fs.BoolVar(&g.showValues, "show-values", false, "include cookie values in the report (personal data: redacted by default)")
+}
+
+func (g *phaseFlags) options() (phaseOptions, error) {
+	o := phaseOptions{Concurrency: g.concurrency, PageTimeout: g.pageTimeout, NoCNAME: g.noCNAME, ShowValues: g.showValues}
+	if o.Concurrency < 1 {
+		return o, usagef("--concurrency %d: want at least 1", o.Concurrency)
+	}
+	if o.PageTimeout < time.Second {
+		return o, usagef("--page-timeout %s: want at least 1s", o.PageTimeout)
+	}
+	seen := map[string]bool{}
+	for _, p := range g.phases {
+		p = strings.TrimSpace(p)
+		if !contains(model.AllPhases, p) {
+			return o, usagef("--phases: unknown phase %q (want %s)", p, strings.Join(model.AllPhases, ", "))
+		}
+		if !seen[p] {
+			o.Phases = append(o.Phases, p)
+			seen[p] = true
+		}
+	}
+	return o, nil
+}
+
+// browserFlags say which browser to drive and how it reaches the sites.
+type browserFlags struct {
+	chromePath string
+	browserURL string
+	resolve    []string
+	insecure   bool
+	lang       string
+}
+
+// browserOptions are the browser flags, validated.
+type browserOptions struct {
+	ChromePath string
+	BrowserURL string
+	Routes     fetch.Routes
+	Insecure   bool
+	Lang       string
+	// Strict keeps every connection on the routed hosts (the demo).
+	Strict bool
+}
+
+func (g *browserFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&g.chromePath, "chrome-path", "", "Chromium or Chrome binary (default: auto-detect)")
+	fs.StringVar(&g.browserURL, "browser-url", "", "use a running browser at ws://HOST:PORT instead of starting one")
+	fs.StringArrayVar(&g.resolve, "resolve", nil, "route `HOST=IP[:PORT]`: send HOST (or *.domain) to that address, in the browser and the crawler (repeatable)")
+	fs.BoolVar(&g.insecure, "insecure", false, "accept invalid TLS certificates")
+	fs.StringVar(&g.lang, "lang", "en-US", "browser language (Accept-Language), a `TAG` such as de-DE")
+}
+
+// langRe is the shape of a language tag as Chromium takes it in --lang.
+var langRe = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+func (g *browserFlags) options() (browserOptions, error) {
+	o := browserOptions{ChromePath: g.chromePath, BrowserURL: g.browserURL, Insecure: g.insecure, Lang: g.lang}
+	if o.BrowserURL != "" && o.ChromePath != "" {
+		return o, usagef("--browser-url and --chrome-path exclude each other: the first uses a running browser, the second starts one")
+	}
+	if o.ChromePath != "" {
+		if st, err := os.Stat(o.ChromePath); err != nil || st.IsDir() {
+			return o, usagef("--chrome-path %s: %v", o.ChromePath, browser.ErrNoChromium)
+		}
+	}
+	if o.BrowserURL != "" {
+		if u, err := url.Parse(o.BrowserURL); err != nil || (u.Scheme != "ws" && u.Scheme != "wss" && u.Scheme != "http") || u.Host == "" {
+			return o, usagef("--browser-url %q: want ws://HOST:PORT", o.BrowserURL)
+		}
+	}
+	if !langRe.MatchString(o.Lang) {
+		return o, usagef("--lang %q: want a language tag such as en-US or de", o.Lang)
+	}
+	rt, err := fetch.ParseRoutes(g.resolve)
+	if err != nil {
+		return o, &UsageError{err}
+	}
+	o.Routes = rt
+	return o, nil
+}
+
+// kbFlagGroup says which open data the knowledge base loads besides the
+// embedded vendors. db, scan and demo share it, so --vendor-db or
+// --no-cache mean the same to a lookup and to a scan.
+type kbFlagGroup struct {
+	cookieDB   []string
+	trackerDB  []string
+	filterList []string
+	vendorDB   []string
+	cacheDir   string
+	noCache    bool
+}
+
+func (g *kbFlagGroup) register(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&g.cookieDB, "cookie-db", nil, "Open Cookie Database CSV `FILE` (repeatable)")
+	fs.StringArrayVar(&g.trackerDB, "tracker-db", nil, "Disconnect services.json or DuckDuckGo TDS JSON `FILE` (repeatable)")
+	fs.StringArrayVar(&g.filterList, "filter-list", nil, "EasyPrivacy-syntax filter list `FILE` (repeatable)")
+	fs.StringArrayVar(&g.vendorDB, "vendor-db", nil, "extra vendors in the vendors.yaml format, `FILE` (repeatable)")
+	fs.StringVar(&g.cacheDir, "cache-dir", "", "download cache `DIR` (default: the user cache directory/privacyscan)")
+	fs.BoolVar(&g.noCache, "no-cache", false, "do not load the lists downloaded by 'db update'")
+}
+
+func (g *kbFlagGroup) options() (kb.LoadOptions, error) {
+	if g.noCache && g.cacheDir != "" {
+		return kb.LoadOptions{}, usagef("--cache-dir and --no-cache exclude each other: --no-cache loads nothing from a cache")
+	}
+	return kb.LoadOptions{CookieDBs: g.cookieDB, TrackerDBs: g.trackerDB, FilterLists: g.filterList,
+		VendorDBs: g.vendorDB, CacheDir: g.cacheDir, NoCache: g.noCache}, nil
+}
+
+// load validates the flags and loads the knowledge base. A file that does
+// not load is the user's input: exit 2.
+func (g *kbFlagGroup) load() (*kb.DB, error) {
+	o, err := g.options()
+	if err != nil {
+		return nil, err
+	}
+	return loadKB(o)
+}
+
+// outputFlags say where the report goes, in which format, and which
+// findings fail the run.
+type outputFlags struct {
+	format  string
+	output  string
+	failOn  string
+	noColor bool
+	quiet   bool
+}
+
+// outputOptions are the output flags, validated.
+type outputOptions struct {
+	Format string
+	// Path is the report file; "" or "-" is standard output.
+	Path   string
+	FailOn string
+	Color  bool
+	Quiet  bool
+}
+
+func (g *outputFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&g.format, "format", "", "output format: "+strings.Join(reports.Formats(), ", ")+" (default table on a terminal, json otherwise)")
+	fs.StringVarP(&g.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
+	fs.StringVar(&g.failOn, "fail-on", rules.High, "exit 1 when a finding is at or above this severity (critical, high, medium, low, info, none)")
+	fs.BoolVar(&g.noColor, "no-color", false, "no colour in the table")
+	fs.BoolVarP(&g.quiet, "quiet", "q", false, "no progress on standard error")
+}
+
+// options needs env: table output and colour are the defaults only on a
+// terminal.
+func (g *outputFlags) options(env *Env) (outputOptions, error) {
+	o := outputOptions{Format: strings.ToLower(g.format), Path: g.output, FailOn: strings.ToLower(g.failOn), Quiet: g.quiet}
+	toStdout := o.Path == "" || o.Path == "-"
+	if o.Format == "" {
+		o.Format = "json"
+		if toStdout && isTerminal(env.Stdout) {
+			o.Format = "table"
+		}
+	}
+	if _, err := reports.New(o.Format, reports.Options{}); err != nil {
+		return o, usagef("--format: %v", err)
+	}
+	// Find out now, not after a long scan, that the report cannot be written.
+	if err := checkOutputPath(o.Path); err != nil {
+		return o, err
+	}
+	o.Color = o.Format == "table" && toStdout && isTerminal(env.Stdout) && !g.noColor && os.Getenv("NO_COLOR") == ""
+	if o.FailOn != "none" {
+		if err := rules.CheckFailOn(o.FailOn); err != nil {
+			return o, usagef("--fail-on: %v", err)
+		}
+	}
+	return o, nil
+}
+
+// ruleFlags say how findings are judged.
+type ruleFlags struct {
+	jurisdiction string
+	config       string
+	baseline     string
+}
+
+// ruleOptions are the rule flags, validated and loaded.
+type ruleOptions struct {
+	Jurisdiction string
+	Config       *model.Config
+	Baseline     rules.Baseline
+}
+
+func (g *ruleFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&g.jurisdiction, "jurisdiction", rules.DefaultJurisdiction, "jurisdiction: "+strings.Join(rules.Jurisdictions(), ", "))
+	fs.StringVar(&g.config, "config", "", "configuration `FILE` (default: .privacyscan.yaml in the working directory)")
+	fs.StringVar(&g.baseline, "baseline", "", "previous JSON `REPORT`: only new findings count toward the exit code")
+}
+
+func (g *ruleFlags) options() (ruleOptions, error) {
+	o := ruleOptions{Jurisdiction: strings.ToLower(g.jurisdiction)}
+	if err := rules.CheckJurisdiction(o.Jurisdiction); err != nil {
+		return o, usagef("--jurisdiction: %v", err)
+	}
+	path := g.config
+	if path == "" {
+		if p, ok := config.Find("."); ok {
+			path = p
+		}
+	}
+	if path != "" {
+		cfg, err := loadConfig(path)
+		if err != nil {
+			return o, &UsageError{err}
+		}
+		o.Config = cfg
+	}
+	if g.baseline != "" {
+		b, err := rules.LoadBaseline(g.baseline)
+		if err != nil {
+			return o, &UsageError{err}
+		}
+		o.Baseline = b
+	}
+	return o, nil
+}
+
+// consentFlags tune the consent engine.
+type consentFlags struct {
+	rules       []string
+	evidenceDir string
+}
+
+// consentOptions are the consent flags, validated.
+type consentOptions struct {
+	RuleDirs    []string
+	EvidenceDir string
+}
+
+func (g *consentFlags) register(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&g.rules, "consent-rules", nil, "`DIR` or file of extra consent-platform rules (repeatable)")
+	fs.StringVar(&g.evidenceDir, "evidence-dir", "", "save consent screenshots to `DIR`")
+}
+
+func (g *consentFlags) options() (consentOptions, error) {
+	o := consentOptions{RuleDirs: g.rules, EvidenceDir: g.evidenceDir}
+	for _, r := range o.RuleDirs {
+		if _, err := os.Stat(r); err != nil {
+			return o, usagef("--consent-rules: %v", err)
+		}
+	}
+	if o.EvidenceDir != "" {
+		if err := os.MkdirAll(o.EvidenceDir, 0o755); err != nil {
+			return o, usagef("--evidence-dir: %v", err)
+		}
+		if err := checkWritableDir(o.EvidenceDir); err != nil {
+			return o, usagef("--evidence-dir %s: %v", o.EvidenceDir, err)
+		}
+	}
+	return o, nil
+}
