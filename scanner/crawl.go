@@ -75,85 +75,127 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	if opts.Fetcher == nil {
 		opts.Fetcher = fetch.New(fetch.Options{})
 	}
-	ua := opts.Fetcher.UserAgent()
-	res := &CrawlResult{FinalURL: start}
-	site := registrable(su.Hostname())
-	sameSite := func(u *url.URL) bool {
-		if u.Scheme != "http" && u.Scheme != "https" {
-			return false
+	c := &crawler{ctx: ctx, opts: opts, ua: opts.Fetcher.UserAgent(), res: &CrawlResult{FinalURL: start},
+		site: registrable(su.Hostname()), cands: map[string]*candidate{}, linkDepth: 1}
+	col := c.collector()
+	c.readRobots(su)
+
+	// Start page (depth 1), then its same-site neighbours (depth 2).
+	if err := col.Visit(start); err != nil {
+		if errors.Is(err, colly.ErrRobotsTxtBlocked) {
+			c.res.Errors = append(c.res.Errors, fmt.Sprintf("robots.txt disallows the start page %s (use --ignore-robots to scan it anyway)", start))
+			return c.res, nil
 		}
-		d := registrable(u.Hostname())
-		if d == site {
-			return true
-		}
-		for _, fp := range opts.FirstParty {
-			if d == registrable(fp) {
-				return true
-			}
-		}
+		c.res.Errors = append(c.res.Errors, fmt.Sprintf("crawl %s: %v", start, err))
+	}
+	if fu, err := url.Parse(c.res.FinalURL); err == nil && fu.Host != su.Host {
+		c.readRobots(fu) // the start page moved: its host's rules and sitemaps apply
+	}
+	c.linkDepth = 2
+	c.addSitemaps()
+	c.visitNeighbours(col)
+	c.choose(start)
+	return c.res, nil
+}
+
+// crawler is the state of one Crawl: the candidates found so far and the
+// rules that decide which of them may be fetched.
+type crawler struct {
+	ctx  context.Context
+	opts CrawlOptions
+	ua   string
+	res  *CrawlResult
+	// site is the registrable domain being sampled; a start page that
+	// redirects to another site (brand.com -> brand.de) changes it.
+	site string
+	// robots are the rules of robotsHost; sitemaps those it names.
+	robots     *robotstxt.RobotsData
+	robotsHost string
+	sitemaps   []string
+	mu         sync.Mutex
+	cands      map[string]*candidate
+	fetched    int
+	// linkDepth is the depth of links found now: 1 on the start page, 2 on
+	// its neighbours.
+	linkDepth int
+}
+
+// sameSite reports whether u belongs to the site or a first-party domain.
+func (c *crawler) sameSite(u *url.URL) bool {
+	if u.Scheme != "http" && u.Scheme != "https" {
 		return false
 	}
-
-	var robots *robotstxt.RobotsData
-	robotsHost := ""
-	allowed := func(u *url.URL) bool {
-		if opts.IgnoreRobots || robots == nil || u.Host != robotsHost {
+	d := registrable(u.Hostname())
+	if d == c.site {
+		return true
+	}
+	for _, fp := range c.opts.FirstParty {
+		if d == registrable(fp) {
 			return true
 		}
-		p := u.EscapedPath()
-		if u.RawQuery != "" {
-			p += "?" + u.RawQuery
-		}
-		return robots.TestAgent(p, ua)
 	}
+	return false
+}
 
-	var mu sync.Mutex
-	cands := map[string]*candidate{}
-	add := func(u *url.URL, text string, depth int) {
-		u.Fragment = ""
-		if !sameSite(u) {
-			return
-		}
-		k := u.String()
-		mu.Lock()
-		defer mu.Unlock()
-		c, ok := cands[k]
-		if !ok {
-			c = &candidate{url: u, depth: depth}
-			cands[k] = c
-		}
-		if text = strings.TrimSpace(text); text != "" && len(c.texts) < 4 {
-			c.texts = append(c.texts, text)
-		}
-		if depth < c.depth {
-			c.depth = depth
-		}
+// allowed reports whether robots.txt lets privacyscan fetch u.
+func (c *crawler) allowed(u *url.URL) bool {
+	if c.opts.IgnoreRobots || c.robots == nil || u.Host != c.robotsHost {
+		return true
 	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return c.robots.TestAgent(p, c.ua)
+}
 
-	col := colly.NewCollector(colly.StdlibContext(ctx))
+// add records a same-site link with its text, keeping its smallest depth.
+func (c *crawler) add(u *url.URL, text string, depth int) {
+	u.Fragment = ""
+	if !c.sameSite(u) {
+		return
+	}
+	k := u.String()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cd, ok := c.cands[k]
+	if !ok {
+		cd = &candidate{url: u, depth: depth}
+		c.cands[k] = cd
+	}
+	if text = strings.TrimSpace(text); text != "" && len(cd.texts) < 4 {
+		cd.texts = append(cd.texts, text)
+	}
+	if depth < cd.depth {
+		cd.depth = depth
+	}
+}
+
+// collector returns the colly collector that fetches the start page and its
+// neighbours through the fetcher's client and reads their links.
+func (c *crawler) collector() *colly.Collector {
+	col := colly.NewCollector(colly.StdlibContext(c.ctx))
 	// NewCollector reads COLLY_* variables after its options; set ours after.
-	col.IgnoreRobotsTxt = opts.IgnoreRobots
-	col.UserAgent = ua
+	col.IgnoreRobotsTxt = c.opts.IgnoreRobots
+	col.UserAgent = c.ua
 	col.MaxDepth = 2
 	// colly keeps a page's beginning, as Get's callers of documents do.
-	col.MaxBodySize = int(opts.Fetcher.MaxBytes())
+	col.MaxBodySize = int(c.opts.Fetcher.MaxBytes())
 	col.Async = false
 	col.AllowURLRevisit = false
 	col.ParseHTTPErrorResponse = true
 	col.DetectCharset = true
-	col.SetClient(opts.Fetcher.HTTPClient())
-	fetched := 0
-	linkDepth := 1 // links on the start page are depth 1, on its neighbours 2
+	col.SetClient(c.opts.Fetcher.HTTPClient())
 	col.OnRequest(func(r *colly.Request) {
-		if fetched >= opts.MaxFetch {
+		if c.fetched >= c.opts.MaxFetch {
 			r.Abort()
 			return
 		}
-		fetched++
+		c.fetched++
 	})
 	col.OnHTML("html", func(e *colly.HTMLElement) {
-		if linkDepth == 1 && res.Lang == "" {
-			res.Lang = strings.TrimSpace(e.Attr("lang"))
+		if c.linkDepth == 1 && c.res.Lang == "" {
+			c.res.Lang = strings.TrimSpace(e.Attr("lang"))
 		}
 	})
 	col.OnHTML("a[href]", func(e *colly.HTMLElement) {
@@ -169,78 +211,74 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 		if t := e.Attr("aria-label"); t != "" {
 			text += " " + t
 		}
-		add(abs, text, linkDepth)
+		c.add(abs, text, c.linkDepth)
 	})
 	col.OnResponse(func(r *colly.Response) {
-		if linkDepth == 1 {
+		if c.linkDepth == 1 {
 			// Before the page's links are read: a start page that
-			// redirected to another site (brand.com -> brand.de) makes
-			// that site the one to sample.
-			res.FinalURL = r.Request.URL.String()
-			site = registrable(r.Request.URL.Hostname())
+			// redirected to another site makes that site the one to sample.
+			c.res.FinalURL = r.Request.URL.String()
+			c.site = registrable(r.Request.URL.Hostname())
 		}
 	})
 	col.OnError(func(r *colly.Response, err error) {
-		if linkDepth == 1 {
-			res.Errors = append(res.Errors, fmt.Sprintf("crawl %s: %v", r.Request.URL, err))
+		if c.linkDepth == 1 {
+			c.res.Errors = append(c.res.Errors, fmt.Sprintf("crawl %s: %v", r.Request.URL, err))
 		}
 	})
+	return col
+}
 
-	// robots.txt: read once per host for its rules and its Sitemap lines.
-	var sitemaps []string
-	readRobots := func(u *url.URL) {
-		robots, robotsHost, sitemaps = nil, u.Host, nil
-		r, err := opts.Fetcher.Get(ctx, u.Scheme+"://"+u.Host+"/robots.txt", fetch.Any)
-		if errors.Is(err, fetch.ErrTooLarge) {
-			err = nil // RFC 9309 lets a crawler read only the beginning
-		}
-		if err == nil {
-			if rd, err := robotstxt.FromBytes(r.Body); err == nil {
-				robots, sitemaps = rd, rd.Sitemaps
-			}
-		}
-		if len(sitemaps) == 0 {
-			sitemaps = []string{u.Scheme + "://" + u.Host + "/sitemap.xml"}
+// readRobots reads robots.txt of u's host once, for its rules and its
+// Sitemap lines (sitemap.xml when it names none).
+func (c *crawler) readRobots(u *url.URL) {
+	c.robots, c.robotsHost, c.sitemaps = nil, u.Host, nil
+	r, err := c.opts.Fetcher.Get(c.ctx, u.Scheme+"://"+u.Host+"/robots.txt", fetch.Any)
+	if errors.Is(err, fetch.ErrTooLarge) {
+		err = nil // RFC 9309 lets a crawler read only the beginning
+	}
+	if err == nil {
+		if rd, err := robotstxt.FromBytes(r.Body); err == nil {
+			c.robots, c.sitemaps = rd, rd.Sitemaps
 		}
 	}
-	readRobots(su)
-
-	// Start page (depth 1), then its same-site neighbours (depth 2).
-	if err := col.Visit(start); err != nil {
-		if errors.Is(err, colly.ErrRobotsTxtBlocked) {
-			res.Errors = append(res.Errors, fmt.Sprintf("robots.txt disallows the start page %s (use --ignore-robots to scan it anyway)", start))
-			return res, nil
-		}
-		res.Errors = append(res.Errors, fmt.Sprintf("crawl %s: %v", start, err))
+	if len(c.sitemaps) == 0 {
+		c.sitemaps = []string{u.Scheme + "://" + u.Host + "/sitemap.xml"}
 	}
-	if fu, err := url.Parse(res.FinalURL); err == nil && fu.Host != su.Host {
-		readRobots(fu) // the start page moved: its host's rules and sitemaps apply
-	}
+}
 
-	linkDepth = 2
-	// Sitemaps (and sitemap indexes) of the site itself, bounded.
+// addSitemaps adds the pages of the site's sitemaps (and sitemap indexes),
+// bounded.
+func (c *crawler) addSitemaps() {
 	onSite := func(raw string) bool {
 		u, err := url.Parse(raw)
-		return err == nil && sameSite(u)
+		return err == nil && c.sameSite(u)
 	}
-	for _, u := range readSitemaps(ctx, opts.Fetcher, sitemaps, 500, onSite) {
+	for _, u := range readSitemaps(c.ctx, c.opts.Fetcher, c.sitemaps, 500, onSite) {
 		if pu, err := url.Parse(u); err == nil {
-			add(pu, "", 2)
+			c.add(pu, "", 2)
 		}
 	}
+}
 
-	// Neighbours: the best candidate of each kind and pattern first.
-	for _, c := range ranked(cands, res.FinalURL) {
-		if fetched >= opts.MaxFetch || ctx.Err() != nil {
+// visitNeighbours fetches the start page's neighbours, the best candidate of
+// each kind and pattern first, for their links and language.
+func (c *crawler) visitNeighbours(col *colly.Collector) {
+	for _, cd := range ranked(c.cands, c.res.FinalURL) {
+		if c.fetched >= c.opts.MaxFetch || c.ctx.Err() != nil {
 			break
 		}
-		if c.depth > 1 || !allowed(c.url) || c.kind == KindOther && c.depth > 1 {
+		if cd.depth > 1 || !c.allowed(cd.url) || cd.kind == KindOther && cd.depth > 1 {
 			continue
 		}
-		_ = col.Visit(c.url.String()) // errors are recorded by OnError or are robots/duplicates
+		_ = col.Visit(cd.url.String()) // errors are recorded by OnError or are robots/duplicates
 	}
+}
 
-	// Choose the sample.
+// choose picks the sample: the start page, the privacy policy, then one
+// page per kind and URL pattern, then a second round while there is room.
+func (c *crawler) choose(start string) {
+	res, opts := c.res, c.opts
 	final, _ := url.Parse(res.FinalURL)
 	res.Pages = append(res.Pages, model.PlannedPage{URL: res.FinalURL, Kind: KindHome})
 	seenPattern := map[string]bool{urlPattern(final): true}
@@ -248,12 +286,12 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	if opts.PolicyURL != "" {
 		res.PolicyURL = opts.PolicyURL
 	}
-	all := ranked(cands, res.FinalURL)
+	all := ranked(c.cands, res.FinalURL)
 	if res.PolicyURL == "" {
 		best := 0
-		for _, c := range all {
-			if c.policy > best {
-				best, res.PolicyURL = c.policy, c.url.String()
+		for _, cd := range all {
+			if cd.policy > best {
+				best, res.PolicyURL = cd.policy, cd.url.String()
 			}
 		}
 	}
@@ -266,29 +304,28 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	kinds := []string{KindCategory, KindProduct, KindCart, KindCheckout, KindAccount, KindLegal, KindOther}
 	for round := 0; round < 2 && len(res.Pages) < opts.MaxPages; round++ {
 		for _, k := range kinds {
-			for _, c := range all {
+			for _, cd := range all {
 				if len(res.Pages) >= opts.MaxPages {
 					break
 				}
-				s := c.url.String()
-				if c.kind != k || seenURL[s] || seenPattern[urlPattern(c.url)] || !allowed(c.url) {
-					if !allowed(c.url) && c.kind == k && round == 0 {
+				s := cd.url.String()
+				if cd.kind != k || seenURL[s] || seenPattern[urlPattern(cd.url)] || !c.allowed(cd.url) {
+					if !c.allowed(cd.url) && cd.kind == k && round == 0 {
 						res.Disallowed++
 					}
 					continue
 				}
-				if isAsset(c.url) {
+				if isAsset(cd.url) {
 					continue
 				}
 				res.Pages = append(res.Pages, model.PlannedPage{URL: s, Kind: k})
-				seenURL[s], seenPattern[urlPattern(c.url)] = true, true
+				seenURL[s], seenPattern[urlPattern(cd.url)] = true, true
 				if round == 0 {
 					break // one page per kind in the first round
 				}
 			}
 		}
 	}
-	return res, nil
 }
 
 // ranked classifies and orders candidates: by kind score, then by depth, then URL.
