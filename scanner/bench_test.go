@@ -19,7 +19,8 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
-// demoPages starts the demo shop and crawls its 8-page sample once.
+// demoPages starts the demo shop, crawls its 8-page sample once and routes
+// the shared browser to it.
 func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []model.PlannedPage) {
 	b.Helper()
 	srv, err := demo.Start()
@@ -32,12 +33,7 @@ func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []model.Planned
 	if err != nil {
 		b.Fatal(err)
 	}
-	br, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(br.Close)
-	return srv, br, cr.Pages
+	return srv, sharedBrowser(b, srv), cr.Pages
 }
 
 // barePass loads the pages in a fresh browser context with no capture: the
@@ -94,7 +90,7 @@ func BenchmarkBarePass(b *testing.B) {
 // BenchmarkCapturedPass: the before-consent phase with full capture.
 func BenchmarkCapturedPass(b *testing.B) {
 	_, br, pages := demoPages(b)
-	s := New(Options{Browser: br})
+	s := newScanner(b, Options{Browser: br})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		pr, _, errs := s.runPhase(context.Background(), model.PhaseBeforeConsent, pages, "", []string{"shop.test"})
@@ -113,7 +109,7 @@ func BenchmarkFivePhases(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := New(Options{Browser: br, Concurrency: 5, Consent: eng})
+	s := newScanner(b, Options{Browser: br, Concurrency: 5, Consent: eng})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var wg sync.WaitGroup

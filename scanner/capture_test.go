@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"context"
+	"io/fs"
 	"math"
 	"os"
 	"strings"
@@ -12,26 +13,63 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/privacyscan/privacyscan/internal/demo"
 	"github.com/privacyscan/privacyscan/internal/fixture"
+	"github.com/privacyscan/privacyscan/internal/fixture/fixturetest"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
-// startFixture serves testdata/<name> and returns a browser routed to it.
-func startFixture(t testing.TB, name string) (*fixture.Server, *browser.Browser) {
+// The scanner's browser tests share one Chromium (fixturetest.Main); each
+// scan phase opens a fresh browser context in it. browserFixtures are every
+// fixture they serve, whose hostnames that browser routes.
+func browserFixtures() []fs.FS {
+	fixtures := []fs.FS{os.DirFS("testdata/capture"), demo.FS()}
+	for _, shop := range []string{"compliant", "leaky", "adtech", "nobanner", "norsk", "hostile"} {
+		fixtures = append(fixtures, demo.Shop("../testdata/shops/"+shop))
+	}
+	return fixtures
+}
+
+func TestMain(m *testing.M) {
+	os.Exit(fixturetest.Main(m, browserFixtures()...))
+}
+
+// serve starts a fixture server for fsys, closed at cleanup.
+func serve(t testing.TB, fsys fs.FS) *fixture.Server {
 	t.Helper()
-	srv, err := fixture.Start(os.DirFS("testdata/" + name))
+	srv, err := fixture.Start(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Close)
-	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
-	if err != nil {
+	return srv
+}
+
+// sharedBrowser routes the binary's shared browser to srv for the test.
+// These tests fail, not skip, without Chromium.
+func sharedBrowser(t testing.TB, srv *fixture.Server) *browser.Browser {
+	t.Helper()
+	if _, err := browser.FindChromium(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(b.Close)
-	return srv, b
+	return fixturetest.Use(t, srv)
+}
+
+// startFixture serves testdata/<name> and routes the shared browser to it.
+func startFixture(t testing.TB, name string) (*fixture.Server, *browser.Browser) {
+	t.Helper()
+	srv := serve(t, os.DirFS("testdata/"+name))
+	return srv, sharedBrowser(t, srv)
+}
+
+// newScanner returns a scanner on the shared browser; Close at cleanup ends
+// the browser it would have relaunched had the shared one died.
+func newScanner(t testing.TB, opts Options) *Scanner {
+	s := New(opts)
+	t.Cleanup(s.Close)
+	return s
 }
 
 func findRequest(rs []model.Request, substr string) (model.Request, bool) {
@@ -54,7 +92,7 @@ func findCookie(cs []model.Cookie, name string) (model.Cookie, bool) {
 
 func TestCapture(t *testing.T) {
 	srv, b := startFixture(t, "capture")
-	s := New(Options{Browser: b, PageTimeout: 4 * time.Second})
+	s := newScanner(t, Options{Browser: b, PageTimeout: 4 * time.Second})
 	pages := []model.PlannedPage{
 		{URL: "https://shop.test/", Kind: KindHome},
 		{URL: "https://shop.test/hang", Kind: KindOther},
@@ -136,7 +174,7 @@ func TestCapture(t *testing.T) {
 
 func TestPrivacySignals(t *testing.T) {
 	srv, b := startFixture(t, "capture")
-	s := New(Options{Browser: b, PageTimeout: 10 * time.Second})
+	s := newScanner(t, Options{Browser: b, PageTimeout: 10 * time.Second})
 	pages := []model.PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}
 	for _, tc := range []struct {
 		phase, query, header string
@@ -168,7 +206,7 @@ func TestPrivacySignals(t *testing.T) {
 // the phase goes on in a new tab of the same browser context.
 func TestRendererCrash(t *testing.T) {
 	_, b := startFixture(t, "capture")
-	s := New(Options{Browser: b, PageTimeout: 10 * time.Second})
+	s := newScanner(t, Options{Browser: b, PageTimeout: 10 * time.Second})
 	// Page.crash kills the renderer the way an out-of-memory page would.
 	s.afterNavigate = func(ctx context.Context, u string) {
 		if strings.HasSuffix(u, "?crash") {
@@ -211,7 +249,7 @@ func (f fakeResolver) LookupCNAME(_ context.Context, host string) (string, error
 // Analytics is reported as Adobe, not as the shop's own traffic.
 func TestCNAMECloaking(t *testing.T) {
 	_, b := startFixture(t, "capture")
-	s := New(Options{Browser: b, PageTimeout: 10 * time.Second, KB: kb.Default(),
+	s := newScanner(t, Options{Browser: b, PageTimeout: 10 * time.Second, KB: kb.Default(),
 		Resolver: fakeResolver{"metrics.shop.test": "shop.test.sc.omtrdc.net."}})
 	pr, _, _ := s.runPhase(context.Background(), model.PhaseBeforeConsent, []model.PlannedPage{{URL: "https://shop.test/", Kind: KindHome}}, "", []string{"shop.test"})
 	r, ok := findRequest(pr.Requests, "metrics.shop.test")
@@ -227,10 +265,17 @@ func TestCNAMECloaking(t *testing.T) {
 }
 
 // TestBrowserRestart: when Chromium dies, the next phase restarts it with the
-// same options and the scan goes on.
+// same options and the scan goes on. The test kills its browser, so it
+// launches one of its own instead of the shared one.
 func TestBrowserRestart(t *testing.T) {
-	_, b := startFixture(t, "capture")
+	srv := serve(t, os.DirFS("testdata/capture"))
+	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
 	s := New(Options{Browser: b, PageTimeout: 10 * time.Second})
+	t.Cleanup(s.Close)
 	p := b.Process()
 	if p == nil {
 		t.Fatal("no browser process")
@@ -245,7 +290,5 @@ func TestBrowserRestart(t *testing.T) {
 	}
 	if nb := s.Browser(); nb == b || nb.Process() == nil {
 		t.Errorf("the browser was not restarted")
-	} else {
-		t.Cleanup(nb.Close)
 	}
 }

@@ -22,22 +22,14 @@ func scanShop(t *testing.T, name string, pages int, timeout time.Duration, phase
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	srv, err := fixture.Start(demo.Shop("../testdata/shops/" + name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
+	srv := serve(t, demo.Shop("../testdata/shops/"+name))
+	b := sharedBrowser(t, srv)
 	eng, err := consent.New(consent.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	rt, _ := fetch.ParseRoutes(srv.Resolve())
-	s := New(Options{
+	s := newScanner(t, Options{
 		Browser: b, Phases: phases, Concurrency: 2, PageTimeout: timeout, Consent: eng, KB: kb.Default(),
 		Crawl: CrawlOptions{MaxPages: pages, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: timeout, UserAgent: browser.DesktopUserAgent})},
 	})
@@ -176,12 +168,8 @@ func TestShopHostile(t *testing.T) {
 		t.Errorf("crawl chose %d pages", len(cr.Pages))
 	}
 
-	b, err := browser.Launch(context.Background(), browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
-	s := New(Options{Browser: b, PageTimeout: 6 * time.Second})
+	b := sharedBrowser(t, srv)
+	s := newScanner(t, Options{Browser: b, PageTimeout: 6 * time.Second})
 	paths := []string{"/", "/hang", "/stuck", "/error", "/missing", "/reset", "/half", "/redirect-loop",
 		"/files/catalogue.pdf", "/data/feed.json", "/weird", "/loop", "/dialog", "/slow"}
 	var pages []model.PlannedPage

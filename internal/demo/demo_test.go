@@ -2,7 +2,6 @@ package demo_test
 
 import (
 	"context"
-	"errors"
 	"io/fs"
 	"os"
 	"slices"
@@ -18,23 +17,18 @@ import (
 	"github.com/privacyscan/privacyscan/internal/demo"
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/internal/fixture/fixturetest"
-	"github.com/privacyscan/privacyscan/scanner/browser"
 )
 
-// One demo server and one browser for the whole test binary; each test gets
-// a fresh browser context.
+// One demo server for the whole test binary, and the binary's one browser
+// (fixturetest.Main); each test gets a fresh browser context.
 var shared struct {
 	once sync.Once
 	srv  *fixture.Server
-	b    *browser.Browser
 	err  error
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if shared.b != nil {
-		shared.b.Close()
-	}
+	code := fixturetest.Main(m, demo.FS())
 	if shared.srv != nil {
 		shared.srv.Close()
 	}
@@ -45,21 +39,13 @@ func TestMain(m *testing.M) {
 // fresh browser context, already open, with a deadline for the test.
 func tab(t *testing.T) (*fixture.Server, context.Context) {
 	t.Helper()
-	shared.once.Do(func() {
-		shared.srv, shared.err = demo.Start()
-		if shared.err != nil {
-			return
-		}
-		shared.b, shared.err = browser.Launch(context.Background(), browser.Options{HostRules: shared.srv.HostRulesStrict(), Insecure: true})
-	})
-	if errors.Is(shared.err, browser.ErrNoChromium) {
-		t.Skip(shared.err)
-	}
+	shared.once.Do(func() { shared.srv, shared.err = demo.Start() })
 	if shared.err != nil {
 		t.Fatal(shared.err)
 	}
+	b := fixturetest.Use(t, shared.srv)
 	shared.srv.ResetRequests()
-	ctx, cancel := shared.b.NewContext(context.Background())
+	ctx, cancel := b.NewContext(context.Background())
 	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil { // open the tab with no deadline
 		t.Fatal(err)

@@ -16,6 +16,8 @@ import (
 // TestThirdPartyCookiesAllowed checks that a browser context accepts
 // third-party cookies and that host rules route hostnames to the test server,
 // as a default desktop Chrome would (a fresh headless profile blocks them).
+// It launches a browser of its own on purpose: what it tests is Launch, the
+// profile preferences it seeds and the host rules it passes.
 func TestThirdPartyCookiesAllowed(t *testing.T) {
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
@@ -59,7 +61,8 @@ func TestThirdPartyCookiesAllowed(t *testing.T) {
 // goes to the dead loopback proxy and fails, so a page cannot make the
 // browser leave the machine (the same holds for IP literals, which the host
 // rules cannot catch; the test does not try one, so that it never sends a
-// packet off the machine if the guard broke).
+// packet off the machine if the guard broke). Closed is a launch option, so
+// the test launches a browser of its own.
 func TestClosedBrowser(t *testing.T) {
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
