@@ -66,11 +66,16 @@ func (f VendorFunc) Vendor(id string) (Vendor, bool) { return f(id) }
 // sorted (severity, rule, phase, subject). It never returns nil and never
 // panics on odd observations. Suppressions and baselines are applied
 // afterwards (Suppressor, Baseline) because they span sites.
+//
+// Evaluate first applies Derive to site: the rules judge the derived
+// verdicts (pixel, category, cookie wall), which are written into site, so
+// a report built from the same site shows them.
 func Evaluate(site *model.Site, opts Options) []model.Finding {
 	out := []model.Finding{}
 	if site == nil {
 		return out
 	}
+	Derive(site)
 	c := newContext(site, opts)
 	only := map[string]bool{}
 	for _, id := range opts.Only {

@@ -24,6 +24,18 @@ func cookieWall() Rule {
 			s.Phases[model.PhaseAfterReject].Consent.Error = "no reject option found"
 		}
 	}
+	// measured is a banner as the consent engine records it now: the
+	// measurements only, the verdict left to IsCookieWall.
+	measured := func(coverage float64, locked, settings bool) func(*model.Site) {
+		return func(s *model.Site) {
+			wall(coverage, locked)(s)
+			for _, p := range s.Phases {
+				if p.Consent != nil {
+					p.Consent.CookieWall, p.Consent.SettingsAvailable = false, &settings
+				}
+			}
+		}
+	}
 	return Rule{
 		ID:       "cookie-wall",
 		Title:    "The site withholds its content until the visitor accepts, with no way to refuse",
@@ -45,6 +57,10 @@ func cookieWall() Rule {
 					r.Clicked, r.Clicks, r.Verified, r.Error = true, 1, true, ""
 				})},
 			{Name: "US jurisdiction", Fires: false, Jurisdiction: "us-ca", Site: exSite(wall(1, true))},
+			{Name: "measured: covers 61% of the viewport, no reject, no settings", Fires: true, Site: exSite(measured(0.61, false, false))},
+			{Name: "measured: covers exactly 60% and the page scrolls", Fires: false, Site: exSite(measured(WallCoverage, false, false))},
+			{Name: "measured: a small bar that locks scrolling", Fires: true, Site: exSite(measured(0.2, true, false))},
+			{Name: "measured: covers the page, but a settings layer is reachable", Fires: false, Site: exSite(measured(1, true, true))},
 		},
 		check: func(c *evalContext) []model.Finding {
 			if c.rejected() {
