@@ -389,6 +389,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		if site == nil {
 			continue // not started before Ctrl-C
 		}
+		rules.Derive(site) // the report shows the rules' verdicts (pixel, category, cookie_wall); Evaluate would derive too
 		fs := rules.Evaluate(site, ropts)
 		fs = sup.Apply(site.URL, fs)
 		if o.Baseline != nil {

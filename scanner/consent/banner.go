@@ -16,19 +16,22 @@ func hasSettings(b *model.Banner) bool {
 	return len(b.Buttons[ClassSettings]) > 0
 }
 
-// assess describes the banner and tells whether it can be refused.
+// assess describes the banner and measures the ways to refuse it: a
+// first-layer reject, a reachable settings layer. Whether that makes a
+// cookie wall is the rules' verdict (rules.IsCookieWall), not the engine's.
 func (s *session) assess(sc *scan, op operator, res *model.ConsentResult) {
 	res.Banner = s.describe(sc, op)
 	res.RejectAvailable = op.rejectAvailable(s, sc)
-	res.CookieWall = false
-	if !res.RejectAvailable && (res.Banner.Coverage > wallCoverage || res.Banner.ScrollLocked) {
-		res.CookieWall = !hasSettings(res.Banner) && op.settings(s, sc) == nil
-	}
+	settings := hasSettings(res.Banner) || op.settings(s, sc) != nil
+	res.SettingsAvailable = &settings
 }
 
-// wallCoverage is the share of the viewport above which a banner that
-// cannot be refused is a wall even when the page still scrolls.
-const wallCoverage = 0.6
+// refusable tells whether the banner offers some way to refuse: a reject on
+// the first layer or a settings layer. Unmeasured counts as refusable, so
+// that the engine still tries.
+func refusable(res *model.ConsentResult) bool {
+	return res.RejectAvailable || res.SettingsAvailable == nil || *res.SettingsAvailable
+}
 
 // steady assesses the banner until two looks agree (bounded): platforms
 // slide their banner in, render its buttons in turns and lock scrolling a
@@ -79,7 +82,7 @@ func (s *session) animated(sc *scan, op operator, bound time.Duration) *scan {
 // assessment is what steady compares between two looks.
 func assessment(res *model.ConsentResult) string {
 	b := res.Banner
-	return fmt.Sprint(res.RejectAvailable, res.CookieWall, b.Frame, b.Selector, b.Buttons, math.Round(b.Coverage*20), b.ScrollLocked)
+	return fmt.Sprint(res.RejectAvailable, refusable(res), b.Frame, b.Selector, b.Buttons, math.Round(b.Coverage*20), b.ScrollLocked)
 }
 
 // bannerFrame is the frame that holds the banner an operator works on.
