@@ -159,6 +159,11 @@ func TestSchemaRejectsBadReports(t *testing.T) {
 		"missing finding": func(m map[string]any) { delete(site(m), "findings") },
 		"bad severity":    func(m map[string]any) { site(m)["findings"].([]any)[0].(map[string]any)["severity"] = "urgent" },
 		"bad stance":      func(m map[string]any) { site(m)["policy"].(map[string]any)["dnt_stance"] = "yes" },
+		"bad attribution": func(m map[string]any) { firstRequest(m)["attribution"] = "guess" },
+		"negative size":   func(m map[string]any) { firstRequest(m)["transfer_bytes"] = -1 },
+		"settings as text": func(m map[string]any) {
+			beforeConsent(m)["consent"] = map[string]any{"settings_available": "yes"}
+		},
 	} {
 		data, _ := os.ReadFile("testdata/report.json")
 		var m map[string]any
@@ -171,7 +176,27 @@ func TestSchemaRejectsBadReports(t *testing.T) {
 	}
 }
 
+// TestSchemaAcceptsMeasurements: the measurements rules judge by
+// (attribution, transfer size, settings layer) are part of the contract.
+func TestSchemaAcceptsMeasurements(t *testing.T) {
+	data, _ := os.ReadFile("testdata/report.json")
+	var m map[string]any
+	_ = json.Unmarshal(data, &m)
+	firstRequest(m)["attribution"], firstRequest(m)["transfer_bytes"] = "kb", 43
+	beforeConsent(m)["consent"] = map[string]any{"reject_available": false, "settings_available": true, "cookie_wall": false}
+	b, _ := json.Marshal(m)
+	validateJSON(t, b)
+}
+
 func site(m map[string]any) map[string]any { return m["sites"].([]any)[0].(map[string]any) }
+
+func beforeConsent(m map[string]any) map[string]any {
+	return site(m)["phases"].(map[string]any)["before-consent"].(map[string]any)
+}
+
+func firstRequest(m map[string]any) map[string]any {
+	return beforeConsent(m)["requests"].([]any)[0].(map[string]any)
+}
 
 func firstCookie(m map[string]any) map[string]any {
 	return site(m)["phases"].(map[string]any)["before-consent"].(map[string]any)["cookies"].([]any)[0].(map[string]any)

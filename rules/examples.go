@@ -80,6 +80,14 @@ func exPixel(raw, vendorID, vendor, category string) model.Request {
 	return r
 }
 
+// exImage is an image request nothing is known of, as the scanner records
+// it: its size measured, no verdict taken (IsPixel judges it).
+func exImage(raw string, bytes int64) model.Request {
+	r := exReq(raw, "", "", "unknown")
+	r.ResourceType, r.TransferBytes, r.Attribution = "Image", bytes, model.AttributionNone
+	return r
+}
+
 // exCookie is a cookie seen after the home page loaded.
 func exCookie(name, domain, vendor, category string, days float64) model.Cookie {
 	d := strings.TrimPrefix(domain, ".")

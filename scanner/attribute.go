@@ -76,24 +76,30 @@ func (s *Scanner) requests(ctx context.Context, rec recording, firstParty []stri
 		r.Party = s.party(r.Host, firstParty)
 		r.Category = kb.Unknown
 		r.Beacon = r.ResourceType == string(network.ResourceTypePing)
+		// The size is recorded, not judged: rules.IsPixel decides what a
+		// tiny image is.
+		r.TransferBytes = int64(st.size)
 		if s.opts.KB != nil {
+			// The knowledge base's "this endpoint is a pixel" is knowledge
+			// about the URL, recorded like its category.
 			m := s.opts.KB.RequestTyped(r.URL, r.Page, r.ResourceType)
 			r.Vendor, r.VendorID, r.Pixel = m.Vendor, m.VendorID, m.Pixel
 			if m.Category != "" {
 				r.Category = m.Category
 			}
 		}
+		r.Attribution = model.AttributionNone
+		if r.Vendor != "" {
+			r.Attribution = model.AttributionKB
+		}
 		if r.Party == model.PartyFirst && r.Vendor == "" {
+			// Only the attribution is recorded here: that an unattributed
+			// first-party request is essential is the rules' verdict
+			// (rules.EssentialByDefault).
 			if m := s.uncloak(ctx, r.Host, firstParty, cloaked); m != nil {
 				r.Vendor, r.VendorID, r.Category, r.CNAMECloaked = m.Vendor, m.VendorID, m.Category, true
-			} else {
-				r.Category = kb.Essential
+				r.Attribution = model.AttributionCNAME
 			}
-		}
-		// A tiny third-party image with a query string is a pixel whatever
-		// the knowledge base says; so is a beacon.
-		if r.Beacon || (r.Party == model.PartyThird && r.ResourceType == string(network.ResourceTypeImage) && u.RawQuery != "" && st.size > 0 && st.size < 1200 && r.Failure == "") {
-			r.Pixel = true
 		}
 		out = append(out, r)
 	}

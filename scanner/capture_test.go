@@ -16,6 +16,7 @@ import (
 	"github.com/privacyscan/privacyscan/internal/demo"
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/internal/fixture/fixturetest"
+	"github.com/privacyscan/privacyscan/rules"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
@@ -120,10 +121,10 @@ func TestCapture(t *testing.T) {
 	if !ok {
 		t.Fatalf("pixel request missing; requests %v", pr.Requests)
 	}
-	if px.Party != model.PartyThird || !px.Pixel || len(px.Redirects) != 1 || px.Redirects[0] != "https://shop.test/r" || px.Page != "https://shop.test/" {
+	if px.Party != model.PartyThird || !rules.IsPixel(&px) || len(px.Redirects) != 1 || px.Redirects[0] != "https://shop.test/r" || px.Page != "https://shop.test/" {
 		t.Errorf("pixel = %+v", px)
 	}
-	if bc, ok := findRequest(pr.Requests, "/collect?e=view"); !ok || !bc.Beacon || !bc.Pixel {
+	if bc, ok := findRequest(pr.Requests, "/collect?e=view"); !ok || !bc.Beacon || !rules.IsPixel(&bc) {
 		t.Errorf("beacon = %+v, %v", bc, ok)
 	}
 	if sig, ok := findRequest(pr.Requests, "/signal?"); !ok || !strings.Contains(sig.URL, "dnt=null") {
@@ -256,10 +257,10 @@ func TestCNAMECloaking(t *testing.T) {
 	if !ok {
 		t.Fatal("request to metrics.shop.test missing")
 	}
-	if !r.CNAMECloaked || r.Party != model.PartyFirst || r.Category == kb.Essential || !strings.Contains(strings.ToLower(r.Vendor), "adobe") {
+	if !r.CNAMECloaked || r.Attribution != model.AttributionCNAME || r.Party != model.PartyFirst || r.Category == kb.Essential || !strings.Contains(strings.ToLower(r.Vendor), "adobe") {
 		t.Errorf("cloaked request = %+v", r)
 	}
-	if own, _ := findRequest(pr.Requests, "https://shop.test/"); own.CNAMECloaked || own.Category != kb.Essential {
+	if own, _ := findRequest(pr.Requests, "https://shop.test/"); own.CNAMECloaked || !rules.EssentialByDefault(&own) {
 		t.Errorf("the shop's own page = %+v", own)
 	}
 }

@@ -102,6 +102,7 @@ func runSites(ctx context.Context, env *Env, sc *scanner.Scanner, o *scanOptions
 		if site == nil {
 			continue // not started before Ctrl-C
 		}
+		rules.Derive(site) // the report shows the rules' verdicts (pixel, category, cookie_wall); Evaluate would derive too
 		fs := rules.Evaluate(site, ropts)
 		fs = sup.Apply(site.URL, fs)
 		if o.Rules.Baseline != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/rules"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
@@ -124,11 +125,16 @@ func TestFixtures(t *testing.T) {
 					t.Fatal(err)
 				}
 				ok := res.BannerDetected != fc.NoBanner && (fc.NoBanner || res.CMP == fc.CMP && res.RejectAvailable == fc.RejectFirstLayer &&
-					res.CookieWall == fc.Wall && len(res.PreTicked) == fc.PreTicked)
+					rules.IsCookieWall(&res) == fc.Wall && len(res.PreTicked) == fc.PreTicked)
 				count(&stats.detect, &stats.detectOK, ok)
 				if !ok {
-					t.Fatalf("detected %v cmp %q reject available %v wall %v pre-ticked %q, want %v %q %v %v %d; banner %+v", res.BannerDetected, res.CMP, res.RejectAvailable, res.CookieWall, res.PreTicked,
+					t.Fatalf("detected %v cmp %q reject available %v wall %v pre-ticked %q, want %v %q %v %v %d; banner %+v", res.BannerDetected, res.CMP, res.RejectAvailable, rules.IsCookieWall(&res), res.PreTicked,
 						!fc.NoBanner, fc.CMP, fc.RejectFirstLayer, fc.Wall, fc.PreTicked, res.Banner)
+				}
+				// The measurement the rules judge a wall by: a banner with a
+				// settings layer says so, a wall does not.
+				if !fc.NoBanner && (res.SettingsAvailable == nil || fc.Settings && !*res.SettingsAvailable || fc.Wall && *res.SettingsAvailable) {
+					t.Errorf("settings available measured %v, %v; want settings layer %v, wall %v", res.SettingsAvailable != nil, res.SettingsAvailable != nil && *res.SettingsAvailable, fc.Settings, fc.Wall)
 				}
 				if fc.Settings && !res.SettingsRead {
 					t.Errorf("the settings layer was not read (elements %+v)", res.Elements)
@@ -159,8 +165,8 @@ func TestFixtures(t *testing.T) {
 						t.Fatal(err)
 					}
 					if (fc.Wall || fc.NoRefusal) && action == Reject {
-						if res.Verified || res.CookieWall != fc.Wall || res.RejectAvailable {
-							t.Fatalf("no way to refuse: verified %v wall %v (want %v) reject available %v", res.Verified, res.CookieWall, fc.Wall, res.RejectAvailable)
+						if res.Verified || rules.IsCookieWall(&res) != fc.Wall || res.RejectAvailable {
+							t.Fatalf("no way to refuse: verified %v wall %v (want %v) reject available %v", res.Verified, rules.IsCookieWall(&res), fc.Wall, res.RejectAvailable)
 						}
 						return
 					}

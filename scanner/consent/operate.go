@@ -75,7 +75,9 @@ func (s *session) runStep(st Step, r *Rule, res *model.ConsentResult) error {
 }
 
 // errWall is the error of a reject on a banner that offers no way to
-// refuse.
+// refuse: neither a reject nor a settings layer. Its text predates the
+// move of the cookie-wall verdict to the rules and is kept, since reports
+// show it.
 var errWall = errors.New("a cookie wall: the banner has neither a reject nor a settings layer")
 
 // errLeaves is the error of a click that would load another document.
@@ -218,7 +220,11 @@ func (o *ruleOp) act(s *session, sc *scan, a model.ConsentAction, res *model.Con
 		res.FirstLayer = true
 		return s.runSteps(o.r.Accept, o.r, res)
 	case Reject:
-		if res.CookieWall {
+		if !refusable(res) {
+			// Nothing on the banner refuses: do not wait for steps that
+			// cannot succeed. This is the fact (no reject, no settings
+			// layer); whether the banner also blocks the page, and so is a
+			// cookie wall, is for the rules to judge.
 			return errWall
 		}
 		if res.RejectAvailable || len(o.r.Settings) == 0 {

@@ -63,6 +63,13 @@ type ConsentResult struct {
 	// RejectAvailable is true when the first layer offers a reject-all (set
 	// for every action, so an accept run can tell too).
 	RejectAvailable bool `json:"reject_available"`
+	// SettingsAvailable tells whether a settings layer can be reached from
+	// the first layer (a settings button, or the platform's own way in),
+	// measured with RejectAvailable whenever a banner showed. It is a
+	// pointer because recordings made before the field existed lack it:
+	// nil means not measured, and rules then keep the recorded CookieWall
+	// rather than judge without the measurement.
+	SettingsAvailable *bool `json:"settings_available,omitempty"`
 	// ConsentRecord names the cookies and localStorage keys that hold the
 	// choice after the action.
 	ConsentRecord []string `json:"consent_record,omitempty"`
@@ -80,7 +87,11 @@ type ConsentResult struct {
 	SettingsRead bool `json:"settings_read,omitempty"`
 	// CookieWall is true when the banner blocks the page (it and its
 	// backdrop cover most of the viewport, or it locks scrolling) and offers
-	// no way to refuse: no reject, no settings layer.
+	// no way to refuse: no reject, no settings layer. It is a verdict, not a
+	// measurement: the consent engine leaves it false and rules.Derive sets
+	// it from Banner.Coverage, Banner.ScrollLocked, RejectAvailable and
+	// SettingsAvailable (rules.IsCookieWall); recordings made before then
+	// carry the engine's own verdict, which Derive keeps.
 	CookieWall bool `json:"cookie_wall"`
 	// BannerReturned is true when Options.Recheck reloaded the page after a
 	// verified choice and the banner showed again.

@@ -92,21 +92,46 @@ type PageResult struct {
 	LoadMS int64 `json:"load_ms"`
 }
 
+// Attribution values: how a request's vendor was found.
+const (
+	// AttributionKB: the knowledge base knows the URL or host.
+	AttributionKB = "kb"
+	// AttributionCNAME: a first-party host's CNAME points at a known
+	// vendor (CNAME cloaking).
+	AttributionCNAME = "cname"
+	// AttributionNone: no vendor was found.
+	AttributionNone = "none"
+)
+
 // Request is one network request made while a page loaded.
 type Request struct {
-	URL          string   `json:"url"`
-	Host         string   `json:"host"`
-	Party        string   `json:"party"`
-	Vendor       string   `json:"vendor"`
-	VendorID     string   `json:"vendor_id,omitempty"`
-	Category     string   `json:"category"`
-	ResourceType string   `json:"resource_type"`
-	Pixel        bool     `json:"pixel"`
-	Method       string   `json:"method,omitempty"`
-	Status       int      `json:"status,omitempty"`
-	Failure      string   `json:"failure,omitempty"`
-	Initiator    string   `json:"initiator,omitempty"`
-	Redirects    []string `json:"redirects,omitempty"`
+	URL      string `json:"url"`
+	Host     string `json:"host"`
+	Party    string `json:"party"`
+	Vendor   string `json:"vendor"`
+	VendorID string `json:"vendor_id,omitempty"`
+	// Category is the knowledge base's category of the vendor or URL;
+	// rules.Derive sets it to essential for a first-party request nothing
+	// was attributed to (rules.EssentialByDefault).
+	Category     string `json:"category"`
+	ResourceType string `json:"resource_type"`
+	// Pixel is true when the knowledge base lists the endpoint as a pixel
+	// (knowledge, recorded by the scanner), and, once rules.Derive ran,
+	// also when rules judge the request one by its measurements: a beacon,
+	// or a tiny third-party image with a query string (rules.IsPixel).
+	Pixel bool `json:"pixel"`
+	// TransferBytes is what Chromium counted as received for the response
+	// (its encoded data length when loading finished); 0 when the request
+	// did not finish or was recorded before the field existed.
+	TransferBytes int64 `json:"transfer_bytes,omitempty"`
+	// Attribution is how Vendor was found: "kb", "cname" or "none" (see the
+	// Attribution values); empty in recordings made before the field.
+	Attribution string   `json:"attribution,omitempty"`
+	Method      string   `json:"method,omitempty"`
+	Status      int      `json:"status,omitempty"`
+	Failure     string   `json:"failure,omitempty"`
+	Initiator   string   `json:"initiator,omitempty"`
+	Redirects   []string `json:"redirects,omitempty"`
 	// Page is the page being loaded when the request was made.
 	Page string `json:"page"`
 	// Beacon is true for navigator.sendBeacon and <a ping> requests.
