@@ -374,3 +374,44 @@ func monthsBetween(a, b time.Time) int {
 	}
 	return m
 }
+
+func policyNotFound() Rule {
+	return Rule{
+		ID:       "policy-not-found",
+		Title:    "No privacy policy was found",
+		Severity: High,
+		Rationale: "A site that collects personal data must tell visitors who it is, what it collects, why, " +
+			"on which legal basis, for how long and what their rights are, in an easily accessible place.",
+		References:    []string{refGDPR12, refGDPR13, refCalOPPA},
+		Remediation:   "Publish a privacy policy and link it from every page (footer) with a recognisable name such as \"Privacy policy\"; or pass --policy-url if the link exists but was not found.",
+		Jurisdictions: usAll(Medium),
+		Examples: []Example{
+			{Name: "no policy link anywhere", Fires: true, Site: exSite(noPolicy)},
+			{Name: "policy facts missing entirely", Fires: true, Site: exSite(func(s *model.Site) { s.Policy = nil })},
+			{Name: "policy found", Fires: false, Site: exSite()},
+			{Name: "nothing could be loaded: no verdict", Fires: false, Site: exSite(noPolicy, nothingLoaded)},
+			{Name: "policy link found but the page could not be read (404)", Fires: true,
+				Site: exSite(func(s *model.Site) { s.Policy.Error = "the policy could not be read: HTTP 404" })},
+		},
+		check: func(c *evalContext) []model.Finding {
+			if !c.siteLoaded() {
+				return nil
+			}
+			if p := c.site.Policy; p != nil && p.URL != nil && *p.URL != "" {
+				if p.Error == "" {
+					return nil
+				}
+				return []model.Finding{{
+					Subject:  "policy",
+					Message:  fmt.Sprintf("The privacy policy linked from %s could not be read: %s", c.siteURL(), p.Error),
+					Evidence: []model.Evidence{{Kind: "policy", URL: *p.URL, Detail: p.Error}},
+				}}
+			}
+			return []model.Finding{{
+				Subject:  "policy",
+				Message:  fmt.Sprintf("No privacy policy found on %s", c.siteURL()),
+				Evidence: []model.Evidence{{Kind: "policy", Page: c.siteURL(), Detail: "no link to a privacy policy was recognised"}},
+			}}
+		},
+	}
+}

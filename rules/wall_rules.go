@@ -42,8 +42,9 @@ func cookieWall() Rule {
 		Severity: High,
 		Rationale: "Consent is not freely given when access to the site depends on it. A banner that covers the " +
 			"page or locks scrolling and offers only \"Accept\" (no reject, no settings) leaves the visitor the choice " +
-			"between consenting and leaving. The consent engine reports such a banner as a cookie wall; when its " +
-			"reject run still found a way to refuse, the rule stays silent.",
+			"between consenting and leaving. The consent engine measures the banner (its share of the viewport, " +
+			"scroll lock, reject and settings controls); a banner covering more than 60% of the viewport or locking " +
+			"scrolling with neither is a cookie wall. When the reject run still found a way to refuse, the rule stays silent.",
 		References:    []string{refGDPR4_11, refGDPR7_4, refEDPBWalls, refEPrivacy53, refCNILWalls},
 		Remediation:   "Let visitors who refuse use the site: add a \"Reject all\" (or \"Continue without accepting\") that closes the banner and keeps non-essential tracking off.",
 		Jurisdictions: consentOptional(),

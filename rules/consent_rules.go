@@ -7,34 +7,6 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
-// Legal references shared by several rules.
-const (
-	refEPrivacy53   = "ePrivacy Directive 2002/58/EC Art. 5(3)"
-	refGDPR6        = "GDPR Art. 6(1)(a)"
-	refGDPR7        = "GDPR Art. 7"
-	refGDPR13       = "GDPR Art. 13"
-	refGDPR12       = "GDPR Art. 12(1)"
-	refEDPB052020   = "EDPB Guidelines 05/2020 on consent"
-	refEDPB022023   = "EDPB Guidelines 2/2023 on the technical scope of Art. 5(3) ePrivacy Directive"
-	refCNIL2020091  = "CNIL deliberation 2020-091 (cookie guidelines)"
-	refCNIL2020092  = "CNIL deliberation 2020-092 (cookie recommendation)"
-	refCCPA135      = "CCPA Cal. Civ. Code §1798.135"
-	refCCR7025      = "11 CCR §7025 (opt-out preference signals)"
-	refCCR7004      = "11 CCR §7004 (symmetry in choice, dark patterns)"
-	refCalOPPA      = "CalOPPA Cal. Bus. & Prof. Code §22575(b)(5)"
-	refColorado     = "Colorado Privacy Act, 4 CCR 904-3 Rule 5 (universal opt-out mechanism)"
-	refConnecticut  = "Connecticut Data Privacy Act §42-520(a)(1)(A)(ii) (opt-out preference signal)"
-	refGDPR44       = "GDPR Art. 44-46 (transfers to third countries)"
-	refGDPR131f     = "GDPR Art. 13(1)(f)"
-	refGDPR131e     = "GDPR Art. 13(1)(e)"
-	refGDPR5_1a     = "GDPR Art. 5(1)(a) (lawfulness, fairness, transparency)"
-	refGDPR32       = "GDPR Art. 32 (security of processing)"
-	refFTC5         = "FTC Act §5 (deceptive practices)"
-	refTDDDG25      = "TDDDG §25 (Germany)"
-	refPECR6        = "PECR reg. 6 (United Kingdom)"
-	refCNILLifetime = "CNIL deliberation 2020-091 art. 5 (13-month cookie lifetime)"
-)
-
 // consentOptional are the settings for rules that rest on the EU opt-in
 // model: US jurisdictions have no prior-consent requirement for cookies.
 func consentOptional() map[string]string { return usAll(Off) }
@@ -271,47 +243,6 @@ func (c *evalContext) bannerDetected() bool {
 		}
 	}
 	return false
-}
-
-func policyNotFound() Rule {
-	return Rule{
-		ID:       "policy-not-found",
-		Title:    "No privacy policy was found",
-		Severity: High,
-		Rationale: "A site that collects personal data must tell visitors who it is, what it collects, why, " +
-			"on which legal basis, for how long and what their rights are, in an easily accessible place.",
-		References:    []string{refGDPR12, refGDPR13, refCalOPPA},
-		Remediation:   "Publish a privacy policy and link it from every page (footer) with a recognisable name such as \"Privacy policy\"; or pass --policy-url if the link exists but was not found.",
-		Jurisdictions: usAll(Medium),
-		Examples: []Example{
-			{Name: "no policy link anywhere", Fires: true, Site: exSite(noPolicy)},
-			{Name: "policy facts missing entirely", Fires: true, Site: exSite(func(s *model.Site) { s.Policy = nil })},
-			{Name: "policy found", Fires: false, Site: exSite()},
-			{Name: "nothing could be loaded: no verdict", Fires: false, Site: exSite(noPolicy, nothingLoaded)},
-			{Name: "policy link found but the page could not be read (404)", Fires: true,
-				Site: exSite(func(s *model.Site) { s.Policy.Error = "the policy could not be read: HTTP 404" })},
-		},
-		check: func(c *evalContext) []model.Finding {
-			if !c.siteLoaded() {
-				return nil
-			}
-			if p := c.site.Policy; p != nil && p.URL != nil && *p.URL != "" {
-				if p.Error == "" {
-					return nil
-				}
-				return []model.Finding{{
-					Subject:  "policy",
-					Message:  fmt.Sprintf("The privacy policy linked from %s could not be read: %s", c.siteURL(), p.Error),
-					Evidence: []model.Evidence{{Kind: "policy", URL: *p.URL, Detail: p.Error}},
-				}}
-			}
-			return []model.Finding{{
-				Subject:  "policy",
-				Message:  fmt.Sprintf("No privacy policy found on %s", c.siteURL()),
-				Evidence: []model.Evidence{{Kind: "policy", Page: c.siteURL(), Detail: "no link to a privacy policy was recognised"}},
-			}}
-		},
-	}
 }
 
 // hasPolicy reports whether a policy was found and read.
