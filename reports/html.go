@@ -23,8 +23,10 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		}
 		return *s
 	},
-	"join": strings.Join,
-	"sub":  func(a, b int) int { return a - b },
+	"join":       strings.Join,
+	"sub":        func(a, b int) int { return a - b },
+	"name":       siteName,
+	"notScanned": notScanned,
 }).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -39,8 +41,9 @@ details summary{cursor:pointer;color:#00639b}
 </style></head><body>
 <h1>privacyscan report</h1>
 <p class="muted">privacyscan {{.Tool.Version}} · {{.StartedAt}} → {{.FinishedAt}}{{if .Interrupted}} · interrupted: partial report{{end}}</p>
-{{range .Sites}}{{if .Site}}
-<h2>{{clean .URL}}</h2>
+{{range $i, $site := .Sites}}
+<h2>{{clean (name $site $i)}}</h2>{{with notScanned $site}}
+<p class="critical">{{.}}</p>{{end}}{{if .Site}}
 <table>
 <tr><th>Pages sampled</th><td>{{len .Pages}}</td></tr>
 <tr><th>Consent banner</th><td>{{if .Consent.BannerDetected}}detected{{with .Consent.CMP}} ({{clean .}}){{end}}{{else}}not detected{{end}}; accept {{if .Consent.AcceptClicked}}done in {{.Consent.AcceptClicks}} click(s){{else}}not done{{end}}; reject {{if .Consent.RejectClicked}}done in {{.Consent.RejectClicks}} click(s){{if .Consent.RejectOnFirstLayer}} on the first layer{{end}}{{else}}not done{{end}}</td></tr>
@@ -51,7 +54,7 @@ details summary{cursor:pointer;color:#00639b}
 {{if .Findings}}<table><tr><th>Severity</th><th>Rule</th><th>Phase</th><th>Finding</th><th>Evidence</th></tr>
 {{range .Findings}}{{$f := .}}<tr><td class="{{.Severity}}">{{.Severity}}{{if .Suppressed}} (suppressed: {{clean .Suppressed.Reason}}){{else if .Baseline}} (baseline){{end}}</td><td class="rule"><code>{{.Rule}}</code></td><td>{{with .Phase}}{{.}}{{else}}-{{end}}</td><td>{{clean .Message}}</td>
 <td>{{range $i, $e := .Evidence}}{{if eq $i 5}}<details><summary>{{sub (len $f.Evidence) 5}} more</summary>{{end}}{{template "ev" $e}}{{end}}{{if gt (len .Evidence) 5}}</details>{{end}}</td></tr>
-{{end}}</table>{{else}}<p>No findings.</p>{{end}}
+{{end}}</table>{{else if .Scanned}}<p>No findings.</p>{{else}}<p>None: the site was not scanned.</p>{{end}}
 {{$s2 := .}}{{range phases .Site}}{{$p := index $s2.Phases .}}{{if $p.Cookies}}
 <h3>Cookies: {{.}}</h3>
 <table><tr><th>Name</th><th>Domain</th><th>Party</th><th>Vendor</th><th>Category</th><th>Lifetime (days)</th><th>Secure</th><th>HttpOnly</th><th>SameSite</th></tr>

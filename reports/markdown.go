@@ -22,11 +22,18 @@ func (markdownWriter) Write(w io.Writer, r *model.Report) error {
 	Normalize(r)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# privacyscan report\n\nScanned %s to %s with privacyscan %s.\n", r.StartedAt, r.FinishedAt, mdEscape(r.Tool.Version))
-	for _, s := range r.Sites {
+	if r.Interrupted {
+		b.WriteString("\n**The scan was interrupted; the report holds what was gathered.**\n")
+	}
+	for i, s := range r.Sites {
+		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(siteName(s, i)))
+		ns := notScanned(s)
+		if ns != "" {
+			fmt.Fprintf(&b, "**%s**\n\n", ns)
+		}
 		if s.Site == nil {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n", mdEscape(s.URL))
 		banner := "not detected"
 		if s.Consent.BannerDetected {
 			banner = "detected"
@@ -44,11 +51,14 @@ func (markdownWriter) Write(w io.Writer, r *model.Report) error {
 			fmt.Fprintf(&b, "- %s: %d requests (%d third-party), %d cookies\n", ph, len(p.Requests), countThird(p), len(p.Cookies))
 		}
 		b.WriteString("\n### Findings\n\n")
-		if len(s.Findings) == 0 {
+		switch {
+		case len(s.Findings) == 0 && ns != "":
+			b.WriteString("None: the site was not scanned.\n")
+		case len(s.Findings) == 0:
 			b.WriteString("No findings.\n")
-			continue
+		default:
+			b.WriteString("| Severity | Rule | Phase | Finding | Evidence |\n|---|---|---|---|---|\n")
 		}
-		b.WriteString("| Severity | Rule | Phase | Finding | Evidence |\n|---|---|---|---|---|\n")
 		for _, f := range s.Findings {
 			var ev []string
 			for i, e := range f.Evidence {
@@ -59,6 +69,12 @@ func (markdownWriter) Write(w io.Writer, r *model.Report) error {
 				ev = append(ev, mdEscape(evidenceLine(e)))
 			}
 			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", severityLabel(f), f.Rule, phaseLabel(f), mdEscape(f.Message), strings.Join(ev, "<br>"))
+		}
+		if len(s.Errors) > 0 {
+			b.WriteString("\n### Problems during the scan\n\n")
+			for _, e := range s.Errors {
+				fmt.Fprintf(&b, "- %s\n", mdEscape(e))
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -17,8 +17,54 @@ import (
 type Options struct {
 	// Color enables ANSI colour in the table (only on a terminal).
 	Color bool
-	// FailOn is the --fail-on severity, shown in summaries.
+	// FailOn is the --fail-on severity, shown in summaries; empty means the
+	// report's own fail_on, then high.
 	FailOn string
+	// SARIFArtifact is the repository file SARIF results point at
+	// (--sarif-artifact), e.g. the file that declares the site's tags;
+	// empty means privacyscan/<host> per site.
+	SARIFArtifact string
+	// Jurisdiction and Config are what the rules ran with: they say which
+	// rules apply (JUnit skips the others) and at which severity (SARIF's
+	// rule metadata), and which custom rules exist.
+	Jurisdiction string
+	Config       *model.Config
+	// ExitCode is the exit code the run ends with, recorded in SARIF's
+	// invocation; nil leaves it out.
+	ExitCode *int
+}
+
+// failOn is the threshold a report is judged by.
+func (o Options) failOn(r *model.Report) string {
+	switch {
+	case o.FailOn != "":
+		return o.FailOn
+	case r.FailOn != "":
+		return r.FailOn
+	}
+	return rules.High
+}
+
+// catalogue is the rules the scan ran: the built-in ones, then the
+// configuration's custom rules.
+func (o Options) catalogue() []rules.Rule {
+	return rules.CatalogueWith(o.Config)
+}
+
+// lookup finds a rule of the catalogue by id.
+func (o Options) lookup(id string) (rules.Rule, bool) {
+	for _, rl := range o.catalogue() {
+		if rl.ID == id {
+			return rl, true
+		}
+	}
+	return rules.Rule{}, false
+}
+
+// ruleOn reports whether rule rl runs under the options' jurisdiction and
+// configuration, and at which severity.
+func (o Options) ruleOn(rl rules.Rule) (string, bool) {
+	return rules.SeverityFor(rl, rules.Options{Jurisdiction: o.Jurisdiction, Config: o.Config})
 }
 
 // Writer renders a report.
@@ -35,7 +81,7 @@ type format struct {
 var formats = []format{
 	{"table", func(o Options) Writer { return tableWriter{o} }},
 	{"json", func(o Options) Writer { return jsonWriter{} }},
-	{"sarif", func(o Options) Writer { return sarifWriter{} }},
+	{"sarif", func(o Options) Writer { return sarifWriter{o} }},
 	{"junit", func(o Options) Writer { return junitWriter{o} }},
 	{"markdown", func(o Options) Writer { return markdownWriter{} }},
 	{"html", func(o Options) Writer { return htmlWriter{} }},
@@ -142,4 +188,26 @@ func phasesOf(s *model.Site) []string {
 		}
 	}
 	return out
+}
+
+// notScanned says why a site's report holds no judgement, or "" when the
+// site was scanned: every format shows it, so that no format passes an
+// unreachable site off as one without findings.
+func notScanned(s model.SiteReport) string {
+	switch {
+	case s.Site == nil:
+		return "Not scanned: the report has no observation of this site."
+	case !s.Scanned:
+		return "Not scanned: no page of the site could be loaded, so the absence of findings says nothing about it."
+	}
+	return ""
+}
+
+// siteName is the name a report gives site i: its URL, or its position when
+// the report has no observation of it.
+func siteName(s model.SiteReport, i int) string {
+	if s.Site != nil {
+		return s.URL
+	}
+	return fmt.Sprintf("site %d", i+1)
 }

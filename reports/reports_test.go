@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"os"
 	"path/filepath"
 	"slices"
@@ -43,7 +42,7 @@ func validateJSON(t *testing.T, data []byte) {
 func TestFormatsGolden(t *testing.T) {
 	for _, name := range Formats() {
 		t.Run(name, func(t *testing.T) {
-			w, err := New(name, Options{FailOn: "high"})
+			w, err := New(name, goldenOptions())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,6 +68,13 @@ func TestFormatsGolden(t *testing.T) {
 	}
 }
 
+// goldenOptions are the options the golden files are rendered with: a scan
+// in the EU that ends with exit 1 (its high finding).
+func goldenOptions() Options {
+	code := 1
+	return Options{FailOn: "high", Jurisdiction: "eu", ExitCode: &code}
+}
+
 // TestNoUncomparedGolden fails on a golden file that no format writes, so a
 // golden file cannot again sit in testdata while nothing compares it.
 func TestNoUncomparedGolden(t *testing.T) {
@@ -86,61 +92,17 @@ func TestNoUncomparedGolden(t *testing.T) {
 	}
 }
 
-// checkStructure checks what CI systems read from SARIF and JUnit output.
+// checkStructure checks what CI systems read from SARIF and JUnit output;
+// sarif_test.go and junit_test.go check the rest.
 func checkStructure(t *testing.T, name string, out []byte) {
 	t.Helper()
 	switch name {
 	case "sarif":
-		var log struct {
-			Version string
-			Runs    []struct {
-				Results []struct {
-					RuleID              string
-					Level               string
-					PartialFingerprints map[string]string
-					Suppressions        []struct{ Justification string }
-				}
-			}
-		}
-		if err := json.Unmarshal(out, &log); err != nil {
-			t.Fatal(err)
-		}
-		if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) != 2 {
-			t.Fatalf("sarif = %+v", log)
-		}
-		r0, r1 := log.Runs[0].Results[0], log.Runs[0].Results[1]
-		if r0.RuleID != "tracking-before-consent" || r0.Level != "error" || r0.PartialFingerprints["privacyscan/v1"] != "abc123" || len(r0.Suppressions) != 0 {
-			t.Errorf("first result = %+v", r0)
-		}
-		if r1.Level != "warning" || len(r1.Suppressions) != 1 || r1.Suppressions[0].Justification != "tracked in TICKET-1" {
-			t.Errorf("suppressed result = %+v", r1)
-		}
+		validateSARIF(t, out)
+		checkSARIF(t, out)
 	case "junit":
-		var suites struct {
-			Tests    int `xml:"tests,attr"`
-			Failures int `xml:"failures,attr"`
-			Suites   []struct {
-				Cases []struct {
-					Name    string `xml:"name,attr"`
-					Failure *struct {
-						Text string `xml:",chardata"`
-					} `xml:"failure"`
-				} `xml:"testcase"`
-			} `xml:"testsuite"`
-		}
-		if err := xml.Unmarshal(out, &suites); err != nil {
-			t.Fatal(err)
-		}
-		// Only the high finding gates at --fail-on high; the suppressed
-		// medium one does not.
-		if suites.Failures != 1 || suites.Tests < 2 {
-			t.Fatalf("junit = %+v", suites)
-		}
-		for _, c := range suites.Suites[0].Cases {
-			if (c.Failure != nil) != (c.Name == "tracking-before-consent") {
-				t.Errorf("case %s failure = %v", c.Name, c.Failure)
-			}
-		}
+		validateJUnit(t, out)
+		checkJUnit(t, out)
 	}
 }
 
@@ -215,5 +177,56 @@ func TestClean(t *testing.T) {
 	}
 	if got := Clean("abcdef", 3); got != "abc…" {
 		t.Errorf("Clean bound = %q", got)
+	}
+}
+
+// TestUnscannedSitesAreNotGreen: no format shows a site that could not be
+// scanned as a site without findings, and every format says why.
+func TestUnscannedSitesAreNotGreen(t *testing.T) {
+	report := func() *model.Report {
+		return &model.Report{Tool: model.Tool{Name: "privacyscan", Version: "test"}, Sites: []model.SiteReport{
+			{Site: &model.Site{URL: "https://down.test/", Scanned: false, Errors: []string{"before-consent: https://down.test/: net::ERR_CONNECTION_REFUSED"}}},
+			{}, // an entry without observation
+		}}
+	}
+	for _, name := range Formats() {
+		t.Run(name, func(t *testing.T) {
+			w, err := New(name, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := w.Write(&buf, report()); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			if strings.Contains(strings.ToLower(out), "no findings") {
+				t.Errorf("%s says \"no findings\" of a site that was not scanned:\n%s", name, out)
+			}
+			switch name {
+			case "sarif":
+				validateSARIF(t, buf.Bytes())
+				for i, run := range parseSARIF(t, buf.Bytes()).Runs {
+					if run.Results != nil || run.Invocations[0].ExecutionSuccessful {
+						t.Errorf("run %d: results %v, execution successful %v", i, run.Results, run.Invocations[0].ExecutionSuccessful)
+					}
+				}
+			case "junit":
+				validateJUnit(t, buf.Bytes())
+				d := parseJUnit(t, buf.Bytes())
+				if d.Errors != 2 || d.Tests != 2 {
+					t.Errorf("junit: %d errors in %d tests, want 2 in 2", d.Errors, d.Tests)
+				}
+			case "json":
+				// The JSON report carries the observation itself: scanned false.
+				if !strings.Contains(out, `"scanned": false`) {
+					t.Errorf("json lacks scanned: false:\n%s", out)
+				}
+			default:
+				if strings.Count(out, "Not scanned") != 2 || !strings.Contains(out, "ERR_CONNECTION_REFUSED") && !strings.Contains(out, `ERR\_CONNECTION\_REFUSED`) {
+					t.Errorf("%s does not say both sites were not scanned, or why:\n%s", name, out)
+				}
+			}
+		})
 	}
 }

@@ -28,7 +28,7 @@ func (t tableWriter) Write(w io.Writer, r *model.Report) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		if err := t.site(w, &r.Sites[i]); err != nil {
+		if err := t.site(w, &r.Sites[i], i); err != nil {
 			return err
 		}
 	}
@@ -85,12 +85,16 @@ func phaseLabel(f model.Finding) string {
 	return *f.Phase
 }
 
-func (t tableWriter) site(w io.Writer, s *model.SiteReport) error {
+func (t tableWriter) site(w io.Writer, s *model.SiteReport, i int) error {
+	c := func(v string) string { return Clean(v, 120) }
+	fmt.Fprintf(w, "privacyscan report for %s\n", c(siteName(*s, i)))
+	ns := notScanned(*s)
+	if ns != "" {
+		fmt.Fprintln(w, t.sev(ns, rules.Critical))
+	}
 	if s.Site == nil {
 		return nil
 	}
-	c := func(v string) string { return Clean(v, 120) }
-	fmt.Fprintf(w, "privacyscan report for %s\n", c(s.URL))
 
 	// Summary.
 	sum := newTable(w)
@@ -140,6 +144,9 @@ func (t tableWriter) site(w io.Writer, s *model.SiteReport) error {
 	}
 	if len(parts) == 0 {
 		parts = []string{"none"}
+		if ns != "" {
+			parts = []string{"none: the site was not scanned"}
+		}
 	}
 	add("Findings", strings.Join(parts, ", "))
 	if err := sum.Render(); err != nil {
@@ -222,9 +229,12 @@ func (t tableWriter) site(w io.Writer, s *model.SiteReport) error {
 
 	// Findings.
 	t.heading(w, "Findings")
-	if len(s.Findings) == 0 {
+	switch {
+	case len(s.Findings) == 0 && ns != "":
+		fmt.Fprintln(w, "None: the site was not scanned.")
+	case len(s.Findings) == 0:
 		fmt.Fprintln(w, "No findings.")
-	} else {
+	default:
 		tb := newTable(w, "Severity", "Rule", "Phase", "Finding", "Evidence")
 		for _, f := range s.Findings {
 			_ = tb.Append(t.sev(severityLabel(f), f.Severity), f.Rule, phaseLabel(f), c(f.Message), evidenceSummary(f.Evidence, 3))

@@ -46,6 +46,14 @@ func (c *evalContext) configured(id string) string {
 	return s.Severity
 }
 
+// SeverityFor returns the severity rule r runs at under opts (the
+// configuration, then the jurisdiction, then the rule's default) and false
+// when it is off there. Reports use it to tell a rule that passed from one
+// that was never run.
+func SeverityFor(r Rule, opts Options) (string, bool) {
+	return newContext(nil, opts).severityFor(r)
+}
+
 // severityFor applies the configuration, then the jurisdiction, then the
 // rule's default.
 func (c *evalContext) severityFor(r Rule) (string, bool) {

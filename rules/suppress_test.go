@@ -175,6 +175,36 @@ func TestConfigSeverityAndOff(t *testing.T) {
 	}
 }
 
+// TestSeverityFor: what reports call a rule's severity, or off, is what
+// Evaluate runs it at: configuration, then jurisdiction, then default.
+func TestSeverityFor(t *testing.T) {
+	cfg := &model.Config{Rules: map[string]model.RuleSetting{
+		"tracking-before-consent": {Severity: Low},
+		"cookie-before-consent":   {Off: true},
+	}}
+	for _, tc := range []struct {
+		rule, jurisdiction string
+		cfg                *model.Config
+		want               string
+		on                 bool
+	}{
+		{"tracking-before-consent", "", nil, High, true},
+		{"tracking-before-consent", "us-ca", nil, Off, false},
+		{"tracking-before-consent", "us-ca", cfg, Low, true},
+		{"cookie-before-consent", "eu", cfg, Off, false},
+		{"dnt-not-disclosed", "de", nil, Off, false},
+		{"dnt-not-disclosed", "us-ca", nil, Medium, true},
+	} {
+		rl, ok := Lookup(tc.rule)
+		if !ok {
+			t.Fatalf("no rule %s", tc.rule)
+		}
+		if sev, on := SeverityFor(rl, Options{Jurisdiction: tc.jurisdiction, Config: tc.cfg}); sev != tc.want || on != tc.on {
+			t.Errorf("%s in %q: %s, %v; want %s, %v", tc.rule, tc.jurisdiction, sev, on, tc.want, tc.on)
+		}
+	}
+}
+
 func TestAllowedVendorAndFirstParty(t *testing.T) {
 	matomo := exPixel("https://stats.shop-analytics.test/matomo.php?idsite=1", "matomo", "Matomo", "analytics")
 	unknownPixel := exPixel("https://img.shop-cdn.test/p.gif", "", "", "unknown")
