@@ -3,6 +3,8 @@ package cli
 import (
 	"net/url"
 	"os"
+	"path"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"strings"
@@ -239,11 +241,12 @@ func (g *kbFlagGroup) load() (*kb.DB, error) {
 // outputFlags say where the report goes, in which format, and which
 // findings fail the run.
 type outputFlags struct {
-	format  string
-	output  string
-	failOn  string
-	noColor bool
-	quiet   bool
+	format        string
+	output        string
+	failOn        string
+	noColor       bool
+	quiet         bool
+	sarifArtifact string
 }
 
 // outputOptions are the output flags, validated.
@@ -254,6 +257,9 @@ type outputOptions struct {
 	FailOn string
 	Color  bool
 	Quiet  bool
+	// SARIFArtifact is the repository file SARIF results point at; empty
+	// means privacyscan/<host>.
+	SARIFArtifact string
 }
 
 func (g *outputFlags) register(fs *pflag.FlagSet) {
@@ -262,12 +268,18 @@ func (g *outputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.failOn, "fail-on", rules.High, "exit 1 when a finding is at or above this severity (critical, high, medium, low, info, none)")
 	fs.BoolVar(&g.noColor, "no-color", false, "no colour in the table")
 	fs.BoolVarP(&g.quiet, "quiet", "q", false, "no progress on standard error")
+	fs.StringVar(&g.sarifArtifact, "sarif-artifact", "", "repository-relative `PATH` SARIF results point at, e.g. the file that declares the site's tags (default privacyscan/<host>)")
 }
 
 // options needs env: table output and colour are the defaults only on a
 // terminal.
 func (g *outputFlags) options(env *Env) (outputOptions, error) {
 	o := outputOptions{Format: strings.ToLower(g.format), Path: g.output, FailOn: strings.ToLower(g.failOn), Quiet: g.quiet}
+	artifact, err := sarifArtifact(g.sarifArtifact)
+	if err != nil {
+		return o, err
+	}
+	o.SARIFArtifact = artifact
 	toStdout := o.Path == "" || o.Path == "-"
 	if o.Format == "" {
 		o.Format = "json"
@@ -289,6 +301,21 @@ func (g *outputFlags) options(env *Env) (outputOptions, error) {
 		}
 	}
 	return o, nil
+}
+
+// sarifArtifact checks --sarif-artifact: code scanning places results only
+// at a relative path inside the repository, so an absolute path or one that
+// climbs out of it would hide every alert. Backslashes become slashes, as
+// SARIF URIs want.
+func sarifArtifact(p string) (string, error) {
+	if p == "" {
+		return "", nil
+	}
+	clean := path.Clean(strings.ReplaceAll(p, "\\", "/"))
+	if path.IsAbs(clean) || filepath.IsAbs(p) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(clean, ":") {
+		return "", usagef("--sarif-artifact %q: want a path relative to the repository root, such as sites/shop.yaml", p)
+	}
+	return clean, nil
 }
 
 // ruleFlags say how findings are judged.

@@ -78,13 +78,14 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
 	}
 	rep := runSites(ctx, env, sc, o, db, started)
-	if err := writeReport(env, o.Output, rep); err != nil {
+	code := exitFor(rep, o.Output.FailOn)
+	if err := writeReport(env, o.Output, reportOptions(o, code), rep); err != nil {
 		return err
 	}
 	if o.Output.Path != "" && o.Output.Path != "-" {
 		progress("report written to %s", o.Output.Path)
 	}
-	return &ExitError{Code: exitFor(rep, o.Output.FailOn)}
+	return &ExitError{Code: code}
 }
 
 // runSites scans the sites and judges each: rules, then the
@@ -118,11 +119,19 @@ func runSites(ctx context.Context, env *Env, sc *scanner.Scanner, o *scanOptions
 	return rep
 }
 
+// reportOptions is what the writers need to know of a scan: how findings
+// were judged (jurisdiction, configuration, --fail-on), where SARIF results
+// point, and the exit code the run ends with.
+func reportOptions(o *scanOptions, code int) reports.Options {
+	return reports.Options{Color: o.Output.Color, FailOn: o.Output.FailOn, SARIFArtifact: o.Output.SARIFArtifact,
+		Jurisdiction: o.Rules.Jurisdiction, Config: o.Rules.Config, ExitCode: &code}
+}
+
 // writeReport renders the report to its file or standard output. When that
 // fails the scan is not lost: the report is saved to a temporary file,
 // and the run still fails (exit 4), since the report is not where asked.
-func writeReport(env *Env, o outputOptions, rep *model.Report) error {
-	w, err := reports.New(o.Format, reports.Options{Color: o.Color, FailOn: o.FailOn})
+func writeReport(env *Env, o outputOptions, ro reports.Options, rep *model.Report) error {
+	w, err := reports.New(o.Format, ro)
 	if err != nil {
 		return &UsageError{fmt.Errorf("--format: %w", err)} // checked with the flags; kept for safety
 	}
