@@ -23,7 +23,7 @@ func ReadJSON(data []byte) (*model.Report, error) {
 		return nil, err
 	}
 	if err := schema.Validate(data); err != nil {
-		return nil, fmt.Errorf("not a valid privacyscan JSON report: %s", firstLines(err.Error(), 4))
+		return nil, fmt.Errorf("not a valid privacyscan JSON report: %s", schemaProblems(err))
 	}
 	var r model.Report
 	if err := json.Unmarshal(data, &r); err != nil {
@@ -32,12 +32,21 @@ func ReadJSON(data []byte) (*model.Report, error) {
 	return &r, nil
 }
 
-// firstLines keeps the first n lines of a long message (a schema error
-// lists every failing location), marking what it left out.
-func firstLines(s string, n int) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	if len(lines) <= n {
-		return strings.Join(lines, "\n")
+// schemaProblems shortens a schema validation error to its first few
+// failing locations ("- at '/sites/0/findings': got null, want array"),
+// without the validator's opening line, which names the schema by a
+// file URL of the working directory.
+func schemaProblems(err error) string {
+	const max = 3
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	if len(lines) > 1 && strings.HasPrefix(lines[0], "jsonschema validation failed") {
+		lines = lines[1:]
 	}
-	return strings.Join(lines[:n], "\n") + fmt.Sprintf("\n  … %d more lines", len(lines)-n)
+	for i := range lines {
+		lines[i] = strings.TrimPrefix(strings.TrimSpace(lines[i]), "- ")
+	}
+	if len(lines) > max {
+		lines = append(lines[:max], fmt.Sprintf("… %d more", len(lines)-max))
+	}
+	return strings.Join(lines, "; ")
 }
