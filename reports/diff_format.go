@@ -1,9 +1,11 @@
 package reports
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
@@ -99,47 +101,73 @@ func diffSourceLine(s model.DiffSource) string {
 	return line
 }
 
-// itemRow is one appeared or disappeared item, site strings not yet
-// escaped: sign is + or -, kind vendor, host, cookie or storage.
+// itemRow is one item that appeared or disappeared, with the phases in
+// which it did; site strings are not yet escaped. sign is + or -, kind
+// vendor, host, cookie, storage, or phase for a phase that ran in one scan
+// only.
 type itemRow struct {
-	phase, sign, kind, item string
+	sign, kind, item string
+	phases           map[string]bool
 }
 
-// phaseRows flattens a site's phase changes into rows.
-func phaseRows(s model.SiteDiff) []itemRow {
-	var rows []itemRow
+// kindOrder orders the rows of one sign.
+var kindOrder = map[string]int{"vendor": 0, "host": 1, "cookie": 2, "storage": 3, "phase": 4}
+
+// phaseRows flattens a site's phase changes into one row per item, marked
+// with every phase it appeared (or disappeared) in: a tag removed from
+// every page is one row, not five.
+func phaseRows(s model.SiteDiff) []*itemRow {
+	var rows []*itemRow
+	byKey := map[string]*itemRow{}
+	add := func(phase, sign, kind, item string) {
+		k := sign + "\x00" + kind + "\x00" + item
+		r := byKey[k]
+		if r == nil {
+			r = &itemRow{sign: sign, kind: kind, item: item, phases: map[string]bool{}}
+			byKey[k] = r
+			rows = append(rows, r)
+		}
+		r.phases[phase] = true
+	}
+	side := func(phase, sign string, vs []model.VendorRef, hs []string, cs []model.CookieRef, ss []model.StorageRef) {
+		for _, v := range vs {
+			add(phase, sign, "vendor", vendorLabel(v))
+		}
+		for _, h := range hs {
+			add(phase, sign, "host", h)
+		}
+		for _, c := range cs {
+			add(phase, sign, "cookie", withVendor(c.Name+" @ "+c.Domain, c.Vendor))
+		}
+		for _, st := range ss {
+			add(phase, sign, "storage", withVendor(st.Type+" "+st.Key+" @ "+st.Origin, st.Vendor))
+		}
+	}
 	for _, pd := range s.Phases {
 		switch pd.Status {
 		case model.PhaseAdded:
-			rows = append(rows, itemRow{pd.Phase, "+", "phase", "only in the new scan (not compared)"})
-			continue
+			add(pd.Phase, "+", "phase", pd.Phase+": only in the new scan, not compared")
 		case model.PhaseRemoved:
-			rows = append(rows, itemRow{pd.Phase, "-", "phase", "only in the old scan (not compared)"})
-			continue
+			add(pd.Phase, "-", "phase", pd.Phase+": only in the old scan, not compared")
+		default:
+			side(pd.Phase, "+", pd.Vendors.Appeared, pd.Hosts.Appeared, pd.Cookies.Appeared, pd.Storage.Appeared)
+			side(pd.Phase, "-", pd.Vendors.Disappeared, pd.Hosts.Disappeared, pd.Cookies.Disappeared, pd.Storage.Disappeared)
 		}
-		rows = append(rows, itemRows(pd.Phase, "+", pd.Vendors.Appeared, pd.Hosts.Appeared, pd.Cookies.Appeared, pd.Storage.Appeared)...)
-		rows = append(rows, itemRows(pd.Phase, "-", pd.Vendors.Disappeared, pd.Hosts.Disappeared, pd.Cookies.Disappeared, pd.Storage.Disappeared)...)
 	}
+	// Appeared first, then by kind; items keep their order within a kind
+	// (sorted within each phase, first phase first).
+	slices.SortStableFunc(rows, func(a, b *itemRow) int {
+		return cmp.Or(strings.Compare(a.sign, b.sign), kindOrder[a.kind]-kindOrder[b.kind])
+	})
 	return rows
 }
 
-// itemRows lists one side (appeared or disappeared) of a phase's changes.
-func itemRows(phase, sign string, vs []model.VendorRef, hs []string, cs []model.CookieRef, ss []model.StorageRef) []itemRow {
-	var rows []itemRow
-	for _, v := range vs {
-		rows = append(rows, itemRow{phase, sign, "vendor", vendorLabel(v)})
-	}
-	for _, h := range hs {
-		rows = append(rows, itemRow{phase, sign, "host", h})
-	}
-	for _, c := range cs {
-		rows = append(rows, itemRow{phase, sign, "cookie", withVendor(c.Name+" @ "+c.Domain, c.Vendor)})
-	}
-	for _, st := range ss {
-		rows = append(rows, itemRow{phase, sign, "storage", withVendor(st.Type+" "+st.Key+" @ "+st.Origin, st.Vendor)})
-	}
-	return rows
-}
+// phaseMarks are the phases of a row as the report's table marks them:
+// one letter per phase in report order, · where the row is not.
+func phaseMarks(r *itemRow) string { return marks(model.AllPhases, r.phases) }
+
+// phaseLegend explains phaseMarks.
+const phaseLegend = "B before consent, A after accept, R after reject, D DNT, G GPC"
 
 func vendorLabel(v model.VendorRef) string {
 	if v.Name == "" {

@@ -54,13 +54,13 @@ func (m diffMarkdownWriter) Write(w io.Writer, d *model.ReportDiff) error {
 			fmt.Fprintf(&b, "\n%s unchanged.\n", plural(n, "finding", "findings"))
 		}
 		if rows := phaseRows(s); len(rows) > 0 {
-			b.WriteString("\n#### Appeared and disappeared\n\n| Phase | | Kind | Item |\n|---|---|---|---|\n")
+			b.WriteString("\n#### Appeared and disappeared\n\nPhases: " + phaseLegend + ".\n\n| | Kind | Item | Phases |\n|---|---|---|---|\n")
 			for _, r := range rows {
 				sign := "➕"
 				if r.sign == "-" {
 					sign = "➖"
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.phase, sign, r.kind, mdEscape(r.item))
+				fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", sign, r.kind, mdEscape(r.item), phaseMarks(r))
 			}
 		}
 		if rows := fieldRows(s); len(rows) > 0 {

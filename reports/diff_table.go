@@ -48,13 +48,14 @@ func (t diffTableWriter) Write(w io.Writer, d *model.ReportDiff) error {
 		}
 		if rows := phaseRows(s); len(rows) > 0 {
 			tw.heading(w, "Appeared (+) and disappeared (-)")
-			tb := newTable(w, "Phase", "", "Kind", "Item")
+			tb := newTable(w, "", "Kind", "Item", "Phases")
 			for _, r := range rows {
-				_ = tb.Append(r.phase, r.sign, r.kind, c(r.item))
+				_ = tb.Append(r.sign, r.kind, c(r.item), phaseMarks(r))
 			}
 			if err := tb.Render(); err != nil {
 				return err
 			}
+			fmt.Fprintf(w, "Phases: %s.\n", phaseLegend)
 		}
 		if rows := fieldRows(s); len(rows) > 0 {
 			tw.heading(w, "Consent and policy")
