@@ -188,27 +188,36 @@ func LoadBaseline(path string) (Baseline, error) {
 	return ParseBaseline(data)
 }
 
-// ParseBaseline reads the fingerprints of a JSON report.
+// ParseBaseline reads the fingerprints of a JSON report. It refuses JSON
+// that is not a privacyscan report (schema_version and tool.name), such as
+// a SARIF log, which would otherwise read as a baseline without findings
+// and let every finding count as new.
 func ParseBaseline(data []byte) (Baseline, error) {
-	var rep struct {
-		Sites []struct {
-			Findings []struct {
-				Fingerprint string `json:"fingerprint"`
-			} `json:"findings"`
-		} `json:"sites"`
+	var h model.ReportHeader
+	if err := json.Unmarshal(data, &h); err != nil {
+		return nil, fmt.Errorf("reading baseline: not a privacyscan JSON report: %w", err)
 	}
+	if err := h.Check(); err != nil {
+		return nil, fmt.Errorf("reading baseline: %w", err)
+	}
+	var rep model.Report
 	if err := json.Unmarshal(data, &rep); err != nil {
 		return nil, fmt.Errorf("reading baseline: not a privacyscan JSON report: %w", err)
 	}
+	return BaselineOf(&rep), nil
+}
+
+// BaselineOf is the baseline of a report already read.
+func BaselineOf(r *model.Report) Baseline {
 	b := Baseline{}
-	for _, s := range rep.Sites {
+	for _, s := range r.Sites {
 		for _, f := range s.Findings {
 			if f.Fingerprint != "" {
 				b[f.Fingerprint] = true
 			}
 		}
 	}
-	return b, nil
+	return b
 }
 
 // Apply marks findings whose fingerprint the baseline holds.

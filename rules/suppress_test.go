@@ -139,7 +139,7 @@ func TestBaseline(t *testing.T) {
 	if len(fs) != 2 {
 		t.Fatalf("%+v", fs)
 	}
-	prev, _ := json.Marshal(map[string]any{"schema_version": 1, "sites": []any{
+	prev, _ := json.Marshal(map[string]any{"schema_version": 1, "tool": map[string]any{"name": "privacyscan", "version": "test"}, "sites": []any{
 		map[string]any{"url": site.URL, "findings": []any{map[string]any{"rule": fs[0].Rule, "fingerprint": fs[0].Fingerprint}}},
 	}})
 	b, err := ParseBaseline(prev)
@@ -153,8 +153,29 @@ func TestBaseline(t *testing.T) {
 	if CountsTowardExit(fs[0], Info) || !CountsTowardExit(fs[1], Info) {
 		t.Error("only the new finding counts toward the exit code")
 	}
-	if _, err := ParseBaseline([]byte("not json")); err == nil {
-		t.Error("a broken baseline is accepted")
+}
+
+// TestBaselineRefusesOtherJSON: a baseline that is not a privacyscan report
+// is an error that says why, not an empty baseline under which every
+// finding is new.
+func TestBaselineRefusesOtherJSON(t *testing.T) {
+	cases := []struct {
+		name, data, want string
+	}{
+		{"not json", "not json", "not a privacyscan JSON report"},
+		{"sarif", `{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [{"tool": {"driver": {"name": "privacyscan"}}, "results": []}]}`, "no schema_version and no tool.name"},
+		{"another tool", `{"schema_version": 1, "tool": {"name": "othertool"}, "sites": []}`, `tool.name is "othertool"`},
+		{"no schema version", `{"tool": {"name": "privacyscan"}, "sites": []}`, "schema_version is 0"},
+		{"newer schema", `{"schema_version": 99, "tool": {"name": "privacyscan"}, "sites": []}`, "upgrade privacyscan"},
+		{"empty object", `{}`, "no schema_version and no tool.name"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseBaseline([]byte(c.data))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error = %v, want it to contain %q", err, c.want)
+			}
+		})
 	}
 }
 

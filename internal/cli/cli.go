@@ -72,6 +72,7 @@ func commands() []command {
 	return []command{
 		{"scan", "scan one or more sites and report findings", runScan},
 		{"demo", "start the embedded demo shop and scan it, offline", runDemo},
+		{"diff", "compare two JSON reports: new and resolved findings, tracking, consent, policy", runDiff},
 		{"policy", "analyse a privacy policy (file, URL or - for stdin)", runPolicy},
 		{"rules", "list the rule catalogue", runRules},
 		{"db", "knowledge base: lookup HOST|URL|COOKIE, update", runDB},

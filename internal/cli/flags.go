@@ -320,9 +320,10 @@ func sarifArtifact(p string) (string, error) {
 
 // ruleFlags say how findings are judged.
 type ruleFlags struct {
-	jurisdiction string
-	config       string
-	baseline     string
+	jurisdiction    string
+	config          string
+	baseline        string
+	baselineMissing string
 }
 
 // ruleOptions are the rule flags, validated and loaded.
@@ -330,12 +331,16 @@ type ruleOptions struct {
 	Jurisdiction string
 	Config       *model.Config
 	Baseline     rules.Baseline
+	// BaselineNotice says that --baseline was missing and none was applied
+	// (--baseline-missing ok); the scan prints it.
+	BaselineNotice string
 }
 
 func (g *ruleFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.jurisdiction, "jurisdiction", rules.DefaultJurisdiction, "jurisdiction: "+strings.Join(rules.Jurisdictions(), ", "))
 	fs.StringVar(&g.config, "config", "", "configuration `FILE` (default: .privacyscan.yaml in the working directory)")
 	fs.StringVar(&g.baseline, "baseline", "", "previous JSON `REPORT`: only new findings count toward the exit code")
+	fs.StringVar(&g.baselineMissing, "baseline-missing", baselineMissingError, "when the --baseline file does not exist: error, or ok (a first run: no baseline, a notice)")
 }
 
 func (g *ruleFlags) options() (ruleOptions, error) {
@@ -356,12 +361,15 @@ func (g *ruleFlags) options() (ruleOptions, error) {
 		}
 		o.Config = cfg
 	}
+	if m := strings.ToLower(g.baselineMissing); m != baselineMissingError && m != baselineMissingOK {
+		return o, usagef("--baseline-missing %q: want %s or %s", g.baselineMissing, baselineMissingError, baselineMissingOK)
+	}
 	if g.baseline != "" {
-		b, err := rules.LoadBaseline(g.baseline)
+		b, notice, err := loadBaseline(g.baseline, strings.ToLower(g.baselineMissing))
 		if err != nil {
-			return o, &UsageError{err}
+			return o, err
 		}
-		o.Baseline = b
+		o.Baseline, o.BaselineNotice = b, notice
 	}
 	return o, nil
 }

@@ -58,6 +58,11 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 			fmt.Fprintf(env.Stderr, "privacyscan: "+format+"\n", args...)
 		}
 	}
+	if o.Rules.BaselineNotice != "" {
+		// Not progress: a CI log should say that nothing was gated on a
+		// baseline, even with --quiet.
+		fmt.Fprintf(env.Stderr, "privacyscan: notice: %s\n", o.Rules.BaselineNotice)
+	}
 	db, err := loadKB(o.KB)
 	if err != nil {
 		return err

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"errors"
+	"fmt"
+)
+
 // SchemaVersion is the version of the JSON report format.
 const SchemaVersion = 1
 
@@ -27,4 +32,31 @@ type Tool struct {
 type SiteReport struct {
 	*Site
 	Findings []Finding `json:"findings"`
+}
+
+// ToolName is the tool.name every privacyscan report carries; readers of a
+// report (--baseline, diff) check it so that another tool's JSON, a SARIF
+// log say, is refused rather than read as a report without findings.
+const ToolName = "privacyscan"
+
+// ReportHeader is the part of a JSON report that says what the file is.
+type ReportHeader struct {
+	SchemaVersion int  `json:"schema_version"`
+	Tool          Tool `json:"tool"`
+}
+
+// Check reports whether the header is that of a privacyscan JSON report
+// whose schema version this build reads.
+func (h ReportHeader) Check() error {
+	switch {
+	case h.SchemaVersion == 0 && h.Tool.Name == "":
+		return errors.New("not a privacyscan JSON report: it has no schema_version and no tool.name (write one with --format json)")
+	case h.Tool.Name != ToolName:
+		return fmt.Errorf("not a privacyscan JSON report: tool.name is %q, want %q", h.Tool.Name, ToolName)
+	case h.SchemaVersion <= 0:
+		return fmt.Errorf("not a privacyscan JSON report: schema_version is %d", h.SchemaVersion)
+	case h.SchemaVersion > SchemaVersion:
+		return fmt.Errorf("report schema_version %d is newer than this privacyscan reads (%d): upgrade privacyscan", h.SchemaVersion, SchemaVersion)
+	}
+	return nil
 }
