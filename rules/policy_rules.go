@@ -124,7 +124,31 @@ func (c *evalContext) disclosed(v observedVendor) bool {
 			}
 		}
 	}
-	return false
+	// Recipients the knowledge base does not know by that name: the
+	// vendor's company or brand, whole words, within the recipient's name
+	// ("Klarna" in "Klarna Bank AB", "Google Ireland Limited").
+	return c.recipientFor(v) != nil
+}
+
+// recipientFor returns the recipient the policy names that is the vendor:
+// its company or brand, whole words, within the recipient's name ("Klarna"
+// in "Klarna Bank AB", "Google Ireland Limited"); nil when none is.
+func (c *evalContext) recipientFor(v observedVendor) *model.Recipient {
+	names := []string{v.name}
+	if kv, ok := c.lookup(v.id); ok {
+		names = append(names, kv.Name, kv.Company)
+		names = append(names, kv.Aliases...)
+	}
+	p := c.site.Policy
+	for i, r := range p.Recipients {
+		rn := " " + normName(r.Name) + " "
+		for _, n := range names {
+			if nn := normName(n); len(nn) >= 3 && strings.Contains(rn, " "+nn+" ") {
+				return &p.Recipients[i]
+			}
+		}
+	}
+	return nil
 }
 
 // essentialVendor reports whether a vendor is a payment, CDN, security or
@@ -162,6 +186,10 @@ func undisclosedThirdParty() Rule {
 			{Name: "vendor named by an alias only", Fires: false,
 				Site: exSite(withPolicy(func(p *model.PolicyFacts) { p.VendorIDs, p.VendorsMentioned = nil, []string{"Facebook Pixel"} }),
 					inPhase(model.PhaseAfterAccept, exMetaPixel))},
+			{Name: "vendor named only as a recipient, with its legal form", Fires: false,
+				Site: exSite(withPolicy(func(p *model.PolicyFacts) {
+					p.Recipients = []model.Recipient{{Name: "Hotjar Ltd", Role: "analytics", Country: "MT", Sentence: "We share usage data with Hotjar Ltd (Malta)."}}
+				}), inPhase(model.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
 			{Name: "no policy: policy-not-found covers it", Fires: false,
 				Site: exSite(noPolicy, inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "the site's own PHP session cookie (self-hosted software)", Fires: false,
@@ -237,6 +265,10 @@ func undisclosedTransfer() Rule {
 				Site: exSite(silent, inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "the policy describes transfers", Fires: false,
 				Site: exSite(inPhase(model.PhaseAfterAccept, exGA4))},
+			{Name: "the vendor is a named recipient in its country", Fires: false,
+				Site: exSite(silent, withPolicy(func(p *model.PolicyFacts) {
+					p.Recipients = []model.Recipient{{Name: "Google LLC", Country: "US", Sentence: "Google LLC (USA) provides our analytics."}}
+				}), inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "an EEA vendor only", Fires: false,
 				Site: exSite(silent, inPhase(model.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
 		},
@@ -248,6 +280,10 @@ func undisclosedTransfer() Rule {
 			for _, v := range c.observedVendors() {
 				kv, outside := c.outsideEEA(v.id)
 				if !outside {
+					continue
+				}
+				if r := c.recipientFor(v); r != nil && r.Country != "" && r.Country == kv.Country {
+					// The policy names the vendor and where it is: the transfer is stated.
 					continue
 				}
 				out = append(out, model.Finding{

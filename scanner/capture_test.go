@@ -30,6 +30,7 @@ func browserFixtures() []fs.FS {
 	for _, shop := range []string{"compliant", "leaky", "adtech", "nobanner", "norsk", "hostile"} {
 		fixtures = append(fixtures, demo.Shop("../testdata/shops/"+shop))
 	}
+	fixtures = append(fixtures, consentPolicySites(), os.DirFS("testdata/insitu"))
 	return fixtures
 }
 

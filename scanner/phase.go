@@ -158,16 +158,73 @@ func (r *phaseRun) operateConsent(u string, res model.PageResult) (model.PageRes
 }
 
 // html returns the rendered document (for the privacy policy, which may be
-// built by scripts).
+// built by scripts) as a reader sees it: see readableHTML.
 func (r *phaseRun) html() []byte {
 	hctx, cancel := context.WithTimeout(r.tab, 10*time.Second)
 	defer cancel()
-	html, err := chromedp.Run(hctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ''`))
-	if err != nil || html == "" {
+	return readableHTML(hctx)
+}
+
+// readableHTML returns the tab's rendered document without what is not the
+// page's own reading matter: hidden, aria-hidden and inert content, dialogs,
+// frames, fixed and sticky overlays (consent banners, preference centres,
+// chat and newsletter widgets), and the containers consent platforms inject
+// (cookie declarations and tables). Styles and positions are only known in
+// the browser, so the elements are chosen in the live page and removed from
+// a copy of it: the page itself is left as it is. Nil when the page cannot
+// be read.
+func readableHTML(ctx context.Context) []byte {
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](readableScript))
+	if err != nil || out == "" {
 		return nil
 	}
-	return []byte(html)
+	return []byte(out)
 }
+
+// readableScript marks elements in the live document and returns the outer
+// HTML of a deep copy without them (the copy's elements come in the same
+// document order, so indices carry over). Containers holding the page's main
+// content are never dropped, so a page laid out in a fixed shell still reads.
+const readableScript = `(() => {
+  const de = document.documentElement;
+  if (!de) return '';
+  const all = de.getElementsByTagName('*');
+  // Consent platforms' own containers, whatever else their names say.
+  const platform = /(onetrust|optanon|ot-sdk|didomi|cookiebot|cybot|cookiedeclaration|usercentrics|tarteaucitron|klaro|orejime|iubenda|qc-cmp|sp_message|truste|osano|termly|axeptio|cookieyes|cky-|cmplz|borlabs|cookiefirst|coi-|sirdata|cookie-?law|cookie-?script|cookie-?notice|cookie-?banner|consent-?banner|consent-?manager)/i;
+  // Widgets and chrome, unless the name says it is the page's own content
+  // ("cookie-policy", "privacy-content").
+  const widget = /(^|[^a-z])(cookie|consent|cmp|gdpr|ccpa|chat|intercom|zendesk|crisp|tawk|livechat|newsletter|subscribe|popup|modal|overlay|lightbox|drawer|toast|snackbar)/i;
+  const own = /(privacy|polic|datenschutz|content|main|article)/i;
+  const holdsMain = el => el.matches('main,article,[role=main]') || el.querySelector('main,article,[role=main]') !== null;
+  const drop = [];
+  const dropped = new Set();
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    if (el === de || el === document.body || el === document.head || (document.head && document.head.contains(el))) continue;
+    const p = el.parentElement;
+    if (p && dropped.has(p)) { dropped.add(el); continue; }
+    let out = false;
+    const tag = el.localName;
+    const role = (el.getAttribute('role') || '').toLowerCase();
+    if (el.hidden || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) out = true;
+    else if (tag === 'dialog' || tag === 'iframe' || role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true') out = !holdsMain(el);
+    else if (tag !== 'script' && tag !== 'style' && tag !== 'template' && tag !== 'noscript') {
+      const cs = getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden' || cs.contentVisibility === 'hidden') out = true;
+      else if ((cs.position === 'fixed' || cs.position === 'sticky') && !holdsMain(el)) out = true;
+      else {
+        const name = (typeof el.className === 'string' ? el.className : '') + ' ' + el.id;
+        if (name.trim() !== '' && (platform.test(name) || (widget.test(name) && !own.test(name))) && !holdsMain(el)) out = true;
+      }
+    }
+    if (out) { dropped.add(el); drop.push(i); }
+  }
+  const copy = de.cloneNode(true);
+  const call = copy.getElementsByTagName('*');
+  const nodes = drop.map(i => call[i]).filter(Boolean);
+  for (const n of nodes) n.remove();
+  return copy.outerHTML;
+})()`
 
 // snapshotCookies adds the cookies present after a page, so an interrupted
 // phase keeps what it saw.

@@ -88,29 +88,36 @@ func summarize(results map[string]*model.ConsentResult) model.ConsentSummary {
 }
 
 // readPolicy analyses the privacy policy: the page rendered before consent
-// (scripts may build it), else a plain fetch of its URL. A policy found but
-// unreadable says so, so that rules never judge an empty text.
+// (scripts may build it) and the document as served, fetched through the
+// same fetcher; the rendered page wins unless the served document says
+// clearly more (a consent layer or a collapsed accordion can leave the
+// rendered page poorer). A policy found but unreadable says so, so that rules
+// never judge an empty text.
 func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlResult, policyDoc []byte) *model.PolicyFacts {
 	pu := cr.PolicyURL
-	ct := "text/html; charset=utf-8"
 	readErr := ""
+	var rendered, fetched *model.PolicyFacts
+	if policyDoc != nil && s.opts.Analyze != nil {
+		rendered = s.opts.Analyze(policyDoc, "text/html; charset=utf-8", pu)
+	}
 	switch {
-	case policyDoc != nil:
 	case ctx.Err() != nil:
-		readErr = "the scan was interrupted before it was read"
+		if policyDoc == nil {
+			readErr = "the scan was interrupted before it was read"
+		}
 	default:
 		r, err := policy.Fetch(ctx, s.opts.Crawl.Fetcher, pu)
-		if err != nil {
+		switch {
+		case err != nil && policyDoc == nil:
 			readErr = err.Error()
 			site.Errors = append(site.Errors, "policy: "+readErr)
-		} else {
-			policyDoc, ct = r.Body, r.ContentType
+		case err == nil && s.opts.Analyze != nil:
+			fetched = s.opts.Analyze(r.Body, r.ContentType, pu)
+		case err == nil:
+			policyDoc = r.Body
 		}
 	}
-	var f *model.PolicyFacts
-	if s.opts.Analyze != nil && policyDoc != nil {
-		f = s.opts.Analyze(policyDoc, ct, pu)
-	}
+	f := betterPolicy(rendered, fetched)
 	if f == nil {
 		f = model.PolicyNotFound()
 		f.Language = primaryLang(cr.Lang)
@@ -121,6 +128,40 @@ func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlRes
 	}
 	f.URL = &pu
 	return f
+}
+
+// betterPolicy chooses between the facts read from the rendered page and
+// from the served document, and records which (policy.source). The rendered
+// page is what a visitor reads, so it wins ties.
+func betterPolicy(rendered, fetched *model.PolicyFacts) *model.PolicyFacts {
+	switch {
+	case rendered == nil && fetched == nil:
+		return nil
+	case fetched == nil || (rendered != nil && policyRichness(rendered) >= policyRichness(fetched)):
+		rendered.Source = model.PolicySourceRendered
+		return rendered
+	default:
+		fetched.Source = model.PolicySourceFetched
+		return fetched
+	}
+}
+
+// policyRichness counts what a reading found: Art. 13 elements, a date,
+// stances, vendors and recipients. A page whose main content is a consent
+// layer finds next to none of it.
+func policyRichness(f *model.PolicyFacts) int {
+	if f.Error != "" {
+		return -1
+	}
+	n := len(f.VendorIDs) + len(f.Recipients)
+	for _, b := range []bool{f.Elements.ControllerIdentity, f.Elements.Contact, f.Elements.Purposes, f.Elements.LegalBasis,
+		f.Elements.Retention, f.Elements.Rights, f.Elements.Complaint, f.Elements.Recipients, f.Elements.Transfers,
+		f.Elements.Cookies, f.LastUpdated != nil, f.DNTStance != model.StanceNotMentioned, f.GPCStance != model.StanceNotMentioned} {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // runPhases runs the phases of one site, each in its own browser context.

@@ -42,6 +42,37 @@ type PolicyFacts struct {
 	// Truncated is set when the document was larger than the analyser reads
 	// (MaxDocumentBytes); the facts cover only its beginning.
 	Truncated bool `json:"truncated,omitempty"`
+	// Source says which reading of the policy page the facts come from during
+	// a scan: PolicySourceRendered (the page as the browser rendered it before
+	// consent, without consent layers and hidden content) or
+	// PolicySourceFetched (the document as served, when the rendered page said
+	// clearly less). Empty when the policy was read directly.
+	Source string `json:"source,omitempty"`
+	// Recipients are the organisations the policy names as receiving personal
+	// data (processors, hosts, payment, delivery, invoicing, analytics,
+	// marketing providers...), whether or not the knowledge base knows them.
+	Recipients []Recipient `json:"recipients,omitempty"`
+}
+
+// Policy sources: which reading of the policy page a scan's facts come from.
+const (
+	PolicySourceRendered = "rendered"
+	PolicySourceFetched  = "fetched"
+)
+
+// Recipient is one organisation a policy names as receiving personal data.
+type Recipient struct {
+	// Name is the organisation as written, legal form included ("PostNord AB").
+	Name string `json:"name"`
+	// Role is what it does for the controller when the policy says so:
+	// processor, hosting, payment, delivery, invoicing, accounting, analytics,
+	// marketing, email, support, it, other.
+	Role string `json:"role,omitempty"`
+	// Country is the ISO 3166-1 alpha-2 code of its seat when stated.
+	Country string `json:"country,omitempty"`
+	// Sentence is where it is named, Offset its byte offset in the main text.
+	Sentence string `json:"sentence"`
+	Offset   int    `json:"offset"`
 }
 
 // PolicyDetails are the specifics found for the Art. 13 elements. Lists are sorted

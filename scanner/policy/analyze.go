@@ -90,9 +90,15 @@ func analyzeText(f *model.PolicyFacts, text, declared string, vendors []VendorNa
 	d := newDoc(text, f.Language)
 	f.Evidence = map[string]model.Quote{}
 	d.vendors(f, vendors)
+	d.recipients(f)
 	d.stances(f)
 	d.lastUpdated(f)
 	d.elements(f)
+	if len(f.Recipients) > 0 && !f.Elements.Recipients {
+		// Naming the recipients is the element, whatever words frame them.
+		f.Elements.Recipients = true
+		f.Evidence["elements.recipients"] = model.Quote{Sentence: f.Recipients[0].Sentence, Offset: f.Recipients[0].Offset}
+	}
 	d.claims(f)
 	if (f.Claims.ConsentForMarketing != nil || f.Claims.ConsentForAnalytics != nil) && !slices.Contains(f.Details.LegalBases, "consent") {
 		// Asking consent before marketing or analytics makes consent their basis.

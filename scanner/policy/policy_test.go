@@ -129,6 +129,52 @@ type expected struct {
 	Countries      []string        `json:"transfer_countries"`
 	ContactKinds   []string        `json:"contact_kinds"`
 	KnownMisses    map[string]bool `json:"known_misses"` // field -> true: the analyser is known to get it wrong
+	// Recipients are the organisations the policy names as recipients, as
+	// written; nil when the file does not score recipients.
+	Recipients []string `json:"recipients"`
+}
+
+// prf counts matches for precision and recall.
+type prf struct{ tp, fp, fn int }
+
+func (c *prf) add(got, want []string, key func(string) string) {
+	w := map[string]bool{}
+	for _, x := range want {
+		w[key(x)] = true
+	}
+	g := map[string]bool{}
+	for _, x := range got {
+		g[key(x)] = true
+	}
+	for k := range g {
+		if w[k] {
+			c.tp++
+		} else {
+			c.fp++
+		}
+	}
+	for k := range w {
+		if !g[k] {
+			c.fn++
+		}
+	}
+}
+
+func (c prf) String() string {
+	p := float64(c.tp) / float64(max(1, c.tp+c.fp))
+	r := float64(c.tp) / float64(max(1, c.tp+c.fn))
+	f := 0.0
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return fmt.Sprintf("precision %.2f recall %.2f F1 %.2f (tp %d, fp %d, fn %d)", p, r, f, c.tp, c.fp, c.fn)
+}
+
+// recipientMatchKey compares recipients without legal form, case or a
+// leading article ("The Rocket Science Group LLC" = "Rocket Science Group LLC").
+func recipientMatchKey(s string) string {
+	k := recipientKey(s)
+	return strings.TrimPrefix(k, "the ")
 }
 
 // fieldValues flattens facts into comparable fields, the unit of accuracy.
@@ -234,6 +280,7 @@ func TestAccuracy(t *testing.T) {
 	vendors := testVendors(t)
 	right := map[string]int{}
 	total := map[string]int{}
+	var vendorScore, recipientScore prf
 	for _, p := range testPolicies(t) {
 		b, err := os.ReadFile(filepath.Join("testdata", "expected", p.name+".json"))
 		if err != nil {
@@ -248,7 +295,16 @@ func TestAccuracy(t *testing.T) {
 			continue
 		}
 		want := expectedValues(&e)
-		got := fieldValues(analyzeFile(t, p, vendors))
+		facts := analyzeFile(t, p, vendors)
+		got := fieldValues(facts)
+		vendorScore.add(facts.VendorIDs, e.VendorIDs, func(s string) string { return s })
+		if e.Recipients != nil {
+			var names []string
+			for _, r := range facts.Recipients {
+				names = append(names, r.Name)
+			}
+			recipientScore.add(names, e.Recipients, recipientMatchKey)
+		}
 		for field, w := range want {
 			total[field]++
 			ok := got[field] == w
@@ -284,4 +340,6 @@ func TestAccuracy(t *testing.T) {
 		fmt.Fprintf(&report, "  %-30s %3d/%3d %5.1f%%\n", "overall", sumR, sumT, 100*float64(sumR)/float64(sumT))
 	}
 	t.Logf("accuracy per field over %d policies:\n%s", total["language"], report.String())
+	t.Logf("vendors: %s", vendorScore)
+	t.Logf("recipients (policies that list them): %s", recipientScore)
 }
