@@ -19,6 +19,9 @@ type Options struct {
 	Color bool
 	// FailOn is the --fail-on severity, shown in summaries.
 	FailOn string
+	// Width is the terminal's width (COLUMNS) tables keep within; 0 is
+	// no limit.
+	Width int
 }
 
 // Writer renders a report.

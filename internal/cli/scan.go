@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,23 +30,19 @@ const exitCodesHelp = `Exit codes:
 
 func runScan(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("scan", pflag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: privacyscan scan [flags] URL...\n\nScans each site in five phases (%s) and reports findings.\n\nFlags:\n%s\n%s", strings.Join(model.AllPhases, ", "), fs.FlagUsages(), exitCodesHelp)
-	}
 	flags := newScanFlagSet(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return nil
-		}
-		return &UsageError{err}
+	helped, err := parseFlags(env, fs, "scan", args, func(w io.Writer, usages string) {
+		fmt.Fprintf(w, "Usage: privacyscan scan [flags] URL...\n\nScans each site in five phases (%s) and reports findings.\nQuote a URL with spaces or shell characters: privacyscan scan 'https://shop.example/?a=1&b=2'\n\n%s\n%s", strings.Join(model.AllPhases, ", "), usages, exitCodesHelp)
+	})
+	if helped || err != nil {
+		return err
 	}
 	o, err := flags.options(env, fs.Args())
 	if err != nil {
-		return err
+		return blameEnv(fs, err)
 	}
 	if len(o.URLs) == 0 {
-		return usagef("scan: no URL given (privacyscan scan https://shop.example, or --targets FILE)")
+		return usagef("scan: no URL given (privacyscan scan https://shop.example, or --targets FILE, or --targets - to read them from standard input)")
 	}
 	return scan(ctx, env, o)
 }
@@ -53,6 +50,13 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 // scan runs a validated scan and writes the report.
 func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	started := time.Now().UTC()
+	if o.Run.Timeout > 0 {
+		// The deadline stops the scan as Ctrl-C does: what was gathered is
+		// still judged and written, marked "interrupted".
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.Run.Timeout)
+		defer cancel()
+	}
 	progress := func(format string, args ...any) {
 		if !o.Output.Quiet {
 			fmt.Fprintf(env.Stderr, "privacyscan: "+format+"\n", args...)
@@ -78,13 +82,18 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
 	}
 	rep := runSites(ctx, env, sc, o, db, started)
-	if err := writeReport(env, o.Output, rep); err != nil {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		progress("--timeout %s reached: the report holds what was gathered", o.Run.Timeout)
+	}
+	// The exit code judges every finding; --severity only hides some.
+	code := exitFor(rep, o.Output.FailOn)
+	if err := writeReport(env, o.Output, filterSeverity(rep, o.Run.Severity)); err != nil {
 		return err
 	}
 	if o.Output.Path != "" && o.Output.Path != "-" {
 		progress("report written to %s", o.Output.Path)
 	}
-	return &ExitError{Code: exitFor(rep, o.Output.FailOn)}
+	return &ExitError{Code: code}
 }
 
 // runSites scans the sites and judges each: rules, then the
@@ -122,7 +131,11 @@ func runSites(ctx context.Context, env *Env, sc *scanner.Scanner, o *scanOptions
 // fails the scan is not lost: the report is saved to a temporary file,
 // and the run still fails (exit 4), since the report is not where asked.
 func writeReport(env *Env, o outputOptions, rep *model.Report) error {
-	w, err := reports.New(o.Format, reports.Options{Color: o.Color, FailOn: o.FailOn})
+	ro := reports.Options{Color: o.Color, FailOn: o.FailOn}
+	if o.Path == "" || o.Path == "-" {
+		ro.Width = columns(env)
+	}
+	w, err := reports.New(o.Format, ro)
 	if err != nil {
 		return &UsageError{fmt.Errorf("--format: %w", err)} // checked with the flags; kept for safety
 	}
@@ -142,6 +155,20 @@ func writeReport(env *Env, o outputOptions, rep *model.Report) error {
 		os.Remove(f.Name())
 	}
 	return &RuntimeError{fmt.Errorf("writing the report: %w", err)}
+}
+
+// columns is the terminal's width from COLUMNS, 0 when unset or
+// implausible: tables keep within it.
+func columns(env *Env) int {
+	v, ok := env.lookupEnv("COLUMNS")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 20 {
+		return 0
+	}
+	return n
 }
 
 // exitFor computes the exit code of a finished scan.
