@@ -49,17 +49,8 @@ func (t tableWriter) heading(w io.Writer, s string) {
 	fmt.Fprintf(w, "\n%s\n", s)
 }
 
-func (t tableWriter) newTable(w io.Writer, header ...any) *tablewriter.Table {
-	return FitTable(NewTable(w, 50, header...), t.o.Width)
-}
-
-// FitTable keeps a table within width terminal columns (COLUMNS), wrapping
-// cells further; width 0 leaves it as it is.
-func FitTable(tb *tablewriter.Table, width int) *tablewriter.Table {
-	if width > 0 {
-		tb.Options(tablewriter.WithMaxWidth(width))
-	}
-	return tb
+func (t tableWriter) newTable(w io.Writer, header ...string) *FitTable {
+	return NewFitTable(w, 50, t.o.Width, header...)
 }
 
 // NewTable is privacyscan's table style: box drawing, cells wrapped at

@@ -129,7 +129,7 @@ func writeRules(w io.Writer, o rulesOptions) error {
 		}
 		return rules.WriteMarkdown(w, rs)
 	case "table":
-		tb := reports.FitTable(reports.NewTable(w, 70), o.Width)
+		tb := reports.NewFitTable(w, 70, o.Width)
 		tb.Header("Rule", "Severity ("+o.Jurisdiction+")", "Title")
 		for _, r := range list {
 			id := r.ID

@@ -78,14 +78,28 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	// cookies of the pages already loaded can still be read; Close ends it.
 	defer sc.Close()
 	progress("starting the browser")
+	var rep *model.Report
 	if err := sc.Start(ctx); err != nil {
-		return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
+		if ctx.Err() == nil {
+			return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
+		}
+		// Stopped (--timeout, Ctrl-C) before the browser was up: an empty
+		// report, marked interrupted, and "nothing scanned".
+		rep = newReport(o, started)
+		rep.Interrupted = true
+		rep.FinishedAt = time.Now().UTC().Format(time.RFC3339)
+	} else {
+		rep = runSites(ctx, env, sc, o, db, started)
 	}
-	rep := runSites(ctx, env, sc, o, db, started)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		progress("--timeout %s reached: the report holds what was gathered", o.Run.Timeout)
 	}
-	// The exit code judges every finding; --severity only hides some.
+	return finishScan(env, o, rep, progress)
+}
+
+// finishScan writes the report and returns the exit code. The code judges
+// every finding; --severity only hides some from the report.
+func finishScan(env *Env, o *scanOptions, rep *model.Report, progress func(string, ...any)) error {
 	code := exitFor(rep, o.Output.FailOn)
 	if err := writeReport(env, o.Output, filterSeverity(rep, o.Run.Severity)); err != nil {
 		return err
@@ -96,11 +110,16 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	return &ExitError{Code: code}
 }
 
+// newReport is the envelope of a scan's report.
+func newReport(o *scanOptions, started time.Time) *model.Report {
+	return &model.Report{SchemaVersion: model.SchemaVersion, Tool: model.Tool{Name: "privacyscan", Version: Version},
+		StartedAt: started.Format(time.RFC3339), FailOn: o.Output.FailOn}
+}
+
 // runSites scans the sites and judges each: rules, then the
 // configuration's suppressions, then the baseline.
 func runSites(ctx context.Context, env *Env, sc *scanner.Scanner, o *scanOptions, db *kb.DB, started time.Time) *model.Report {
-	rep := &model.Report{SchemaVersion: model.SchemaVersion, Tool: model.Tool{Name: "privacyscan", Version: Version},
-		StartedAt: started.Format(time.RFC3339), FailOn: o.Output.FailOn}
+	rep := newReport(o, started)
 	sup := rules.NewSuppressor(o.Rules.Config, started)
 	ropts := rules.Options{Jurisdiction: o.Rules.Jurisdiction, Config: o.Rules.Config, Now: started, Vendors: kbVendors(db)}
 	// Sites are crawled and scanned side by side; the report keeps the
