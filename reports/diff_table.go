@@ -35,7 +35,7 @@ func (t diffTableWriter) Write(w io.Writer, d *model.ReportDiff) error {
 				continue
 			}
 			tw.heading(w, part.title)
-			tb := newTable(w, "Severity", "Rule", "Phase", "Finding")
+			tb := NewFitTable(w, 50, t.o.Width, "Severity", "Rule", "Phase", "Finding")
 			for _, f := range part.fs {
 				_ = tb.Append(tw.sev(severityLabel(f), f.Severity), f.Rule, phaseLabel(f), c(f.Message))
 			}
@@ -48,7 +48,7 @@ func (t diffTableWriter) Write(w io.Writer, d *model.ReportDiff) error {
 		}
 		if rows := phaseRows(s); len(rows) > 0 {
 			tw.heading(w, "Appeared (+) and disappeared (-)")
-			tb := newTable(w, "", "Kind", "Item", "Phases")
+			tb := NewFitTable(w, 50, t.o.Width, "", "Kind", "Item", "Phases")
 			for _, r := range rows {
 				_ = tb.Append(r.sign, r.kind, c(r.item), phaseMarks(r))
 			}
@@ -59,7 +59,7 @@ func (t diffTableWriter) Write(w io.Writer, d *model.ReportDiff) error {
 		}
 		if rows := fieldRows(s); len(rows) > 0 {
 			tw.heading(w, "Consent and policy")
-			tb := newTable(w, "Section", "Field", "Old", "New")
+			tb := NewFitTable(w, 50, t.o.Width, "Section", "Field", "Old", "New")
 			for _, r := range rows {
 				_ = tb.Append(r.section, r.field, c(r.old), c(r.new))
 			}

@@ -32,6 +32,9 @@ type Options struct {
 	// ExitCode is the exit code the run ends with, recorded in SARIF's
 	// invocation; nil leaves it out.
 	ExitCode *int
+	// Width is the terminal's width (COLUMNS) tables keep within; 0 is
+	// no limit.
+	Width int
 }
 
 // failOn is the threshold a report is judged by.
@@ -198,7 +201,7 @@ func notScanned(s model.SiteReport) string {
 	case s.Site == nil:
 		return "Not scanned: the report has no observation of this site."
 	case !s.Scanned:
-		return "Not scanned: no page of the site could be loaded, so the absence of findings says nothing about it."
+		return "Not scanned: no page of the site could be loaded, so nothing was judged."
 	}
 	return ""
 }

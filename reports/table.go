@@ -32,6 +32,9 @@ func (t tableWriter) Write(w io.Writer, r *model.Report) error {
 			return err
 		}
 	}
+	if r.HiddenFindings > 0 {
+		fmt.Fprintf(w, "\n%d finding(s) below %s not shown (--severity); they still count toward --fail-on.\n", r.HiddenFindings, r.MinSeverity)
+	}
 	if r.Interrupted {
 		fmt.Fprintln(w, "\nThe scan was interrupted; the report holds what was gathered.")
 	}
@@ -46,8 +49,8 @@ func (t tableWriter) heading(w io.Writer, s string) {
 	fmt.Fprintf(w, "\n%s\n", s)
 }
 
-func newTable(w io.Writer, header ...any) *tablewriter.Table {
-	return NewTable(w, 50, header...)
+func (t tableWriter) newTable(w io.Writer, header ...string) *FitTable {
+	return NewFitTable(w, 50, t.o.Width, header...)
 }
 
 // NewTable is privacyscan's table style: box drawing, cells wrapped at
@@ -97,7 +100,7 @@ func (t tableWriter) site(w io.Writer, s *model.SiteReport, i int) error {
 	}
 
 	// Summary.
-	sum := newTable(w)
+	sum := t.newTable(w)
 	phases := phasesOf(s.Site)
 	add := func(k, v string) { _ = sum.Append(k, v) }
 	if s.FinalURL != "" && s.FinalURL != s.URL {
@@ -176,7 +179,7 @@ func (t tableWriter) site(w io.Writer, s *model.SiteReport, i int) error {
 	}
 	if len(hosts) > 0 {
 		t.heading(w, "Third parties (B before consent, A after accept, R after reject, D DNT, G GPC)")
-		tb := newTable(w, "Host", "Vendor", "Category", "Phases", "Requests")
+		tb := t.newTable(w, "Host", "Vendor", "Category", "Phases", "Requests")
 		keys := make([]string, 0, len(hosts))
 		for k := range hosts {
 			keys = append(keys, k)
@@ -208,7 +211,7 @@ func (t tableWriter) site(w io.Writer, s *model.SiteReport, i int) error {
 	}
 	if len(cks) > 0 {
 		t.heading(w, "Cookies")
-		tb := newTable(w, "Name", "Domain", "Party", "Vendor", "Category", "Lifetime", "Phases")
+		tb := t.newTable(w, "Name", "Domain", "Party", "Vendor", "Category", "Lifetime", "Phases")
 		keys := make([]string, 0, len(cks))
 		for k := range cks {
 			keys = append(keys, k)
@@ -235,7 +238,7 @@ func (t tableWriter) site(w io.Writer, s *model.SiteReport, i int) error {
 	case len(s.Findings) == 0:
 		fmt.Fprintln(w, "No findings.")
 	default:
-		tb := newTable(w, "Severity", "Rule", "Phase", "Finding", "Evidence")
+		tb := t.newTable(w, "Severity", "Rule", "Phase", "Finding", "Evidence")
 		for _, f := range s.Findings {
 			_ = tb.Append(t.sev(severityLabel(f), f.Severity), f.Rule, phaseLabel(f), c(f.Message), evidenceSummary(f.Evidence, 3))
 		}

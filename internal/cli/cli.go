@@ -10,6 +10,8 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+
+	"github.com/spf13/pflag"
 )
 
 // Exit codes, documented in the README.
@@ -30,11 +32,17 @@ var Version = func() string {
 	return "dev"
 }()
 
-// Env is what a command gets: its streams.
+// Env is what a command gets: its streams and its environment.
 type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// LookupEnv reads an environment variable (PRIVACYSCAN_*, COLUMNS);
+	// nil reads the process's environment. Tests pass their own.
+	LookupEnv func(string) (string, bool)
+	// onFlags, when set, receives each command's flag set instead of a
+	// run: completion discovers the flags through it.
+	onFlags func(cmd string, fs *pflag.FlagSet)
 }
 
 // UsageError is a bad flag, argument or configuration: exit 2.
@@ -76,31 +84,45 @@ func commands() []command {
 		{"policy", "analyse a privacy policy (file, URL or - for stdin)", runPolicy},
 		{"rules", "list the rule catalogue", runRules},
 		{"db", "knowledge base: lookup HOST|URL|COOKIE, update", runDB},
-		{"version", "print the version", runVersion},
+		{"version", "print the version of privacyscan, its knowledge base and Chromium", runVersion},
+		{"completion", "print a shell completion script: bash, zsh or fish", runCompletion},
 	}
 }
 
 // Run runs privacyscan with args (without the program name) and returns the
 // exit code. Only main exits.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stdout)
-		if len(args) == 0 {
-			return ExitUsage
-		}
-		return ExitOK
+	return runWith(ctx, &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}, args)
+}
+
+// runWith is Run with the whole environment given, for tests.
+func runWith(ctx context.Context, env *Env, args []string) int {
+	if len(args) == 0 {
+		// Not a request for help: the usage goes with the error.
+		usage(env.Stderr)
+		return ExitUsage
 	}
-	if args[0] == "--version" {
-		args[0] = "version"
+	switch args[0] {
+	case "-h", "--help":
+		usage(env.Stdout)
+		return ExitOK
+	case "help":
+		// privacyscan help CMD [SUB] is CMD [SUB] --help.
+		if len(args) == 1 {
+			usage(env.Stdout)
+			return ExitOK
+		}
+		args = append(append([]string{}, args[1:]...), "--help")
+	case "--version":
+		args = append([]string{"version"}, args[1:]...)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return exitCode(stderr, c.run(ctx, env, args[1:]))
+			return exitCode(env.Stderr, c.run(ctx, env, args[1:]))
 		}
 	}
-	fmt.Fprintf(stderr, "privacyscan: unknown command %q\n\n", args[0])
-	usage(stderr)
+	fmt.Fprintf(env.Stderr, "privacyscan: unknown command %q\n\n", args[0])
+	usage(env.Stderr)
 	return ExitUsage
 }
 
@@ -128,11 +150,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  %-8s %s\n", c.name, c.summary)
 	}
-	b.WriteString("\nRun 'privacyscan <command> --help' for the flags of a command.\n")
+	b.WriteString("\nRun 'privacyscan help <command>' or 'privacyscan <command> --help' for the flags of a command.\n")
+	b.WriteString("Flags can also be set in PRIVACYSCAN_<FLAG> environment variables (--fail-on: PRIVACYSCAN_FAIL_ON);\n")
+	b.WriteString("each command's help marks the ones it reads.\n")
 	io.WriteString(w, b.String())
-}
-
-func runVersion(ctx context.Context, env *Env, args []string) error {
-	fmt.Fprintf(env.Stdout, "privacyscan %s\n", Version)
-	return nil
 }

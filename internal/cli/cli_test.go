@@ -80,7 +80,7 @@ func TestHelpAndVersion(t *testing.T) {
 	if code, out, _ := run(t, "version"); code != 0 || !strings.HasPrefix(out, "privacyscan ") {
 		t.Errorf("version: %d %q", code, out)
 	}
-	if code, _, errOut := run(t, "scan", "--help"); code != 0 || !strings.Contains(errOut, "--fail-on") || !strings.Contains(errOut, "Exit codes") {
-		t.Errorf("scan --help: %d %q", code, errOut)
+	if code, out, _ := run(t, "scan", "--help"); code != 0 || !strings.Contains(out, "--fail-on") || !strings.Contains(out, "Exit codes") {
+		t.Errorf("scan --help: %d %q", code, out)
 	}
 }

@@ -36,6 +36,9 @@ Exit codes: 0 done, 2 usage error or a knowledge-base file that does not load,
 4 runtime failure (a download of db update failed, the output cannot be written).
 `
 
+// dbCommands are the db subcommands, in help order.
+var dbCommands = []string{"lookup", "update", "vendors", "sources"}
+
 // runDB dispatches the db subcommands.
 func runDB(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
@@ -58,18 +61,21 @@ func runDB(ctx context.Context, env *Env, args []string) error {
 	return usagef("db: unknown command %q (want lookup, update, vendors or sources)", args[0])
 }
 
-// parseDBFlags parses a subcommand's flags; help is printed to stdout.
+// parseDBFlags parses a subcommand's flags; help is printed to stdout. Its
+// own flags (--format, --timeout, ...) are not read from the environment;
+// the knowledge-base flags, shared with scan, are.
 func parseDBFlags(env *Env, fs *pflag.FlagSet, usage string, args []string) (helped bool, err error) {
-	fs.SetOutput(io.Discard)
-	help := fs.BoolP("help", "h", false, "show this help")
-	if err := fs.Parse(args); err != nil {
-		return false, usagef("db %s: %v", fs.Name(), err)
-	}
-	if *help {
-		fmt.Fprintf(env.Stdout, "%s\nFlags:\n%s", usage, fs.FlagUsages())
-		return true, nil
-	}
-	return false, nil
+	var kbFlags kbFlagGroup
+	probe := pflag.NewFlagSet("", pflag.ContinueOnError)
+	kbFlags.register(probe)
+	fs.VisitAll(func(f *pflag.Flag) {
+		if probe.Lookup(f.Name) == nil {
+			localFlags(fs, f.Name)
+		}
+	})
+	return parseFlags(env, fs, "db "+fs.Name(), args, func(w io.Writer, usages string) {
+		fmt.Fprintf(w, "%s\n\n%s", usage, usages)
+	})
 }
 
 func checkDBFormat(cmd, format string) (string, error) {
@@ -119,7 +125,7 @@ func runDBLookup(ctx context.Context, env *Env, args []string) error {
 	}
 	db, err := kbf.load()
 	if err != nil {
-		return err
+		return blameEnv(fs, err)
 	}
 	out := make([]kb.Explanation, 0, fs.NArg())
 	for _, q := range fs.Args() {
@@ -310,7 +316,7 @@ func runDBVendors(ctx context.Context, env *Env, args []string) error {
 	}
 	db, err := kbf.load()
 	if err != nil {
-		return err
+		return blameEnv(fs, err)
 	}
 	vs := []kb.Vendor{}
 	for _, v := range db.Vendors() {
@@ -350,7 +356,7 @@ func runDBSources(ctx context.Context, env *Env, args []string) error {
 	}
 	db, err := kbf.load()
 	if err != nil {
-		return err
+		return blameEnv(fs, err)
 	}
 	srcs := db.Sources()
 	if f == "json" {

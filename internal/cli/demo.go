@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -16,23 +16,20 @@ import (
 // hostnames routed there: a real report, offline.
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("demo", pflag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: privacyscan demo [scan flags]\n\nStarts an embedded demo shop (shop.test and real tracker hostnames, served on 127.0.0.1 over TLS) and scans it.\nThe demo shows findings without gating on them: --fail-on is none unless given.\n\nFlags:\n%s\n%s", fs.FlagUsages(), exitCodesHelp)
-	}
 	flags := newScanFlagSet(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return nil
-		}
-		return &UsageError{err}
+	localFlags(fs, "targets") // a PRIVACYSCAN_TARGETS meant for scan does not apply to the demo
+	helped, err := parseFlags(env, fs, "demo", args, func(w io.Writer, usages string) {
+		fmt.Fprintf(w, "Usage: privacyscan demo [scan flags]\n\nStarts an embedded demo shop (shop.test and real tracker hostnames, served on 127.0.0.1 over TLS) and scans it.\nThe demo shows findings without gating on them: --fail-on is none unless given (or PRIVACYSCAN_FAIL_ON is set).\n\n%s\n%s", usages, exitCodesHelp)
+	})
+	if helped || err != nil {
+		return err
 	}
 	if fs.NArg() > 0 || fs.Changed("targets") {
 		return usagef("demo takes no URL and no --targets (it scans %s)", demo.StartURL())
 	}
 	o, err := flags.options(env, []string{demo.StartURL()})
 	if err != nil {
-		return err
+		return blameEnv(fs, err)
 	}
 	if o.Browser.BrowserURL != "" {
 		// A remote browser has its own host rules: the demo's trackers

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"net/url"
 	"os"
 	"path"
@@ -45,15 +46,16 @@ type crawlOptions struct {
 }
 
 func (g *crawlFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&g.targets, "targets", "", "read URLs from `FILE`, one a line (# comments)")
+	fs.StringVar(&g.targets, "targets", "", "read URLs from `FILE`, one a line (# comments); - reads standard input")
 	fs.IntVar(&g.pages, "pages", 8, "pages to sample per site")
 	fs.BoolVar(&g.ignoreRobots, "ignore-robots", false, "do not honour robots.txt")
 	fs.StringVar(&g.policyURL, "policy-url", "", "the privacy policy's URL (skips discovery)")
 	fs.StringArrayVar(&g.firstParty, "first-party", nil, "extra `DOMAIN` that belongs to the site, e.g. its CDN (repeatable)")
 }
 
-// urls checks the URL arguments and appends those of --targets.
-func (g *crawlFlags) urls(args []string) ([]string, error) {
+// urls checks the URL arguments and appends those of --targets (stdin for
+// --targets -).
+func (g *crawlFlags) urls(stdin io.Reader, args []string) ([]string, error) {
 	out := make([]string, 0, len(args))
 	for _, u := range args {
 		nu, err := checkURL(u)
@@ -63,7 +65,7 @@ func (g *crawlFlags) urls(args []string) ([]string, error) {
 		out = append(out, nu)
 	}
 	if g.targets != "" {
-		more, err := readTargets(g.targets)
+		more, err := readTargets(g.targets, stdin)
 		if err != nil {
 			return nil, &UsageError{err}
 		}

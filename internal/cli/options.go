@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -25,6 +27,7 @@ type scanOptions struct {
 	Output  outputOptions
 	Rules   ruleOptions
 	Consent consentOptions
+	Run     runOptions
 }
 
 // scanFlagSet is every flag group of scan and demo.
@@ -36,6 +39,7 @@ type scanFlagSet struct {
 	output  outputFlags
 	rules   ruleFlags
 	consent consentFlags
+	run     runFlags
 }
 
 // newScanFlagSet declares the scan flags on fs.
@@ -48,6 +52,7 @@ func newScanFlagSet(fs *pflag.FlagSet) *scanFlagSet {
 	s.output.register(fs)
 	s.rules.register(fs)
 	s.consent.register(fs)
+	s.run.register(fs)
 	return s
 }
 
@@ -56,7 +61,7 @@ func newScanFlagSet(fs *pflag.FlagSet) *scanFlagSet {
 func (s *scanFlagSet) options(env *Env, args []string) (*scanOptions, error) {
 	o := &scanOptions{}
 	var err error
-	if o.URLs, err = s.crawl.urls(args); err != nil {
+	if o.URLs, err = s.crawl.urls(env.Stdin, args); err != nil {
 		return nil, err
 	}
 	if o.Crawl, err = s.crawl.options(); err != nil {
@@ -80,11 +85,43 @@ func (s *scanFlagSet) options(env *Env, args []string) (*scanOptions, error) {
 	if o.Consent, err = s.consent.options(); err != nil {
 		return nil, err
 	}
+	if o.Run, err = s.run.options(); err != nil {
+		return nil, err
+	}
+	if err := checkSites(o); err != nil {
+		return nil, err
+	}
 	// The configuration's first-party domains add to --first-party.
 	if o.Rules.Config != nil {
 		o.Crawl.FirstParty = append(o.Crawl.FirstParty, o.Rules.Config.FirstParty...)
 	}
 	return o, nil
+}
+
+// checkSites refuses hosts that name no site: a single label ("not" of
+// 'privacyscan scan not a url', the words of an unquoted URL with spaces)
+// is a site only when it is localhost, an IP address or routed by --resolve.
+func checkSites(o *scanOptions) error {
+	urls := append([]string{}, o.URLs...)
+	if o.Crawl.PolicyURL != "" {
+		urls = append(urls, o.Crawl.PolicyURL)
+	}
+	for _, raw := range urls {
+		u, err := url.Parse(raw)
+		if err != nil {
+			continue // checkURL parsed it already
+		}
+		host := strings.TrimSuffix(u.Hostname(), ".")
+		if strings.Contains(host, ".") || strings.EqualFold(host, "localhost") || net.ParseIP(host) != nil {
+			continue
+		}
+		if _, routed := o.Browser.Routes.Match(host); routed {
+			continue
+		}
+		return usagef("%q is not a site's address: a host needs a domain such as shop.example (or --resolve %s=IP to route it); "+
+			"a URL with spaces or shell characters must be quoted: privacyscan scan 'https://shop.example/a b?x=1&y=2'", u.Hostname(), u.Hostname())
+	}
+	return nil
 }
 
 // contains reports whether list holds s.
@@ -148,15 +185,27 @@ func checkURL(raw string) (string, error) {
 	return u.String(), nil
 }
 
-// readTargets reads one URL a line; blank lines and # comments are skipped.
-func readTargets(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("--targets: %w", err)
+// readTargets reads one URL a line from path, or from stdin when path is
+// "-"; blank lines and # comments are skipped.
+func readTargets(path string, stdin io.Reader) ([]string, error) {
+	var r io.Reader
+	name := path
+	if path == "-" {
+		name = "standard input"
+		r = stdin
+		if r == nil {
+			r = strings.NewReader("")
+		}
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("--targets: %w", err)
+		}
+		defer f.Close()
+		r = f
 	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if i := strings.Index(line, "#"); i >= 0 && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
@@ -167,7 +216,7 @@ func readTargets(path string) ([]string, error) {
 		}
 		u, err := checkURL(line)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+			return nil, fmt.Errorf("%s:%d: %v", name, n, err)
 		}
 		out = append(out, u)
 	}

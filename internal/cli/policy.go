@@ -41,18 +41,18 @@ const maxPolicyFetch = policy.MaxDocumentBytes
 // and prints what it declares.
 func runPolicy(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("policy", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	format := fs.String("format", "table", "output format: "+strings.Join(policyFormats, ", "))
 	output := fs.StringP("output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	insecure := fs.Bool("insecure", false, "accept any TLS certificate when fetching a URL")
 	timeout := fs.Duration("timeout", 30*time.Second, "give up fetching a URL after this long")
-	help := fs.BoolP("help", "h", false, "show this help")
-	if err := fs.Parse(args); err != nil {
-		return usagef("policy: %v", err)
-	}
-	if *help {
-		fmt.Fprintf(env.Stdout, "Usage: privacyscan policy [flags] FILE|URL|-\n\nAnalyses a privacy policy (HTML or text, any language and charset) and prints what it declares.\n\nFlags:\n%s\nExit codes: 0 analysed, 2 usage error (bad flag, missing file), 4 runtime failure (the URL cannot be fetched, the output cannot be written).\n", fs.FlagUsages())
-		return nil
+	// PRIVACYSCAN_FORMAT, _OUTPUT and _TIMEOUT are a scan's, which mean
+	// something else there.
+	localFlags(fs, "format", "output", "timeout")
+	helped, err := parseFlags(env, fs, "policy", args, func(w io.Writer, usages string) {
+		fmt.Fprintf(w, "Usage: privacyscan policy [flags] FILE|URL|-\n\nAnalyses a privacy policy (HTML or text, any language and charset) and prints what it declares.\n\n%s\nExit codes: 0 analysed, 2 usage error (bad flag, missing file), 4 runtime failure (the URL cannot be fetched, the output cannot be written).\n", usages)
+	})
+	if helped || err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return usagef("policy: want exactly one FILE, URL or - (got %d arguments)", fs.NArg())

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/privacyscan/privacyscan/internal/config"
 	"github.com/privacyscan/privacyscan/reports"
 	"github.com/privacyscan/privacyscan/scanner/model"
 
@@ -26,24 +27,25 @@ type rulesOptions struct {
 	Jurisdiction string
 	Config       *model.Config
 	Output       string
+	// Width is the terminal's width the table keeps within (COLUMNS).
+	Width int
 }
 
 // runRules lists the rule catalogue, with the severities that apply in a
 // jurisdiction and under a configuration (whose custom rules are listed too).
 func runRules(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("rules", pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	format := fs.String("format", "table", "output format: "+strings.Join(ruleFormats, ", "))
 	jurisdiction := fs.String("jurisdiction", rules.DefaultJurisdiction, "show severities in this jurisdiction: "+strings.Join(rules.Jurisdictions(), ", "))
-	configPath := fs.String("config", "", "configuration `FILE` whose severities and custom rules to show")
+	configPath := fs.String("config", "", "configuration `FILE` whose severities and custom rules to show (default: .privacyscan.yaml in the working directory, as scan reads it)")
 	output := fs.StringP("output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	help := fs.BoolP("help", "h", false, "show this help")
-	if err := fs.Parse(args); err != nil {
-		return usagef("rules: %v", err)
-	}
-	if *help {
-		fmt.Fprintf(env.Stdout, "Usage: privacyscan rules [flags]\n\nLists the rule catalogue.\n\nFlags:\n%s\nExit codes: 0 listed, 2 usage or configuration error, 4 the output cannot be written.\n", fs.FlagUsages())
-		return nil
+	// PRIVACYSCAN_FORMAT and PRIVACYSCAN_OUTPUT are a scan report's.
+	localFlags(fs, "format", "output")
+	helped, err := parseFlags(env, fs, "rules", args, func(w io.Writer, usages string) {
+		fmt.Fprintf(w, "Usage: privacyscan rules [flags]\n\nLists the rule catalogue.\n\n%s\nExit codes: 0 listed, 2 usage or configuration error, 4 the output cannot be written.\n", usages)
+	})
+	if helped || err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("rules: unexpected argument %q", fs.Arg(0))
@@ -53,17 +55,28 @@ func runRules(ctx context.Context, env *Env, args []string) error {
 		return usagef("rules: --format %q: want one of %s", *format, strings.Join(ruleFormats, ", "))
 	}
 	if err := rules.CheckJurisdiction(o.Jurisdiction); err != nil {
-		return usagef("rules: --jurisdiction: %v", err)
+		return blameEnv(fs, usagef("rules: --jurisdiction: %v", err))
 	}
 	if err := checkOutputPath(o.Output); err != nil {
 		return err
 	}
-	if *configPath != "" {
-		cfg, err := loadConfig(*configPath)
+	// The same file scan would judge with: --config, else .privacyscan.yaml
+	// in the working directory, with the same errors.
+	path := *configPath
+	if path == "" {
+		if p, ok := config.Find("."); ok {
+			path = p
+		}
+	}
+	if path != "" {
+		cfg, err := loadConfig(path)
 		if err != nil {
 			return &UsageError{Err: err}
 		}
 		o.Config = cfg
+	}
+	if o.Output == "" || o.Output == "-" {
+		o.Width = columns(env)
 	}
 	return emit(env, o.Output, func(w io.Writer) error { return writeRules(w, o) })
 }
@@ -116,7 +129,7 @@ func writeRules(w io.Writer, o rulesOptions) error {
 		}
 		return rules.WriteMarkdown(w, rs)
 	case "table":
-		tb := reports.NewTable(w, 70)
+		tb := reports.NewFitTable(w, 70, o.Width)
 		tb.Header("Rule", "Severity ("+o.Jurisdiction+")", "Title")
 		for _, r := range list {
 			id := r.ID

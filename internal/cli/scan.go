@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,23 +30,19 @@ const exitCodesHelp = `Exit codes:
 
 func runScan(ctx context.Context, env *Env, args []string) error {
 	fs := pflag.NewFlagSet("scan", pflag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "Usage: privacyscan scan [flags] URL...\n\nScans each site in five phases (%s) and reports findings.\n\nFlags:\n%s\n%s", strings.Join(model.AllPhases, ", "), fs.FlagUsages(), exitCodesHelp)
-	}
 	flags := newScanFlagSet(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return nil
-		}
-		return &UsageError{err}
+	helped, err := parseFlags(env, fs, "scan", args, func(w io.Writer, usages string) {
+		fmt.Fprintf(w, "Usage: privacyscan scan [flags] URL...\n\nScans each site in five phases (%s) and reports findings.\nQuote a URL with spaces or shell characters: privacyscan scan 'https://shop.example/?a=1&b=2'\n\n%s\n%s", strings.Join(model.AllPhases, ", "), usages, exitCodesHelp)
+	})
+	if helped || err != nil {
+		return err
 	}
 	o, err := flags.options(env, fs.Args())
 	if err != nil {
-		return err
+		return blameEnv(fs, err)
 	}
 	if len(o.URLs) == 0 {
-		return usagef("scan: no URL given (privacyscan scan https://shop.example, or --targets FILE)")
+		return usagef("scan: no URL given (privacyscan scan https://shop.example, or --targets FILE, or --targets - to read them from standard input)")
 	}
 	return scan(ctx, env, o)
 }
@@ -53,6 +50,13 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 // scan runs a validated scan and writes the report.
 func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	started := time.Now().UTC()
+	if o.Run.Timeout > 0 {
+		// The deadline stops the scan as Ctrl-C does: what was gathered is
+		// still judged and written, marked "interrupted".
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.Run.Timeout)
+		defer cancel()
+	}
 	progress := func(format string, args ...any) {
 		if !o.Output.Quiet {
 			fmt.Fprintf(env.Stderr, "privacyscan: "+format+"\n", args...)
@@ -79,12 +83,30 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	// cookies of the pages already loaded can still be read; Close ends it.
 	defer sc.Close()
 	progress("starting the browser")
+	var rep *model.Report
 	if err := sc.Start(ctx); err != nil {
-		return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
+		if ctx.Err() == nil {
+			return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
+		}
+		// Stopped (--timeout, Ctrl-C) before the browser was up: an empty
+		// report, marked interrupted, and "nothing scanned".
+		rep = newReport(o, started)
+		rep.Interrupted = true
+		rep.FinishedAt = time.Now().UTC().Format(time.RFC3339)
+	} else {
+		rep = runSites(ctx, env, sc, o, db, started)
 	}
-	rep := runSites(ctx, env, sc, o, db, started)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		progress("--timeout %s reached: the report holds what was gathered", o.Run.Timeout)
+	}
+	return finishScan(env, o, rep, progress)
+}
+
+// finishScan writes the report and returns the exit code. The code judges
+// every finding; --severity only hides some from the report.
+func finishScan(env *Env, o *scanOptions, rep *model.Report, progress func(string, ...any)) error {
 	code := exitFor(rep, o.Output.FailOn)
-	if err := writeReport(env, o.Output, reportOptions(o, code), rep); err != nil {
+	if err := writeReport(env, o.Output, reportOptions(o, code), filterSeverity(rep, o.Run.Severity)); err != nil {
 		return err
 	}
 	if o.Output.Path != "" && o.Output.Path != "-" {
@@ -93,11 +115,16 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	return &ExitError{Code: code}
 }
 
+// newReport is the envelope of a scan's report.
+func newReport(o *scanOptions, started time.Time) *model.Report {
+	return &model.Report{SchemaVersion: model.SchemaVersion, Tool: model.Tool{Name: "privacyscan", Version: Version},
+		StartedAt: started.Format(time.RFC3339), FailOn: o.Output.FailOn}
+}
+
 // runSites scans the sites and judges each: rules, then the
 // configuration's suppressions, then the baseline.
 func runSites(ctx context.Context, env *Env, sc *scanner.Scanner, o *scanOptions, db *kb.DB, started time.Time) *model.Report {
-	rep := &model.Report{SchemaVersion: model.SchemaVersion, Tool: model.Tool{Name: "privacyscan", Version: Version},
-		StartedAt: started.Format(time.RFC3339), FailOn: o.Output.FailOn}
+	rep := newReport(o, started)
 	sup := rules.NewSuppressor(o.Rules.Config, started)
 	ropts := rules.Options{Jurisdiction: o.Rules.Jurisdiction, Config: o.Rules.Config, Now: started, Vendors: kbVendors(db)}
 	// Sites are crawled and scanned side by side; the report keeps the
@@ -136,6 +163,9 @@ func reportOptions(o *scanOptions, code int) reports.Options {
 // fails the scan is not lost: the report is saved to a temporary file,
 // and the run still fails (exit 4), since the report is not where asked.
 func writeReport(env *Env, o outputOptions, ro reports.Options, rep *model.Report) error {
+	if o.Path == "" || o.Path == "-" {
+		ro.Width = columns(env)
+	}
 	w, err := reports.New(o.Format, ro)
 	if err != nil {
 		return &UsageError{fmt.Errorf("--format: %w", err)} // checked with the flags; kept for safety
@@ -156,6 +186,20 @@ func writeReport(env *Env, o outputOptions, ro reports.Options, rep *model.Repor
 		os.Remove(f.Name())
 	}
 	return &RuntimeError{fmt.Errorf("writing the report: %w", err)}
+}
+
+// columns is the terminal's width from COLUMNS, 0 when unset or
+// implausible: tables keep within it.
+func columns(env *Env) int {
+	v, ok := env.lookupEnv("COLUMNS")
+	if !ok {
+		return 0
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 20 {
+		return 0
+	}
+	return n
 }
 
 // exitFor computes the exit code of a finished scan.

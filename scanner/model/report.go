@@ -20,6 +20,12 @@ type Report struct {
 	Sites       []SiteReport `json:"sites"`
 	// FailOn is the severity threshold used for the exit code.
 	FailOn string `json:"fail_on,omitempty"`
+	// MinSeverity is the --severity the report was written with: findings
+	// below it are left out of sites[].findings, HiddenFindings counts them,
+	// and they still counted toward the exit code. Empty when every finding
+	// is in the report (such a report is not a complete --baseline).
+	MinSeverity    string `json:"min_severity,omitempty"`
+	HiddenFindings int    `json:"hidden_findings,omitempty"`
 }
 
 // Tool names the program that wrote the report.
