@@ -33,7 +33,6 @@ findings new, resolved and unchanged (by fingerprint); vendors, third-party host
 storage keys that appeared or disappeared in each phase; changes of the consent outcome and of
 the privacy policy's facts. --format markdown writes a pull-request comment.
 
-Flags:
 %s
 Exit codes:
   0  no new finding at or above --fail-on
@@ -46,18 +45,16 @@ Exit codes:
 // the old one lacks at or above --fail-on.
 func runDiff(ctx context.Context, env *Env, args []string) error {
 	fset := pflag.NewFlagSet("diff", pflag.ContinueOnError)
-	fset.SetOutput(io.Discard)
 	format := fset.String("format", "", "output format: "+strings.Join(reports.DiffFormats(), ", ")+" (default table on a terminal, json otherwise)")
 	output := fset.StringP("output", "o", "", "write the diff to `FILE` (atomically) instead of standard output")
 	failOn := fset.String("fail-on", rules.High, "exit 1 when a new finding is at or above this severity (critical, high, medium, low, info, none)")
 	noColor := fset.Bool("no-color", false, "no colour in the table")
-	help := fset.BoolP("help", "h", false, "show this help")
-	if err := fset.Parse(args); err != nil {
-		return usagef("diff: %v", err)
-	}
-	if *help {
-		fmt.Fprintf(env.Stdout, diffHelp, fset.FlagUsages())
-		return nil
+	localFlags(fset, "format", "output")
+	helped, err := parseFlags(env, fset, "diff", args, func(w io.Writer, usages string) {
+		fmt.Fprintf(w, diffHelp, usages)
+	})
+	if helped || err != nil {
+		return err
 	}
 	if fset.NArg() != 2 {
 		return usagef("diff: want two reports, OLD.json NEW.json (got %d arguments)", fset.NArg())
