@@ -1,6 +1,6 @@
 // Package reports renders a scan as a table for people and as JSON, SARIF,
-// JUnit, Markdown and HTML for machines, CI systems and auditors. Every
-// format is a Writer in its own file; Formats lists them.
+// JUnit, Markdown, HTML and GitLab Code Quality for machines, CI systems and
+// auditors. Every format is a Writer in its own file; Formats lists them.
 package reports
 
 import (
@@ -88,6 +88,7 @@ var formats = []format{
 	{"junit", func(o Options) Writer { return junitWriter{o} }},
 	{"markdown", func(o Options) Writer { return markdownWriter{} }},
 	{"html", func(o Options) Writer { return htmlWriter{} }},
+	{"codequality", func(o Options) Writer { return codeQualityWriter{} }},
 }
 
 // Formats lists the format names.

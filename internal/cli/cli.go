@@ -23,14 +23,21 @@ const (
 	ExitRuntime    = 4 // runtime failure: browser will not start, report cannot be written, fetch failed
 )
 
-// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3";
-// otherwise it is the module version go install recorded, or "dev".
-var Version = func() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3"
+// (the release build does, see .goreleaser.yaml); otherwise init sets it to
+// the module version go install recorded, or "dev". It has no initialiser
+// on purpose: -X cannot set a variable whose initialiser calls a function.
+var Version string
+
+func init() {
+	if Version != "" {
+		return
 	}
-	return "dev"
-}()
+	Version = "dev"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		Version = bi.Main.Version
+	}
+}
 
 // Env is what a command gets: its streams and its environment.
 type Env struct {
