@@ -88,6 +88,7 @@ var formats = []format{
 	{"junit", func(o Options) Writer { return junitWriter{o} }},
 	{"markdown", func(o Options) Writer { return markdownWriter{} }},
 	{"html", func(o Options) Writer { return htmlWriter{} }},
+	{"jsonl", func(o Options) Writer { return jsonlWriter{o} }},
 }
 
 // Formats lists the format names.
