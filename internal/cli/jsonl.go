@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/privacyscan/privacyscan/reports"
@@ -209,7 +210,7 @@ func sameSettings(a, b reports.JSONLHeader, shard bool) error {
 		cmp("shard", a.Shard, b.Shard, true)
 	}
 	if len(diffs) > 0 {
-		return errors.New("made with different settings: " + joinDiffs(diffs))
+		return errors.New("made with different settings: " + strings.Join(diffs, "; "))
 	}
 	return nil
 }
@@ -217,16 +218,5 @@ func sameSettings(a, b reports.JSONLHeader, shard bool) error {
 func sorted(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)
-	return out
-}
-
-func joinDiffs(d []string) string {
-	out := ""
-	for i, s := range d {
-		if i > 0 {
-			out += "; "
-		}
-		out += s
-	}
 	return out
 }
