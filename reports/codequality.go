@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/privacyscan/privacyscan/rules"
 	"github.com/privacyscan/privacyscan/scanner/model"
@@ -64,10 +65,25 @@ func codeQualitySeverity(sev string) string {
 func (codeQualityWriter) Write(w io.Writer, r *model.Report) error {
 	Normalize(r)
 	out := []codeQualityIssue{}
-	for _, s := range r.Sites {
+	for i, s := range r.Sites {
 		site := ""
 		if s.Site != nil {
 			site = s.URL
+		}
+		if ns := notScanned(s); ns != "" {
+			// An empty list would read as a clean site: a site that could
+			// not be scanned is an issue of its own, with the reasons.
+			desc := ns
+			if s.Site != nil && len(s.Errors) > 0 {
+				desc += " " + strings.Join(s.Errors, "; ")
+			}
+			name := siteName(s, i)
+			sum := sha256.Sum256([]byte("not-scanned\x00" + name))
+			out = append(out, codeQualityIssue{
+				Type: "issue", Description: Clean(desc, 0), CheckName: "privacyscan-not-scanned",
+				Fingerprint: hex.EncodeToString(sum[:16]), Severity: "blocker", Categories: []string{"Security"},
+				Location: codeQualityLocation{Path: Clean(name, 0), Lines: codeQualityLines{Begin: 1}},
+			})
 		}
 		for _, f := range s.Findings {
 			if f.Suppressed != nil {

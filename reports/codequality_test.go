@@ -13,7 +13,7 @@ import (
 // kept, a fingerprint always present, and [] for a clean scan (GitLab
 // rejects a report that is not an array).
 func TestCodeQuality(t *testing.T) {
-	site := &model.Site{URL: "https://shop.test/"}
+	site := &model.Site{URL: "https://shop.test/", Scanned: true}
 	finding := func(sev, fp string) model.Finding {
 		return model.Finding{Rule: "r-" + sev, Severity: sev, Message: "m\x1b[31m " + sev, Fingerprint: fp}
 	}

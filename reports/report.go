@@ -89,6 +89,7 @@ var formats = []format{
 	{"markdown", func(o Options) Writer { return markdownWriter{} }},
 	{"html", func(o Options) Writer { return htmlWriter{} }},
 	{"codequality", func(o Options) Writer { return codeQualityWriter{} }},
+	{"jsonl", func(o Options) Writer { return jsonlWriter{o} }},
 }
 
 // Formats lists the format names.

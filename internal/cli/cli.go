@@ -87,6 +87,8 @@ func commands() []command {
 	return []command{
 		{"scan", "scan one or more sites and report findings", runScan},
 		{"demo", "start the embedded demo shop and scan it, offline", runDemo},
+		{"report", "render a --format jsonl run (or a JSON report) in any format", runReport},
+		{"merge", "join the reports of shards (--shard) into one", runMerge},
 		{"diff", "compare two JSON reports: new and resolved findings, tracking, consent, policy", runDiff},
 		{"policy", "analyse a privacy policy (file, URL or - for stdin)", runPolicy},
 		{"rules", "list the rule catalogue", runRules},

@@ -112,7 +112,7 @@ func flagValues(cmd, flag string) []string {
 	switch flag {
 	case "format":
 		switch cmd {
-		case "scan", "demo":
+		case "scan", "demo", "report", "merge":
 			return reports.Formats()
 		case "rules":
 			return ruleFormats

@@ -28,6 +28,7 @@ type scanOptions struct {
 	Rules   ruleOptions
 	Consent consentOptions
 	Run     runOptions
+	Stream  streamOptions
 }
 
 // scanFlagSet is every flag group of scan and demo.
@@ -40,6 +41,7 @@ type scanFlagSet struct {
 	rules   ruleFlags
 	consent consentFlags
 	run     runFlags
+	stream  streamFlags
 }
 
 // newScanFlagSet declares the scan flags on fs.
@@ -53,6 +55,7 @@ func newScanFlagSet(fs *pflag.FlagSet) *scanFlagSet {
 	s.rules.register(fs)
 	s.consent.register(fs)
 	s.run.register(fs)
+	s.stream.register(fs)
 	return s
 }
 
@@ -86,6 +89,9 @@ func (s *scanFlagSet) options(env *Env, args []string) (*scanOptions, error) {
 		return nil, err
 	}
 	if o.Run, err = s.run.options(); err != nil {
+		return nil, err
+	}
+	if o.Stream, err = s.stream.options(env, o); err != nil {
 		return nil, err
 	}
 	if err := checkSites(o); err != nil {

@@ -41,6 +41,9 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return blameEnv(fs, err)
 	}
+	if len(o.URLs) == 0 && o.Stream.Shard.N > 0 {
+		return emptyShard(ctx, env, o)
+	}
 	if len(o.URLs) == 0 {
 		return usagef("scan: no URL given (privacyscan scan https://shop.example, or --targets FILE, or --targets - to read them from standard input)")
 	}
@@ -78,6 +81,13 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	if o.Browser.BrowserURL != "" {
 		fmt.Fprintln(env.Stderr, "privacyscan: warning: a browser started elsewhere keeps its own settings; start it with --disable-site-isolation-trials and third-party cookies allowed, or requests of cross-site iframes and third-party cookies may be missed")
 	}
+	var stream *jsonlRun // --format jsonl: written site by site
+	if o.Output.Format == "jsonl" {
+		if stream, err = openJSONL(env, o, started, progress); err != nil {
+			return err
+		}
+		defer stream.close()
+	}
 	sc := newScanner(o, db, engine, progress)
 	// The browser outlives Ctrl-C until the report is written, so the
 	// cookies of the pages already loaded can still be read; Close ends it.
@@ -90,9 +100,17 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		}
 		// Stopped (--timeout, Ctrl-C) before the browser was up: an empty
 		// report, marked interrupted, and "nothing scanned".
+		if stream != nil {
+			return stream.finish(o, true, progress)
+		}
 		rep = newReport(o, started)
 		rep.Interrupted = true
 		rep.FinishedAt = time.Now().UTC().Format(time.RFC3339)
+	} else if stream != nil {
+		if err := stream.run(ctx, env, sc, o, db, started); err != nil {
+			return err
+		}
+		return stream.finish(o, ctx.Err() != nil, progress)
 	} else {
 		rep = runSites(ctx, env, sc, o, db, started)
 	}
