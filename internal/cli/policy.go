@@ -163,6 +163,10 @@ func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 	if len(f.OtherLanguages) > 0 {
 		lang += " (also " + strings.Join(f.OtherLanguages, ", ") + ")"
 	}
+	if f.PolicyUnread() {
+		// Every "no" below would otherwise read as the policy's silence.
+		lang += " (not read: a language the analyser has no lexicon for; elements, stances and claims not judged)"
+	}
 	updated := "-"
 	if f.LastUpdated != nil {
 		updated = *f.LastUpdated

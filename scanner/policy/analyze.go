@@ -78,6 +78,22 @@ func Analyze(raw []byte, opts Options) (f *model.PolicyFacts) {
 }
 
 func analyzeText(f *model.PolicyFacts, text, declared string, vendors []VendorName) {
+	readable := true
+	f.Readable = &readable
+	if code := UnreadLanguage(text); code != "" {
+		// A language without a lexicon: name it, find the names (they are
+		// written alike in every language) and judge nothing else.
+		readable = false
+		f.Language = code
+		d := newDoc(text, code)
+		f.Evidence = map[string]model.Quote{}
+		d.vendors(f, vendors)
+		d.recipients(f)
+		if len(f.Evidence) == 0 {
+			f.Evidence = nil
+		}
+		return
+	}
 	primary, others := DetectLanguage(text)
 	f.Language = chooseLanguage(declared, primary, text)
 	f.OtherLanguages = slices.DeleteFunc(others, func(l string) bool { return l == f.Language })
