@@ -3,6 +3,7 @@ package policy
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
@@ -68,9 +69,17 @@ func Analyze(raw []byte, opts Options) (f *model.PolicyFacts) {
 		}
 	}()
 	f.Truncated = len(raw) > MaxDocumentBytes
+	if err := checkInput(raw, opts.ContentType); err != nil {
+		f.Error = err.Error()
+		return f
+	}
 	text, declared, err := ExtractText(raw, opts.ContentType)
 	if err != nil {
 		f.Error = err.Error()
+		return f
+	}
+	if strings.TrimSpace(text) == "" {
+		f.Error = ErrNoText.Error()
 		return f
 	}
 	analyzeText(f, text, declared, opts.Vendors)
