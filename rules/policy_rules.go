@@ -161,6 +161,30 @@ func (c *evalContext) essentialVendor(v observedVendor) bool {
 	return ok && baseCategory(kv.Category) == "essential"
 }
 
+// readPolicy reports whether there is a policy whose content the analyser
+// read: a policy in a language it does not read says nothing of what it
+// discloses, so no rule may judge it absent.
+func (c *evalContext) readPolicy() bool {
+	return c.hasPolicy() && !c.site.Policy.PolicyUnread()
+}
+
+// unreadPolicy marks the example's policy as one in a language the
+// analyser does not read, with none of its elements found.
+func unreadPolicy(s *model.Site) {
+	no := false
+	s.Policy.Language, s.Policy.Readable = "hu", &no
+	s.Policy.Elements = model.Elements{}
+	s.Policy.VendorIDs, s.Policy.VendorsMentioned = nil, []string{}
+}
+
+// readableHungarian is the counterpart: the same empty facts from a policy
+// the analyser did read.
+func readableHungarian(s *model.Site) {
+	unreadPolicy(s)
+	yes := true
+	s.Policy.Readable = &yes
+}
+
 func undisclosedThirdParty() Rule {
 	withGA := exSite(inPhase(model.PhaseAfterAccept, exGA4, exGA))
 	return Rule{
@@ -192,11 +216,15 @@ func undisclosedThirdParty() Rule {
 				}), inPhase(model.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
 			{Name: "no policy: policy-not-found covers it", Fires: false,
 				Site: exSite(noPolicy, inPhase(model.PhaseAfterAccept, exGA4))},
+			{Name: "a policy in a language the analyser does not read is not judged", Fires: false,
+				Site: exSite(unreadPolicy, inPhase(model.PhaseAfterAccept, exGA4))},
+			{Name: "a read policy that names no vendor", Fires: true,
+				Site: exSite(readableHungarian, inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "the site's own PHP session cookie (self-hosted software)", Fires: false,
 				Site: exSite(inPhase(model.PhaseBeforeConsent, exCookie("PHPSESSID", "shop.test", "PHP", "essential", 0)))},
 		},
 		check: func(c *evalContext) []model.Finding {
-			if !c.hasPolicy() {
+			if !c.readPolicy() {
 				return nil
 			}
 			var out []model.Finding
@@ -269,11 +297,15 @@ func undisclosedTransfer() Rule {
 				Site: exSite(silent, withPolicy(func(p *model.PolicyFacts) {
 					p.Recipients = []model.Recipient{{Name: "Google LLC", Country: "US", Sentence: "Google LLC (USA) provides our analytics."}}
 				}), inPhase(model.PhaseAfterAccept, exGA4))},
+			{Name: "a policy in a language the analyser does not read is not judged", Fires: false,
+				Site: exSite(unreadPolicy, inPhase(model.PhaseAfterAccept, exGA4))},
+			{Name: "a read policy silent on transfers", Fires: true,
+				Site: exSite(readableHungarian, inPhase(model.PhaseAfterAccept, exGA4))},
 			{Name: "an EEA vendor only", Fires: false,
 				Site: exSite(silent, inPhase(model.PhaseAfterAccept, exReq("https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "session-recording")))},
 		},
 		check: func(c *evalContext) []model.Finding {
-			if !c.hasPolicy() || c.site.Policy.Elements.Transfers {
+			if !c.readPolicy() || c.site.Policy.Elements.Transfers {
 				return nil
 			}
 			var out []model.Finding
@@ -342,9 +374,11 @@ func policyIncomplete() Rule {
 				Site: exSite(withPolicy(func(p *model.PolicyFacts) { p.Elements.Retention, p.Elements.Complaint = false, false }))},
 			{Name: "complete policy", Fires: false, Site: exSite()},
 			{Name: "no policy: policy-not-found covers it", Fires: false, Site: exSite(noPolicy)},
+			{Name: "a policy in a language the analyser does not read is not judged", Fires: false, Site: exSite(unreadPolicy)},
+			{Name: "a read policy with no element found", Fires: true, Site: exSite(readableHungarian)},
 		},
 		check: func(c *evalContext) []model.Finding {
-			if !c.hasPolicy() {
+			if !c.readPolicy() {
 				return nil
 			}
 			var missing, fields []string

@@ -77,6 +77,11 @@ func runPolicy(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	facts := policy.Analyze(doc, policy.Options{Vendors: policyVendors(kb.Default()), URL: finalURL, ContentType: contentType})
+	if facts.Error != "" {
+		// An empty, binary or unreadable document: say why instead of a
+		// table in which every element reads as missing.
+		return &RuntimeError{fmt.Errorf("policy: %s: %s", o.Source, facts.Error)}
+	}
 	return emit(env, o.Output, func(w io.Writer) error {
 		if o.Format == "json" {
 			enc := json.NewEncoder(w)
@@ -163,6 +168,10 @@ func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 	if len(f.OtherLanguages) > 0 {
 		lang += " (also " + strings.Join(f.OtherLanguages, ", ") + ")"
 	}
+	if f.PolicyUnread() {
+		// Every "no" below would otherwise read as the policy's silence.
+		lang += " (not read: a language the analyser has no lexicon for; elements, stances and claims not judged)"
+	}
 	updated := "-"
 	if f.LastUpdated != nil {
 		updated = *f.LastUpdated
@@ -204,6 +213,12 @@ func writePolicyTable(w io.Writer, f *model.PolicyFacts) error {
 	}
 	if f.Error != "" {
 		if err := tb.Append("error", reports.Clean(f.Error, 0), ""); err != nil {
+			return err
+		}
+	}
+	if f.Truncated {
+		// The facts cover only the beginning: a missing element may sit after the cut.
+		if err := tb.Append("truncated", fmt.Sprintf("yes: only the first %d MiB were read; elements after them were not seen", policy.MaxDocumentBytes>>20), ""); err != nil {
 			return err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
+	"github.com/privacyscan/privacyscan/scanner/policy"
 )
 
 func TestPolicyCommand(t *testing.T) {
@@ -85,5 +86,47 @@ func TestPolicyCommand(t *testing.T) {
 	Run(context.Background(), []string{"policy", srv.URL + "/privacy"}, nil, &stdout, &stderr)
 	if strings.Contains(stdout.String(), "\x1b") {
 		t.Error("table output holds an escape character from the page")
+	}
+}
+
+// TestPolicyBadDocuments: an empty, binary or non-text document makes the
+// policy command fail with the reason, never print an all-"no" table; a
+// document cut at the size limit says so in the table.
+func TestPolicyBadDocuments(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	big := bytes.Repeat([]byte("We do not sell your personal data. "), policy.MaxDocumentBytes/35+100)
+	cases := []struct {
+		name   string
+		file   string
+		exit   int
+		stdout string // in stdout
+		stderr string // in stderr
+	}{
+		{"empty", write("empty.txt", nil), ExitRuntime, "", "empty document"},
+		{"pdf", write("policy.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj")), ExitRuntime, "", "not a text document"},
+		{"binary", write("policy.bin", bytes.Repeat([]byte{0, 1, 2, 0xff}, 300)), ExitRuntime, "", "binary data"},
+		{"truncated", write("big.txt", big), ExitOK, "truncated", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := Run(context.Background(), []string{"policy", c.file}, nil, &stdout, &stderr)
+			if code != c.exit {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, c.exit, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), c.stdout) || !strings.Contains(stderr.String(), c.stderr) {
+				t.Errorf("stdout %q, stderr %q; want %q and %q", stdout.String(), stderr.String(), c.stdout, c.stderr)
+			}
+			if c.exit != ExitOK && strings.Contains(stdout.String(), "not-mentioned") {
+				t.Error("a table was printed for a document that could not be read")
+			}
+		})
 	}
 }

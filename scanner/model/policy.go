@@ -52,6 +52,18 @@ type PolicyFacts struct {
 	// data (processors, hosts, payment, delivery, invoicing, analytics,
 	// marketing providers...), whether or not the knowledge base knows them.
 	Recipients []Recipient `json:"recipients,omitempty"`
+	// Readable says whether the analyser reads the policy's language: false
+	// for a policy in a language it has no lexicon for (Language then names
+	// that language, or "und"), whose elements, stances and claims were not
+	// judged and must not be taken as absent. Nil when no text was read.
+	Readable *bool `json:"readable,omitempty"`
+}
+
+// PolicyUnread reports whether a policy was found but its language is one
+// the analyser does not read, so its facts say nothing about what it
+// discloses.
+func (f *PolicyFacts) PolicyUnread() bool {
+	return f != nil && f.Readable != nil && !*f.Readable
 }
 
 // Policy sources: which reading of the policy page a scan's facts come from.

@@ -3,6 +3,7 @@ package policy
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
@@ -68,9 +69,17 @@ func Analyze(raw []byte, opts Options) (f *model.PolicyFacts) {
 		}
 	}()
 	f.Truncated = len(raw) > MaxDocumentBytes
+	if err := checkInput(raw, opts.ContentType); err != nil {
+		f.Error = err.Error()
+		return f
+	}
 	text, declared, err := ExtractText(raw, opts.ContentType)
 	if err != nil {
 		f.Error = err.Error()
+		return f
+	}
+	if strings.TrimSpace(text) == "" {
+		f.Error = ErrNoText.Error()
 		return f
 	}
 	analyzeText(f, text, declared, opts.Vendors)
@@ -78,6 +87,22 @@ func Analyze(raw []byte, opts Options) (f *model.PolicyFacts) {
 }
 
 func analyzeText(f *model.PolicyFacts, text, declared string, vendors []VendorName) {
+	readable := true
+	f.Readable = &readable
+	if code := UnreadLanguage(text); code != "" {
+		// A language without a lexicon: name it, find the names (they are
+		// written alike in every language) and judge nothing else.
+		readable = false
+		f.Language = code
+		d := newDoc(text, code)
+		f.Evidence = map[string]model.Quote{}
+		d.vendors(f, vendors)
+		d.recipients(f)
+		if len(f.Evidence) == 0 {
+			f.Evidence = nil
+		}
+		return
+	}
 	primary, others := DetectLanguage(text)
 	f.Language = chooseLanguage(declared, primary, text)
 	f.OtherLanguages = slices.DeleteFunc(others, func(l string) bool { return l == f.Language })

@@ -99,6 +99,12 @@ func (d *doc) recipients(f *model.PolicyFacts) {
 			own[key] = true
 			return
 		}
+		if s.cues.has(cStreet) && !s.cues.has(cRecipient) && !s.cues.has(cThirdParty) && !d.recipientContext(si) && d.isAddressLine(si) {
+			// A name on its street address outside any recipient list:
+			// the contact block, the shop itself ("X B.V. Molenstraat 56").
+			own[key] = true
+			return
+		}
 		if d.isAuthorityOrCountry(name) {
 			return
 		}
@@ -296,6 +302,15 @@ func (d *doc) recipientContext(i int) bool {
 	}
 	return false
 }
+
+// isAddressLine reports whether sentence i is a short line with a street
+// and a house number, the way a contact block writes an address.
+func (d *doc) isAddressLine(i int) bool {
+	s := d.sents[i]
+	return d.shortLine(i) && houseNumber.MatchString(d.text[s.start:s.end])
+}
+
+var houseNumber = regexp.MustCompile(`\p{L}\.?\s+\d{1,4}[a-zA-Z]?\b`)
 
 // shortLine: a sentence that is a whole short line.
 func (d *doc) shortLine(i int) bool {

@@ -32,6 +32,10 @@ type vendorPattern struct {
 	// ambiguous names are also ordinary words: inside a run of capitalised
 	// words ("Fitzwilliam Square", "Square Mile") they name something else.
 	ambiguous bool
+	// parent names are the bare name of a company that also makes
+	// browsers, operating systems or app stores ("Google", "Apple",
+	// "Microsoft"): they count only where the sentence speaks of data.
+	parent bool
 }
 
 var vendorCache struct {
@@ -61,6 +65,19 @@ func compileVendors(vendors []VendorName) *vendorMatcher {
 	}
 	vm := &vendorMatcher{}
 	var pats []matchPattern
+	// Makers of browsers, operating systems and app stores are the first
+	// word of a product name in the lexicon ("google chrome", "apple
+	// safari", "microsoft edge").
+	makers := map[string]bool{}
+	for _, e := range lexicon {
+		if e.cue == cBrowserName {
+			for _, w := range words(e.words) {
+				if first, _, ok := strings.Cut(w, " "); ok {
+					makers[first] = true
+				}
+			}
+		}
+	}
 	for vi, v := range vendors {
 		for _, n := range append([]string{v.Name}, v.Aliases...) {
 			n = strings.TrimSpace(n)
@@ -72,7 +89,8 @@ func compileVendors(vendors []VendorName) *vendorMatcher {
 			// The right boundary is checked after matching: Finnish and
 			// Estonian inflect names ("Googlen", "Google Analyticsit").
 			pats = append(pats, matchPattern{text: low, left: true, right: false, tag: len(vm.names)})
-			vm.names = append(vm.names, vendorPattern{vendor: vi, text: n, exactCase: exact, ambiguous: ambiguousNames[low]})
+			parent := n == v.Name && makers[low]
+			vm.names = append(vm.names, vendorPattern{vendor: vi, text: n, exactCase: exact, ambiguous: ambiguousNames[low], parent: parent})
 		}
 	}
 	vm.m = newMatcher(pats)
@@ -88,6 +106,7 @@ func (d *doc) vendors(f *model.PolicyFacts, vendors []VendorName) {
 	type vhit struct {
 		vendor     int
 		start, end int
+		parent     bool
 	}
 	var hits []vhit
 	vm.m.scan(d.lower, func(p *matchPattern, start, end int) {
@@ -101,7 +120,7 @@ func (d *doc) vendors(f *model.PolicyFacts, vendors []VendorName) {
 		if isWordAfter(d.lower, end) && !(inflects(d.lang) && utf8.RuneCountInString(vp.text) >= 4 && shortSuffix(d.lower, end)) {
 			return
 		}
-		hits = append(hits, vhit{vp.vendor, start, end})
+		hits = append(hits, vhit{vp.vendor, start, end, vp.parent})
 	})
 	// Leftmost-longest: "Google Analytics" is not also "Google".
 	sort.Slice(hits, func(i, j int) bool {
@@ -113,6 +132,7 @@ func (d *doc) vendors(f *model.PolicyFacts, vendors []VendorName) {
 	seen := map[int]bool{}
 	lastEnd := -1
 	si := 0
+	own := d.ownNames()
 	for _, h := range hits {
 		if h.start < lastEnd {
 			continue
@@ -122,11 +142,14 @@ func (d *doc) vendors(f *model.PolicyFacts, vendors []VendorName) {
 		if seen[h.vendor] {
 			continue
 		}
-		seen[h.vendor] = true
 		for si < len(d.sents) && d.sents[si].end <= h.start {
 			si++
 		}
 		v := vendors[h.vendor]
+		if own[recipientKey(v.Name)] || (si < len(d.sents) && !d.vendorCounts(&d.sents[si], h.start, h.end, h.parent)) {
+			continue
+		}
+		seen[h.vendor] = true
 		f.VendorsMentioned = append(f.VendorsMentioned, v.Name)
 		if v.ID != "" {
 			f.VendorIDs = append(f.VendorIDs, v.ID)
@@ -139,6 +162,66 @@ func (d *doc) vendors(f *model.PolicyFacts, vendors []VendorName) {
 	f.VendorsMentioned = compactStrings(f.VendorsMentioned)
 	sort.Strings(f.VendorIDs)
 	f.VendorIDs = compactStrings(f.VendorIDs)
+}
+
+// dataCues are the cues by which a sentence speaks of data being handled.
+var dataCues = []cue{cPersonalData, cAnalytics, cMarketing, cTransfer, cRecipient, cThirdParty, cShare, cSell, cUseVerb, cStore, cIP, cCookie, cConsent}
+
+func (s *sentence) speaksOfData() bool {
+	for _, c := range dataCues {
+		if s.cues.has(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// vendorCounts decides whether a vendor name found at [start,end) in s
+// names the vendor as one that handles data. Browsers, operating systems
+// and app stores ("Google Chrome", "Google Play", "Microsoft Edge") are
+// products, not the vendor; a how-to on deleting cookies in a browser, a
+// pointer to another company's policy and a platform footer name no
+// recipient; and a parent company's bare name ("Google") counts only in
+// a sentence about data.
+func (d *doc) vendorCounts(s *sentence, start, end int, parent bool) bool {
+	for _, b := range s.hitsOf(cBrowserName) {
+		if b.start < end && start < b.end {
+			return false // the name is part of the product's ("Google Play")
+		}
+		if b.start >= end && b.start-end <= 1 {
+			return false // "Google Chrome", "Apple Safari"
+		}
+	}
+	if s.cues.has(cFooter) {
+		return false
+	}
+	howTo := s.cues.has(cCookie) && (s.cues.has(cHowTo) || s.cues.has(cExample)) && (s.cues.has(cBrowserName) || s.cues.has(cBrowserSignal))
+	data := false
+	for _, c := range dataCues {
+		if c != cCookie && c != cConsent && s.cues.has(c) {
+			data = true
+		}
+	}
+	if howTo && (parent || !data) {
+		return false
+	}
+	if s.cues.has(cPolicyLink) && !data {
+		return false
+	}
+	if parent && !s.speaksOfData() {
+		return false
+	}
+	return true
+}
+
+// ownNames are the names the policy's contact addresses use: the shop
+// itself ("Zalando", datenschutz@zalando.de), which is no vendor of its own.
+func (d *doc) ownNames() map[string]bool {
+	own := map[string]bool{}
+	for _, m := range emailDomain.FindAllStringSubmatch(d.text, -1) {
+		own[strings.ToLower(m[1])] = true
+	}
+	return own
 }
 
 // inProperNoun reports whether text[start:end] sits next to another
