@@ -183,7 +183,7 @@ func (r *phaseRun) operateConsent(u string, res model.PageResult) (model.PageRes
 // html returns the rendered document (for the privacy policy, which may be
 // built by scripts) as a reader sees it: see readableHTML.
 func (r *phaseRun) html() []byte {
-	hctx, cancel := context.WithTimeout(r.tab, 10*time.Second)
+	hctx, cancel := r.bounded(10 * time.Second)
 	defer cancel()
 	return readableHTML(hctx)
 }
