@@ -3,8 +3,10 @@ package scanner
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
@@ -33,6 +35,13 @@ type phaseRun struct {
 // runPhase loads the pages in a fresh browser context and records everything.
 // On Ctrl-C it stops loading pages but keeps what it recorded.
 func (s *Scanner) runPhase(ctx context.Context, phase string, pages []model.PlannedPage, policyURL string, firstParty []string) (pr *model.PhaseResult, policyDoc []byte, errs []string) {
+	return s.runPhaseDoomed(ctx, phase, pages, policyURL, firstParty, &doomedPages{})
+}
+
+// runPhaseDoomed is runPhase with the site's record of doomed pages: the
+// pages that hung or crashed the renderer in another phase are skipped, and
+// those that do so here are added for the phases still to come.
+func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []model.PlannedPage, policyURL string, firstParty []string, doomed *doomedPages) (pr *model.PhaseResult, policyDoc []byte, errs []string) {
 	pr = &model.PhaseResult{Pages: []model.PageResult{}, Cookies: []model.Cookie{}, Requests: []model.Request{}, Storage: []model.StorageItem{}}
 	b, err := s.browser(ctx)
 	if err != nil {
@@ -53,16 +62,30 @@ func (s *Scanner) runPhase(ctx context.Context, phase string, pages []model.Plan
 	if err := setupTab(run.tab, run.rc, phase); err != nil {
 		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
 	}
+	consentDone := false
 	for i, p := range pages {
 		if ctx.Err() != nil {
 			run.errs = append(run.errs, "interrupted before "+p.URL)
 			break
 		}
+		if why, ok := doomed.reason(p.URL); ok {
+			// Paying the full page time again in every phase would overrun
+			// the site's budget for a page already known to be lost.
+			res := model.PageResult{URL: p.URL, Error: "skipped: " + why}
+			run.errs = append(run.errs, fmt.Sprintf("%s: %s", p.URL, res.Error))
+			pr.Pages = append(pr.Pages, res)
+			continue
+		}
 		s.opts.Progress("%s: %s: page %d/%d %s", pages[0].URL, phase, i+1, len(pages), p.URL)
 		res, crashed := run.load(p.URL)
-		// The banner is operated on the first page; dnt and gpc never touch it.
-		if i == 0 && !crashed && (res.Error == "" || res.Status > 0) && s.opts.Consent != nil {
+		// The banner is operated on the first page visited; dnt and gpc
+		// never touch it.
+		if !consentDone && !crashed && (res.Error == "" || res.Status > 0) && s.opts.Consent != nil {
+			consentDone = true
 			res, crashed = run.operateConsent(p.URL, res)
+		}
+		if crashed {
+			doomed.add(p.URL, fmt.Sprintf("it hung or crashed the renderer in phase %s", phase))
 		}
 		if res.Error != "" {
 			run.errs = append(run.errs, fmt.Sprintf("%s: %s", p.URL, res.Error))
@@ -160,7 +183,7 @@ func (r *phaseRun) operateConsent(u string, res model.PageResult) (model.PageRes
 // html returns the rendered document (for the privacy policy, which may be
 // built by scripts) as a reader sees it: see readableHTML.
 func (r *phaseRun) html() []byte {
-	hctx, cancel := context.WithTimeout(r.tab, 10*time.Second)
+	hctx, cancel := r.bounded(10 * time.Second)
 	defer cancel()
 	return readableHTML(hctx)
 }
@@ -229,7 +252,13 @@ const readableScript = `(() => {
 // snapshotCookies adds the cookies present after a page, so an interrupted
 // phase keeps what it saw.
 func (r *phaseRun) snapshotCookies(page string) {
-	cctx, cancel := context.WithTimeout(r.phaseCtx, 5*time.Second)
+	d := 5 * time.Second
+	if r.ctx.Err() != nil {
+		d = time.Second // interrupted: the report is waiting
+	}
+	// The cookies are the browser's (Storage.getCookies), so a tab whose
+	// renderer hung or crashed still has them read.
+	cctx, cancel := context.WithTimeout(r.tab, d)
 	defer cancel()
 	cs, err := cookies(cctx)
 	if err != nil {
@@ -255,6 +284,7 @@ func (r *phaseRun) reopen(u string) bool {
 		r.errs = append(r.errs, fmt.Sprintf("%s: browser lost", u))
 		return false
 	}
+	r.abandon()
 	newTab, closeTab := chromedp.NewContext(r.phaseCtx)
 	r.closers = append(r.closers, closeTab)
 	if err := setupTab(newTab, r.rc, r.phase); err != nil {
@@ -263,4 +293,45 @@ func (r *phaseRun) reopen(u string) bool {
 	}
 	r.tab = newTab
 	return true
+}
+
+// abandon closes the tab's target through the browser, which answers when
+// the renderer does not: a renderer spinning in a script or out of memory
+// stops costing CPU and memory, and its process is not handed to the next
+// tab of the same site.
+func (r *phaseRun) abandon() {
+	c := chromedp.FromContext(r.tab)
+	if c == nil || c.Target == nil || c.Browser == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.tab), 2*time.Second)
+	defer cancel()
+	_, _ = chromedp.CallBrowser(ctx, target.CloseTarget, target.CloseTargetParams{TargetID: c.Target.TargetID})
+}
+
+// doomedPages is a site's record of the pages that hung or crashed the
+// renderer, shared by its phases (they run side by side).
+type doomedPages struct {
+	mu    sync.Mutex
+	pages map[string]string
+}
+
+// add records that u is doomed, and why; the first reason stays.
+func (d *doomedPages) add(u, why string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.pages == nil {
+		d.pages = map[string]string{}
+	}
+	if _, ok := d.pages[u]; !ok {
+		d.pages[u] = why
+	}
+}
+
+// reason says whether u is doomed, and why.
+func (d *doomedPages) reason(u string) (string, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	why, ok := d.pages[u]
+	return why, ok
 }

@@ -41,6 +41,10 @@ type Options struct {
 	SitesParallel int
 	// PageTimeout bounds one page visit (navigation, load, network quiet).
 	PageTimeout time.Duration
+	// SiteTimeout bounds a whole site (crawl, phases, policy); what was
+	// gathered when it runs out is kept and the site's errors say so. 0
+	// means DefaultSiteTimeout of the crawl's MaxPages and PageTimeout.
+	SiteTimeout time.Duration
 	// FirstParty lists extra domains that belong to the site (its CDNs).
 	FirstParty []string
 	KB         Classifier
@@ -86,6 +90,9 @@ func New(opts Options) *Scanner {
 	}
 	if opts.PageTimeout <= 0 {
 		opts.PageTimeout = 30 * time.Second
+	}
+	if opts.SiteTimeout <= 0 {
+		opts.SiteTimeout = DefaultSiteTimeout(opts.Crawl.MaxPages, opts.PageTimeout)
 	}
 	if len(opts.Phases) == 0 {
 		opts.Phases = model.AllPhases
@@ -190,4 +197,16 @@ func (s *Scanner) Browser() *browser.Browser {
 	s.bmu.Lock()
 	defer s.bmu.Unlock()
 	return s.b
+}
+
+// DefaultSiteTimeout is the budget of one site when --site-timeout is not
+// given: pages × page-timeout × 2 + 60s. Every phase visits every page, but
+// phases run side by side and a page that hangs the renderer is paid for
+// once, not in every phase; the minute covers the crawl, the consent clicks
+// and the policy. pages < 1 counts as 8, the --pages default.
+func DefaultSiteTimeout(pages int, pageTimeout time.Duration) time.Duration {
+	if pages < 1 {
+		pages = 8
+	}
+	return time.Duration(pages)*pageTimeout*2 + time.Minute
 }

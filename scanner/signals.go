@@ -13,7 +13,9 @@ import (
 // readSignals merges the page's Consent Mode and TCF state into the phase's
 // signals; the first value of a key wins.
 func (r *phaseRun) readSignals() {
-	sctx, cancel := context.WithTimeout(r.tab, 5*time.Second)
+	// Bounded and cancelled with the scan: a hung renderer must not hold
+	// an interrupted scan or a site past its budget.
+	sctx, cancel := r.bounded(5 * time.Second)
 	defer cancel()
 	sig, err := readSignals(sctx)
 	if err != nil || len(sig) == 0 {

@@ -2,6 +2,8 @@ package scanner
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/url"
 	"sort"
 	"strings"
@@ -16,6 +18,16 @@ import (
 // whatever could be gathered; problems are in Site.Errors.
 func (s *Scanner) ScanSite(ctx context.Context, start string) *model.Site {
 	site := &model.Site{URL: start, FinalURL: start, Phases: map[string]*model.PhaseResult{}, Errors: []string{}, Policy: model.PolicyNotFound()}
+	// The site's budget stops it as Ctrl-C would: what was gathered stays.
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, s.opts.SiteTimeout)
+	defer cancel()
+	defer func() {
+		if parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			site.Errors = append(site.Errors, fmt.Sprintf("the site's time budget (--site-timeout %s) ran out: the report holds what was gathered", s.opts.SiteTimeout))
+			sort.Strings(site.Errors)
+		}
+	}()
 	s.opts.Progress("crawling %s", start)
 	cr, err := Crawl(ctx, start, s.opts.Crawl)
 	if err != nil {
@@ -173,6 +185,7 @@ func (s *Scanner) runPhases(ctx context.Context, site *model.Site, cr *CrawlResu
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	results = map[string]*model.ConsentResult{}
+	doomed := &doomedPages{}
 	for _, ph := range s.opts.Phases {
 		acquired := false
 		select {
@@ -191,7 +204,7 @@ func (s *Scanner) runPhases(ctx context.Context, site *model.Site, cr *CrawlResu
 			defer wg.Done()
 			defer func() { <-s.sem }()
 			s.opts.Progress("%s: phase %s", site.URL, ph)
-			pr, doc, errs := s.runPhase(ctx, ph, cr.Pages, cr.PolicyURL, firstParty)
+			pr, doc, errs := s.runPhaseDoomed(ctx, ph, cr.Pages, cr.PolicyURL, firstParty, doomed)
 			mu.Lock()
 			defer mu.Unlock()
 			site.Phases[ph] = pr

@@ -53,11 +53,23 @@ func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res mod
 	if final == u {
 		res.FinalURL = ""
 	}
-	if pctx.Err() != nil {
-		// Stop a hung load so the next page starts clean.
-		sctx, scancel := context.WithTimeout(context.WithoutCancel(tab), 2*time.Second)
+	switch {
+	case crashed:
+	case tab.Err() != nil:
+		// Interrupted (Ctrl-C, --timeout, the site's budget): no further
+		// call to a renderer that may not answer; the report is waiting.
+		return res, false
+	case pctx.Err() != nil:
+		// Stop a hung load so the next page starts clean, then ask the
+		// renderer a trivial question: one that does not answer (a script
+		// spinning the CPU, a page allocating until it dies) is abandoned.
+		sctx, scancel := context.WithTimeout(tab, 2*time.Second)
 		_, _ = chromedp.Call(sctx, page.StopLoading, cdp.Empty{})
 		scancel()
+		if !rendererAnswers(tab) {
+			res.Error = fmt.Sprintf("%s: %s", errRendererHung, res.Error)
+			crashed = true
+		}
 	}
 	if !crashed && res.Status > 0 {
 		ictx, icancel := context.WithTimeout(tab, 3*time.Second)
@@ -78,4 +90,20 @@ func navError(err error, timeout time.Duration) string {
 		return "interrupted"
 	}
 	return err.Error()
+}
+
+// errRendererHung marks a page whose renderer stopped answering CDP calls:
+// the tab is abandoned like a crashed one.
+var errRendererHung = errors.New("the page hung the renderer (it did not answer within " + probeTimeout.String() + "); tab abandoned")
+
+// probeTimeout bounds the question that tells a busy renderer from a dead
+// one; a renderer that answers nothing in this time is not going to.
+const probeTimeout = 1500 * time.Millisecond
+
+// rendererAnswers reports whether the tab's renderer still evaluates script.
+func rendererAnswers(tab context.Context) bool {
+	ctx, cancel := context.WithTimeout(tab, probeTimeout)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[int]("1"))
+	return err == nil || tab.Err() != nil
 }

@@ -21,6 +21,10 @@ const (
 	ExitUsage      = 2 // usage or configuration error
 	ExitNotScanned = 3 // nothing could be scanned
 	ExitRuntime    = 4 // runtime failure: browser will not start, report cannot be written, fetch failed
+	// ExitInterrupted: Ctrl-C, SIGTERM or --timeout stopped the scan after
+	// something was scanned; the report holds what was gathered. It wins
+	// over ExitFindings: CI must know the scan was incomplete.
+	ExitInterrupted = 5
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3"

@@ -101,6 +101,7 @@ type phaseFlags struct {
 	phases      []string
 	concurrency int
 	pageTimeout time.Duration
+	siteTimeout time.Duration
 	noCNAME     bool
 	showValues  bool
 }
@@ -110,6 +111,8 @@ type phaseOptions struct {
 	Phases      []string
 	Concurrency int
 	PageTimeout time.Duration
+	// SiteTimeout bounds one site; 0 is scanner.DefaultSiteTimeout.
+	SiteTimeout time.Duration
 	NoCNAME     bool
 	ShowValues  bool
 }
@@ -118,17 +121,21 @@ func (g *phaseFlags) register(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&g.phases, "phases", model.AllPhases, "`PHASES` to run, comma-separated: "+strings.Join(model.AllPhases, ","))
 	fs.IntVar(&g.concurrency, "concurrency", runtime.NumCPU(), "phases run at once")
 	fs.DurationVar(&g.pageTimeout, "page-timeout", 30*time.Second, "time limit for one page visit")
+	fs.DurationVar(&g.siteTimeout, "site-timeout", 0, "time limit for one site: what was gathered is kept (default pages × page-timeout × 2 + 60s)")
 	fs.BoolVar(&g.noCNAME, "no-cname", false, "do not look up CNAMEs of first-party subdomains (CNAME-cloaked trackers)")
 	fs.BoolVar(&g.showValues, "show-values", false, "include cookie values in the report (personal data: redacted by default)")
 }
 
 func (g *phaseFlags) options() (phaseOptions, error) {
-	o := phaseOptions{Concurrency: g.concurrency, PageTimeout: g.pageTimeout, NoCNAME: g.noCNAME, ShowValues: g.showValues}
+	o := phaseOptions{Concurrency: g.concurrency, PageTimeout: g.pageTimeout, SiteTimeout: g.siteTimeout, NoCNAME: g.noCNAME, ShowValues: g.showValues}
 	if o.Concurrency < 1 {
 		return o, usagef("--concurrency %d: want at least 1", o.Concurrency)
 	}
 	if o.PageTimeout < time.Second {
 		return o, usagef("--page-timeout %s: want at least 1s", o.PageTimeout)
+	}
+	if o.SiteTimeout != 0 && o.SiteTimeout < time.Second {
+		return o, usagef("--site-timeout %s: want at least 1s, or 0 for pages × page-timeout × 2 + 60s", o.SiteTimeout)
 	}
 	seen := map[string]bool{}
 	for _, p := range g.phases {

@@ -26,6 +26,8 @@ const exitCodesHelp = `Exit codes:
   2  usage or configuration error (bad flag, URL, config file, baseline, knowledge-base file)
   3  nothing could be scanned
   4  runtime failure (the browser will not start, the report cannot be written)
+  5  interrupted (Ctrl-C, SIGTERM, --timeout) after something was scanned: the report
+     holds what was gathered; it wins over 1, since the scan is incomplete
 `
 
 func runScan(ctx context.Context, env *Env, args []string) error {
@@ -105,6 +107,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		}
 		rep = newReport(o, started)
 		rep.Interrupted = true
+		rep.Sites = unscanned(o.URLs, make([]*model.Site, len(o.URLs)))
 		rep.FinishedAt = time.Now().UTC().Format(time.RFC3339)
 	} else if stream != nil {
 		if err := stream.run(ctx, env, sc, o, db, started); err != nil {
@@ -149,9 +152,11 @@ func runSites(ctx context.Context, env *Env, sc *scanner.Scanner, o *scanOptions
 	// order they were given.
 	sites := make([]*model.Site, len(o.URLs))
 	sc.Scan(ctx, o.URLs, func(i int, site *model.Site) { sites[i] = site })
-	for _, site := range sites {
+	for i, site := range sites {
 		if site == nil {
-			continue // not started before Ctrl-C
+			// Not started before Ctrl-C: listed, with the reason.
+			rep.Sites = append(rep.Sites, unscanned(o.URLs[i:i+1], sites[i:i+1])...)
+			continue
 		}
 		rules.Derive(site) // the report shows the rules' verdicts (pixel, category, cookie_wall); Evaluate would derive too
 		fs := rules.Evaluate(site, ropts)
@@ -231,6 +236,9 @@ func exitFor(rep *model.Report, failOn string) int {
 	if !scanned {
 		return ExitNotScanned
 	}
+	if rep.Interrupted {
+		return ExitInterrupted
+	}
 	if failOn == "none" {
 		return ExitOK
 	}
@@ -242,4 +250,18 @@ func exitFor(rep *model.Report, failOn string) int {
 		}
 	}
 	return ExitOK
+}
+
+// unscanned lists the sites a stopped scan never started (nil in sites),
+// each with the reason, so the report names every site it was given.
+func unscanned(urls []string, sites []*model.Site) []model.SiteReport {
+	var out []model.SiteReport
+	for i, u := range urls {
+		if sites[i] != nil {
+			continue
+		}
+		out = append(out, model.SiteReport{Site: &model.Site{URL: u, FinalURL: u, Phases: map[string]*model.PhaseResult{},
+			Errors: []string{"not scanned: the scan was interrupted before this site started"}, Policy: model.PolicyNotFound()}, Findings: []model.Finding{}})
+	}
+	return out
 }

@@ -36,7 +36,9 @@ func ParseRoutes(specs []string) (Routes, error) {
 	var t Routes
 	for _, s := range specs {
 		host, addr, ok := strings.Cut(s, "=")
-		host = strings.ToLower(strings.TrimSpace(host))
+		// A fully qualified "shop.test." is the same host; Match compares
+		// without the final dot, so the pattern is kept without it too.
+		host = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(host)), ".")
 		addr = strings.TrimSpace(addr)
 		if !ok || host == "" || addr == "" {
 			return nil, fmt.Errorf("--resolve %q: want HOST=IP[:PORT]", s)

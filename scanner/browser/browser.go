@@ -139,6 +139,7 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 			chromedp.Flag("enable-automation", false),
 			chromedp.Flag("disable-blink-features", "AutomationControlled"),
 		)
+		allocOpts = append(allocOpts, processGroup()...)
 		if len(opts.HostRules) > 0 {
 			allocOpts = append(allocOpts, chromedp.Flag("host-resolver-rules", strings.Join(opts.HostRules, ",")))
 		}
