@@ -273,7 +273,7 @@ var necessaryOnly = map[string][2][]string{
 	"lv": {{"tikai"}, {"nepieciešam\\p{L}*", "obligāt\\p{L}*", "būtisk\\p{L}*"}},
 	"bg": {{"само", "единствено"}, {"необходим\\p{L}*", "задължителн\\p{L}*", "основн\\p{L}*"}},
 	"ga": {{"amháin"}, {"riachtanach\\p{L}*", "riachtanais\\p{L}*"}},
-	"mt": {{"biss"}, {"meħtieġ\\p{L}*", "essenzjal\\p{L}*", "neċessarj\\p{L}*"}},
+	"mt": {{"biss"}, {"(?:il-)?meħtieġ\\p{L}*", "essenzjal\\p{L}*", "neċessarj\\p{L}*"}},
 }
 
 func init() {
@@ -328,7 +328,7 @@ var closeWords = []string{"close", "dismiss", "schließen", "fermer", "cerrar", 
 // closeRefuses recognises a banner text that says closing it refuses
 // ("closing this banner means you refuse", "en fermant ce bandeau, vous
 // refusez"): its close control is then a refusal.
-const closeRefuses = `(clos\p{L}*|fermer|fermant|fermeture|schließen|schließt|cerrar|cerrando|chiud\p{L}*|sluit\p{L}*|fechar|fechando|stäng\p{L}*|lukk\p{L}*|luk\p{L}*|sulke\p{L}*|zamkn\p{L}*|zamyk\p{L}*|zavř\p{L}*|zatvor\p{L}*|bezár\p{L}*|închid\p{L}*|κλείν\p{L}*|zapr\p{L}*|uždar\p{L}*|aizver\p{L}*|затвар\p{L}*|×|✕)[^.!?]{0,100}(refus\p{L}*|reject\p{L}*|declin\p{L}*|ablehn\p{L}*|verweiger\p{L}*|rechaz\p{L}*|rifiut\p{L}*|weiger\p{L}*|recus\p{L}*|avvis\p{L}*|avböj\p{L}*|neka\p{L}*|afvis\p{L}*|hylk\p{L}*|odrzuc\p{L}*|odmít\p{L}*|odmiet\p{L}*|elutasít\p{L}*|respin\p{L}*|απορρ\p{L}*|odbij\p{L}*|zavrn\p{L}*|atmet\p{L}*|noraid\p{L}*|отказ\p{L}*|without (accepting|consent)|sans (accepter|consentement)|ohne (zustimmung|einwilligung)|sin aceptar|senza (accettare|consenso)|zonder (toestemming|te accepteren))`
+const closeRefuses = `(clos\p{L}*|fermer|fermant|fermeture|schließen|schließt|cerrar|cerrando|chiud\p{L}*|sluit\p{L}*|fechar|fechando|stäng\p{L}*|lukk\p{L}*|luk\p{L}*|sulke\p{L}*|zamkn\p{L}*|zamyk\p{L}*|zavř\p{L}*|zatvor\p{L}*|bezár\p{L}*|închid\p{L}*|κλείν\p{L}*|zapr\p{L}*|uždar\p{L}*|aizver\p{L}*|затвар\p{L}*|×|✕)[^.!?]{0,100}(refus\p{L}*|reject\p{L}*|declin\p{L}*|ablehn\p{L}*|lehnen\p{L}*|verweiger\p{L}*|rechaz\p{L}*|rifiut\p{L}*|weiger\p{L}*|recus\p{L}*|avvis\p{L}*|avböj\p{L}*|neka\p{L}*|afvis\p{L}*|hylk\p{L}*|odrzuc\p{L}*|odmít\p{L}*|odmiet\p{L}*|elutasít\p{L}*|respin\p{L}*|απορρ\p{L}*|odbij\p{L}*|zavrn\p{L}*|atmet\p{L}*|noraid\p{L}*|отказ\p{L}*|without (accepting|consent)|sans (accepter|consentement)|ohne (zustimmung|einwilligung)|sin aceptar|senza (accettare|consenso)|zonder (toestemming|te accepteren))`
 
 // vocabPattern joins the phrases of one class across every language into a
 // JavaScript regular expression source that matches the whole label, so that

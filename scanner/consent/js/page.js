@@ -177,15 +177,19 @@
     return out.filter(el => !out.some(o => o !== el && o.contains(el)));
   }
   function buttonsIn(container) {
-    const res = {};
+    const res = {}, closing = [];
     for (const el of deepAll(clickable, container)) {
       if (!visible(el)) continue;
-      let c = classify(text(el));
-      // A close control refuses when the banner says so.
-      if (!c && closeOf(el, container) && closeRefuses(container)) c = 'reject';
-      if (!c) continue;
+      const c = classify(text(el));
+      if (!c) {
+        // A close control refuses when the banner says so; a refusal
+        // that says what it does comes first.
+        if (closeOf(el, container) && closeRefuses(container)) closing.push(el);
+        continue;
+      }
       (res[c] = res[c] || []).push(el);
     }
+    if (closing.length) res.reject = (res.reject || []).concat(closing);
     return res;
   }
   // banner returns the generic banner: the candidate with the most button
