@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
@@ -17,6 +18,10 @@ func noRejectOption() Rule {
 			p.Consent.FirstLayer, p.Consent.Clicks = false, 3
 		}
 	}
+	acceptSettings := []model.Control{{Label: "Accept all", Class: model.ControlAccept, Reason: `text "Accept all" reads as accept all`, Tag: "button"},
+		{Label: "Settings", Class: model.ControlSettings, Reason: `text "Settings" reads as settings`, Tag: "button"}}
+	necessaryOnly := append(slices.Clone(acceptSettings), model.Control{Label: "Accept necessary cookies only", Class: model.ControlReject,
+		Reason: `text "Accept necessary cookies only" reads as reject`, Tag: "button"})
 	return Rule{
 		ID:       "no-reject-option",
 		Title:    "The consent banner offers no reject-all on its first layer",
@@ -34,10 +39,22 @@ func noRejectOption() Rule {
 			{Name: "no banner: no-consent-banner covers it", Fires: false, Site: exSite(noBanner)},
 			{Name: "the after-reject phase did not run: no verdict", Fires: false,
 				Site: exSite(rejectFailed, withoutPhase(model.PhaseAfterReject))},
+			{Name: "the first layer showed accept and settings only, though the reject phase did not run", Fires: true,
+				Site: exSite(rejectFailed, withoutPhase(model.PhaseAfterReject), shown(acceptSettings))},
+			{Name: "the first layer showed \"accept necessary only\", the reject went through the settings", Fires: false,
+				Site: exSite(secondLayer, shown(necessaryOnly))},
 		},
 		check: func(c *evalContext) []model.Finding {
 			if !c.bannerDetected() || c.rejectOnFirstLayer() {
 				return nil
+			}
+			if cs := c.shownControls(); cs != nil {
+				// What was shown decides: no refusal among the first
+				// layer's controls.
+				ev := model.Evidence{Kind: "consent", Page: c.siteURL(), Detail: "the first layer showed " + describeControls(cs)}
+				return []model.Finding{{Subject: "reject",
+					Message:  fmt.Sprintf("The consent banner on %s shows no way to refuse on its first layer (%s)", c.siteURL(), describeControls(cs)),
+					Evidence: append([]model.Evidence{ev}, clickEvidence(c.siteURL(), c.consentResult(model.PhaseAfterReject))...)}}
 			}
 			if c.consentResult(model.PhaseAfterReject) == nil {
 				// Without a reject attempt (phase not selected, or
@@ -72,10 +89,48 @@ func (c *evalContext) consentResult(phase string) *model.ConsentResult {
 	return nil
 }
 
-// rejectOnFirstLayer reports whether the reject was carried out from the
-// banner's first layer. no-reject-option judges banners where it was not,
+// shownControls returns the controls of the banner's first layer as a
+// phase recorded them before any click (before-consent first), or nil when
+// no phase did (recordings made before consent.controls existed).
+func (c *evalContext) shownControls() []model.Control {
+	for _, ph := range []string{model.PhaseBeforeConsent, model.PhaseAfterReject, model.PhaseAfterAccept} {
+		if r := c.consentResult(ph); r != nil && len(r.Controls) > 0 {
+			return r.Controls
+		}
+	}
+	return nil
+}
+
+// describeControls lists controls as `"label" (class)` for evidence.
+func describeControls(cs []model.Control) string {
+	var parts []string
+	for _, ctl := range cs {
+		parts = append(parts, fmt.Sprintf("%q (%s)", shortLabel(ctl.Label), ctl.Class))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shown records the first layer's controls in the before-consent phase,
+// for rule examples.
+func shown(cs []model.Control) func(*model.Site) {
+	return func(s *model.Site) {
+		p := s.Phases[model.PhaseBeforeConsent]
+		if p.Consent == nil {
+			p.Consent = &model.ConsentResult{Action: model.ActionDetect, BannerDetected: true, CMP: "generic"}
+		}
+		p.Consent.Controls = cs
+	}
+}
+
+// rejectOnFirstLayer reports whether the banner's first layer offered a
+// refusal: from its controls as shown when a phase recorded them, whatever
+// path the engine then took; otherwise whether the reject was carried out
+// from the first layer. no-reject-option judges banners where it was not,
 // reject-harder-than-accept those where it was.
 func (c *evalContext) rejectOnFirstLayer() bool {
+	if cs := c.shownControls(); cs != nil {
+		return model.ShowsReject(cs)
+	}
 	rej := c.consentResult(model.PhaseAfterReject)
 	return c.site.Consent.RejectOnFirstLayer || (rej != nil && rej.Clicked && rej.FirstLayer)
 }
@@ -147,6 +202,15 @@ func rejectHarderThanAccept() Rule {
 					s.Consent.RejectOnFirstLayer = false
 					s.Phases[model.PhaseAfterReject].Consent.FirstLayer = false
 				}, rejectClicks(3))},
+			{Name: "the first layer showed a reject that asks to confirm: two clicks against one", Fires: true,
+				Site: exSite(confirm, shown([]model.Control{{Label: "Accept all", Class: model.ControlAccept, Reason: "text", Tag: "button"},
+					{Label: "Reject all", Class: model.ControlReject, Reason: "text", Tag: "button"}}))},
+			{Name: "the first layer showed \"necessary only\" but the reject went through the settings: the clicks are not a person's", Fires: false,
+				Site: exSite(func(s *model.Site) {
+					s.Consent.RejectOnFirstLayer = false
+					s.Phases[model.PhaseAfterReject].Consent.FirstLayer = false
+				}, rejectClicks(3), shown([]model.Control{{Label: "Accept all", Class: model.ControlAccept, Reason: "text", Tag: "button"},
+					{Label: "Only necessary", Class: model.ControlReject, Reason: "text", Tag: "button"}}))},
 			{Name: "accept could not be clicked: nothing to compare", Fires: false,
 				Site: exSite(confirm, func(s *model.Site) {
 					s.Consent.AcceptClicked, s.Consent.AcceptClicks = false, 0
@@ -155,6 +219,11 @@ func rejectHarderThanAccept() Rule {
 		},
 		check: func(c *evalContext) []model.Finding {
 			if !c.bannerDetected() || !c.rejectOnFirstLayer() {
+				return nil
+			}
+			if rej := c.consentResult(model.PhaseAfterReject); rej != nil && rej.Clicked && !rej.FirstLayer && c.shownControls() != nil {
+				// The first layer showed a refusal the engine did not
+				// take: its clicks are not what a person needs.
 				return nil
 			}
 			acc, accepted := c.clicks(model.ActionAccept)

@@ -20,8 +20,11 @@ func hasSettings(b *model.Banner) bool {
 // first-layer reject, a reachable settings layer. Whether that makes a
 // cookie wall is the rules' verdict (rules.IsCookieWall), not the engine's.
 func (s *session) assess(sc *scan, op operator, res *model.ConsentResult) {
-	res.Banner = s.describe(sc, op)
-	res.RejectAvailable = op.rejectAvailable(s, sc)
+	res.Banner, res.Controls = s.describe(sc, op)
+	// What was shown decides: a refusal among the first layer's controls
+	// (a reject the rule file does not know, "necessary only", a close the
+	// banner says refuses) is a first-layer reject.
+	res.RejectAvailable = op.rejectAvailable(s, sc) || model.ShowsReject(res.Controls)
 	settings := hasSettings(res.Banner) || op.settings(s, sc) != nil
 	res.SettingsAvailable = &settings
 }
@@ -102,8 +105,8 @@ type cover struct {
 	Locked bool    `json:"locked"`
 }
 
-// describe fills the Banner of a result.
-func (s *session) describe(sc *scan, op operator) *model.Banner {
+// describe fills the Banner of a result and lists its controls.
+func (s *session) describe(sc *scan, op operator) (*model.Banner, []model.Control) {
 	f := s.bannerFrame(sc, op)
 	var g *genericBanner
 	if f.genericOf(sc) {
@@ -112,20 +115,27 @@ func (s *session) describe(sc *scan, op operator) *model.Banner {
 		_ = s.eval(f, "__ps.generic()", &g)
 	}
 	b := &model.Banner{Frame: f.url}
+	var controls []model.Control
 	if g != nil {
 		b.Selector, b.Text, b.Buttons = g.Path, g.Text, g.Buttons
 		b.Coverage, b.ScrollLocked = g.Cover.Share, g.Cover.Locked
+		controls = g.Controls
 	}
 	if r, ok := op.(*ruleOp); ok {
 		var info struct {
-			Path  string `json:"path"`
-			Text  string `json:"text"`
-			Cover cover  `json:"cover"`
+			Path     string          `json:"path"`
+			Text     string          `json:"text"`
+			Cover    cover           `json:"cover"`
+			Controls []model.Control `json:"controls"`
 		}
 		if err := s.eval(f, "__ps.ruleBanner("+string(mustJSON(r.r.Banner))+")", &info); err == nil && info.Path != "" {
 			b.Selector, b.Text = info.Path, info.Text
 			b.Coverage, b.ScrollLocked = info.Cover.Share, info.Cover.Locked
+			controls = info.Controls
 		}
+	}
+	for i := range controls {
+		controls[i].Frame = f.url
 	}
 	if !f.top && f.world != 0 {
 		// Inside an iframe, coverage measures the iframe's own viewport:
@@ -136,7 +146,7 @@ func (s *session) describe(sc *scan, op operator) *model.Banner {
 			s.e.logf("consent: measuring the banner's iframe: %v", err)
 		}
 	}
-	return b
+	return b, controls
 }
 
 // ownerCoverage measures, in the main frame, the iframe element that holds

@@ -36,7 +36,9 @@ func Summarize(accept, reject model.ConsentResult) model.ConsentSummary {
 	s.AcceptClicks = accept.Clicks
 	s.RejectClicked = reject.Clicked
 	s.RejectClicks = reject.Clicks
-	s.RejectOnFirstLayer = reject.Clicked && reject.FirstLayer
+	// The first layer is judged from what was shown: a refusal among its
+	// controls counts whatever path the engine then took.
+	s.RejectOnFirstLayer = reject.Clicked && reject.FirstLayer || model.ShowsReject(reject.Controls) || model.ShowsReject(accept.Controls)
 	return s
 }
 

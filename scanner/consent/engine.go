@@ -89,11 +89,12 @@ func New(opts Options) (*Engine, error) {
 		Part  string `json:"part"`
 	}
 	cfg := struct {
-		Classes []string       `json:"classes"`
-		Vocab   map[string]pat `json:"vocab"`
-		Rules   []jsRule       `json:"rules"`
-	}{Classes: buttonClasses, Vocab: map[string]pat{}}
-	for _, c := range append([]string{"banner"}, buttonClasses...) {
+		Classes      []string       `json:"classes"`
+		Vocab        map[string]pat `json:"vocab"`
+		Rules        []jsRule       `json:"rules"`
+		CloseRefuses string         `json:"closeRefuses"`
+	}{Classes: buttonClasses, Vocab: map[string]pat{}, CloseRefuses: closeRefuses}
+	for _, c := range append([]string{"banner", ClassClose}, buttonClasses...) {
 		cfg.Vocab[c] = pat{Whole: vocabPattern(c, true), Part: vocabPattern(c, false)}
 	}
 	var globals [][]string

@@ -55,6 +55,11 @@ var fixtureCases = []fixtureCase{
 	{Host: "generic-backdrop-es.test", CMP: "generic", Wall: true},
 	{Host: "generic-lock-cs.test", CMP: "generic", Wall: true},
 	{Host: "generic-iframe-da.test", CMP: "generic", NoRefusal: true},
+	// Variants the vocabulary was not tuned on: a first-layer "allow
+	// necessary only" in a nested shadow root, and a "continue without
+	// accepting" link with a settings layer of ARIA switches.
+	{Host: "generic-shadow-necessary-sv.test", CMP: "generic", RejectFirstLayer: true},
+	{Host: "generic-continue-hr.test", CMP: "generic", RejectFirstLayer: true, PreTicked: 2, Settings: true},
 	{Host: "no-banner.test", NoBanner: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
 	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true, Settings: true},

@@ -37,6 +37,8 @@ type genericBanner struct {
 		Share  float64 `json:"share"`
 		Locked bool    `json:"locked"`
 	} `json:"cover"`
+	// Controls are the banner's visible controls, classified.
+	Controls []model.Control `json:"controls"`
 }
 
 // scan is one look at the page.

@@ -229,6 +229,21 @@ func (o *ruleOp) act(s *session, sc *scan, a model.ConsentAction, res *model.Con
 		}
 		if res.RejectAvailable || len(o.r.Settings) == 0 {
 			res.FirstLayer = true
+			if len(o.r.Reject) > 0 {
+				if _, ok := s.findFrame(inFrames(sc.frames, o.r), o.r.Reject[0]); ok {
+					return s.runSteps(o.r.Reject, o.r, res)
+				}
+			}
+			if model.ShowsReject(res.Controls) {
+				// The first layer shows a refusal the rule does not name
+				// ("necessary only", a renamed reject): a person would
+				// take it rather than the settings path.
+				if err := s.runStep(Step{Kind: "click", Button: ClassReject}, nil, res); err == nil || len(o.r.Settings) == 0 {
+					return err
+				}
+				res.FirstLayer = false
+				return s.runSteps(o.r.Settings, o.r, res)
+			}
 			return s.runSteps(o.r.Reject, o.r, res)
 		}
 		return s.runSteps(o.r.Settings, o.r, res)

@@ -184,3 +184,133 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("summary %s", b)
 	}
 }
+
+// goVocab compiles a class's page.js pattern with Go's regexp, which has no
+// lookbehind: the word edges become consuming groups, same meaning for
+// MatchString.
+func goVocab(class string, whole bool) *regexp.Regexp {
+	src := strings.NewReplacer(`(?<![\p{L}\p{N}])`, `(?:^|[^\p{L}\p{N}])`, `(?![\p{L}\p{N}])`, `(?:$|[^\p{L}\p{N}])`).Replace(vocabPattern(class, whole))
+	return regexp.MustCompile("(?i)" + src)
+}
+
+// classifyLabel mirrors page.js's classify: whole labels first, in class
+// order, then phrases inside labels of up to 40 characters.
+func classifyLabel(t string) string {
+	if t == "" || len([]rune(t)) > 80 {
+		return ""
+	}
+	for _, c := range buttonClasses {
+		if goVocab(c, true).MatchString(t) {
+			return c
+		}
+	}
+	if len([]rune(t)) > 40 {
+		return ""
+	}
+	for _, c := range buttonClasses {
+		if goVocab(c, false).MatchString(t) {
+			return c
+		}
+	}
+	return ""
+}
+
+// TestClassifier classifies button labels in every language, with the
+// tricky ones: a label that says accept but names necessary cookies only is
+// a refusal, in either word order and with any verb.
+func TestClassifier(t *testing.T) {
+	for _, c := range []struct{ label, want string }{
+		// English
+		{"Accept necessary cookies only", ClassReject},
+		{"Accept all", ClassAcceptAll},
+		{"Allow only essential cookies", ClassReject},
+		{"Use strictly necessary cookies only", ClassReject},
+		{"Only required", ClassReject},
+		{"Continue without accepting", ClassReject},
+		{"Continue without agreeing →", ClassReject},
+		{"Decline all", ClassReject},
+		{"Refuse", ClassReject},
+		{"Allow selection", ClassSave},
+		{"Save preferences", ClassSave},
+		{"Manage options", ClassSettings},
+		{"Got it!", ClassAccept},
+		{"Privacy policy", ""},
+		// German
+		{"Nur notwendige Cookies erlauben", ClassReject},
+		{"Alle akzeptieren", ClassAcceptAll},
+		{"Nur technisch notwendige Cookies akzeptieren", ClassReject},
+		{"Notwendige Cookies nur zulassen", ClassReject},
+		{"Ausschließlich erforderliche Cookies", ClassReject},
+		{"Weiter ohne Einwilligung", ClassReject},
+		{"Auswahl speichern", ClassSave},
+		// French
+		{"Continuer sans accepter", ClassReject},
+		{"Accepter les cookies nécessaires uniquement", ClassReject},
+		{"N'accepter que les cookies essentiels", ClassReject},
+		{"Tout accepter", ClassAcceptAll},
+		{"Refuser et fermer", ClassReject},
+		{"Personnaliser", ClassSettings},
+		// Nordic
+		{"Tillåt endast nödvändiga", ClassReject},
+		{"Acceptera endast nödvändiga kakor", ClassReject},
+		{"Godkänn alla", ClassAcceptAll},
+		{"Hyväksy vain välttämättömät", ClassReject},
+		{"Hyväksy kaikki", ClassAcceptAll},
+		{"Jatka hyväksymättä", ClassReject},
+		{"Tillad kun nødvendige cookies", ClassReject},
+		{"Godta kun nødvendige", ClassReject},
+		{"Bare nødvendige informasjonskapsler", ClassReject},
+		{"Godta alle", ClassAcceptAll},
+		// Others
+		{"Aceptar solo las necesarias", ClassReject},
+		{"Continuar sin aceptar", ClassReject},
+		{"Accetta solo i cookie tecnici", ClassReject},
+		{"Continua senza accettare", ClassReject},
+		{"Alleen noodzakelijke cookies accepteren", ClassReject},
+		{"Aceitar apenas os necessários", ClassReject},
+		{"Akceptuj tylko niezbędne", ClassReject},
+		{"Kontynuuj bez akceptacji", ClassReject},
+		{"Přijmout pouze nezbytné", ClassReject},
+		{"Povoliť iba nevyhnutné", ClassReject},
+		{"Csak a szükséges sütik elfogadása", ClassReject},
+		{"Acceptă doar cele necesare", ClassReject},
+		{"Αποδοχή μόνο των απαραίτητων", ClassReject},
+		{"Prihvati samo nužne", ClassReject},
+		{"Sprejmi samo nujne piškotke", ClassReject},
+		{"Priimti tik būtinus", ClassReject},
+		{"Pieņemt tikai nepieciešamās", ClassReject},
+		{"Приемам само необходимите", ClassReject},
+		{"Nõustu ainult vajalikega", ClassReject},
+		{"Glac leis na fianáin riachtanacha amháin", ClassReject},
+		{"Glac le gach ceann", ClassAcceptAll},
+		{"Aċċetta biss il-meħtieġa", ClassReject},
+		{"Aċċetta kollox", ClassAcceptAll},
+		{"Irrifjuta kollox", ClassReject},
+	} {
+		if got := classifyLabel(c.label); got != c.want {
+			t.Errorf("%q is %q, want %q", c.label, got, c.want)
+		}
+	}
+}
+
+// TestClassifyClose checks the close vocabulary and the banner texts that
+// make a close a refusal.
+func TestClassifyClose(t *testing.T) {
+	closeRe := goVocab(ClassClose, true)
+	for label, want := range map[string]bool{"×": true, "✕": true, "Close": true, "Schließen": true, "Fermer": true, "Close dialog": true, "Accept all": false, "Closed on Sundays and holidays, see the opening times": false} {
+		if got := closeRe.MatchString(label); got != want {
+			t.Errorf("close %q: %v, want %v", label, got, want)
+		}
+	}
+	refuses := regexp.MustCompile("(?i)" + closeRefuses)
+	for text, want := range map[string]bool{
+		"We use cookies. Closing this banner means you refuse all non-essential cookies.": true,
+		"En fermant ce bandeau, vous refusez les cookies non essentiels.":                 true,
+		"Wenn Sie dieses Fenster schließen, lehnen Sie alle Cookies ab.":                  true,
+		"We use cookies to improve your experience. Accept or manage them.":               false,
+	} {
+		if got := refuses.MatchString(text); got != want {
+			t.Errorf("closing refuses in %q: %v, want %v", text, got, want)
+		}
+	}
+}

@@ -15,13 +15,16 @@ const (
 	ClassAcceptAll = "accept_all"
 	ClassAccept    = "accept"
 	ClassSettings  = "settings"
+	// ClassClose is a close control: not a choice, unless the banner says
+	// closing refuses.
+	ClassClose = "close"
 )
 
 // buttonClasses is the classification order.
 var buttonClasses = []string{ClassReject, ClassSave, ClassAcceptAll, ClassAccept, ClassSettings}
 
 // Languages lists the languages the generic vocabulary covers (ISO 639-1).
-var Languages = []string{"en", "fr", "de", "es", "it", "nl", "pt", "sv", "nb", "nn", "da", "fi", "et", "pl", "cs", "sk", "hu", "ro", "el", "hr", "sl", "lt", "lv", "bg"}
+var Languages = []string{"en", "fr", "de", "es", "it", "nl", "pt", "sv", "nb", "nn", "da", "fi", "et", "pl", "cs", "sk", "hu", "ro", "el", "hr", "sl", "lt", "lv", "bg", "ga", "mt"}
 
 // vocabulary holds, per language, the phrases of a consent banner and of its
 // buttons. "banner" phrases mark an element as being about cookies or consent;
@@ -220,13 +223,121 @@ var vocabulary = map[string]map[string][]string{
 		ClassAccept:    {"приемам", "приеми", "съгласен съм", "съгласна съм", "разбрах", "добре"},
 		ClassSettings:  {"настройки(те)?", "персонализиране", "персонализирай", "управление", "управлявай", "повече опции"},
 	},
+	"ga": {
+		"banner":       {"fianáin", "fianán", "toiliú", "príobháideachas", "sonraí pearsanta"},
+		ClassReject:    {"diúltaigh( do (gach ceann|chuile cheann|gach fianán))?", "diúltaím", "ná glac", "lean ar aghaidh gan glacadh"},
+		ClassSave:      {"sábháil( socruithe| roghanna)?", "deimhnigh( roghanna)?", "ceadaigh roghnaithe"},
+		ClassAcceptAll: {"glac le (gach ceann|chuile cheann|gach fianán|iad go léir)", "ceadaigh (gach ceann|iad go léir)"},
+		ClassAccept:    {"glac leo", "glacaim", "glac", "aontaím", "ceart go leor"},
+		ClassSettings:  {"socruithe( fianán)?", "saincheap", "bainistigh", "roghanna", "tuilleadh roghanna"},
+	},
+	"mt": {
+		"banner":       {"cookies?", "kunsens", "privatezza", "data personali"},
+		ClassReject:    {"irrifjuta( kollox| kollha)?", "ma naċċettax", "kompli mingħajr ma taċċetta"},
+		ClassSave:      {"issejvja( il-preferenzi| l-għażla)?", "salva( l-għażla)?", "ikkonferma( l-għażla)?"},
+		ClassAcceptAll: {"aċċetta (kollox|kollha|il-cookies kollha)", "ippermetti kollox"},
+		ClassAccept:    {"aċċetta", "naċċetta", "naqbel", "ok"},
+		ClassSettings:  {"settings", "issettjar", "preferenzi", "ippersonalizza", "immaniġġja", "aktar għażliet"},
+	},
 }
+
+// necessaryOnly holds, per language, the words for "only" and the stems of
+// "necessary" (essential, required, functional, technical): a label that
+// names both, in either order and whatever verb comes with them ("Accept
+// necessary cookies only", "Nur notwendige Cookies erlauben", "Tillåt
+// endast nödvändiga"), is a refusal of everything else, although it may say
+// accept. init turns them into reject phrases.
+var necessaryOnly = map[string][2][]string{
+	"en": {{"only", "just", "solely"}, {"strictly necessary", "necessary", "essentials?", "required", "functional", "technical"}},
+	"fr": {{"uniquement", "seulement", "que"}, {"nécessaires?", "essentiels?", "indispensables?", "obligatoires?", "fonctionnels?", "techniques?", "strictement nécessaires"}},
+	"de": {{"nur", "ausschließlich", "lediglich"}, {"notwendig\\p{L}*", "essenziell\\p{L}*", "essentiell\\p{L}*", "erforderlich\\p{L}*", "funktional\\p{L}*", "technisch notwendig\\p{L}*", "nötig\\p{L}*"}},
+	"es": {{"solo", "sólo", "solamente", "únicamente"}, {"necesari\\p{L}*", "esencial\\p{L}*", "imprescindibles", "técnic\\p{L}*", "funcional\\p{L}*"}},
+	"it": {{"solo", "soltanto", "unicamente", "solamente"}, {"necessar\\p{L}*", "essenzial\\p{L}*", "tecnic\\p{L}*", "funzional\\p{L}*"}},
+	"nl": {{"alleen", "enkel", "uitsluitend", "slechts"}, {"noodzakelijk\\p{L}*", "functione\\p{L}*", "essentie\\p{L}*", "strikt noodzakelijk\\p{L}*"}},
+	"pt": {{"apenas", "só", "somente", "unicamente"}, {"necessári\\p{L}*", "essencia\\p{L}*", "funciona\\p{L}*", "técnic\\p{L}*"}},
+	"sv": {{"endast", "bara", "enbart", "enast"}, {"nödvändig\\p{L}*", "funktionell\\p{L}*", "obligatorisk\\p{L}*"}},
+	"nb": {{"kun", "bare", "kun de"}, {"nødvendig\\p{L}*", "påkrevd\\p{L}*", "funksjonell\\p{L}*"}},
+	"nn": {{"berre", "kun"}, {"nødvendig\\p{L}*", "naudsynt\\p{L}*"}},
+	"da": {{"kun", "blot", "udelukkende"}, {"nødvendig\\p{L}*", "funktionel\\p{L}*"}},
+	"fi": {{"vain", "ainoastaan", "pelkät"}, {"välttämät\\p{L}*", "pakolli\\p{L}*", "tarpeelli\\p{L}*"}},
+	"et": {{"ainult", "vaid"}, {"vajalik\\p{L}*", "hädavajalik\\p{L}*", "olulis\\p{L}*"}},
+	"pl": {{"tylko", "wyłącznie", "jedynie"}, {"niezbędn\\p{L}*", "koniecz\\p{L}*", "wymagan\\p{L}*", "funkcjonaln\\p{L}*", "techniczn\\p{L}*"}},
+	"cs": {{"pouze", "jen", "jenom", "výhradně"}, {"nezbytn\\p{L}*", "nutn\\p{L}*", "technick\\p{L}*", "funkční\\p{L}*"}},
+	"sk": {{"iba", "len", "výlučne"}, {"nevyhnutn\\p{L}*", "nutn\\p{L}*", "technick\\p{L}*", "potrebn\\p{L}*"}},
+	"hu": {{"csak", "kizárólag", "csupán"}, {"szükséges\\p{L}*", "elengedhetetlen\\p{L}*", "alapvető\\p{L}*"}},
+	"ro": {{"doar", "numai", "exclusiv"}, {"necesar\\p{L}*", "esențial\\p{L}*", "strict necesar\\p{L}*", "funcțional\\p{L}*"}},
+	"el": {{"μόνο", "μόνον"}, {"απαραίτητ\\p{L}*", "αναγκαί\\p{L}*", "λειτουργικ\\p{L}*"}},
+	"hr": {{"samo", "isključivo"}, {"nužn\\p{L}*", "neophodn\\p{L}*", "potrebn\\p{L}*"}},
+	"sl": {{"samo", "le", "zgolj"}, {"nujn\\p{L}*", "potrebn\\p{L}*", "obvezn\\p{L}*"}},
+	"lt": {{"tik", "tiktai"}, {"būtin\\p{L}*", "privalom\\p{L}*", "reikaling\\p{L}*"}},
+	"lv": {{"tikai"}, {"nepieciešam\\p{L}*", "obligāt\\p{L}*", "būtisk\\p{L}*"}},
+	"bg": {{"само", "единствено"}, {"необходим\\p{L}*", "задължителн\\p{L}*", "основн\\p{L}*"}},
+	"ga": {{"amháin"}, {"riachtanach\\p{L}*", "riachtanais\\p{L}*"}},
+	"mt": {{"biss"}, {"(?:il-)?meħtieġ\\p{L}*", "essenzjal\\p{L}*", "neċessarj\\p{L}*"}},
+}
+
+func init() {
+	for lang, w := range necessaryOnly {
+		only, nec := "(?:"+strings.Join(w[0], "|")+")", "(?:"+strings.Join(w[1], "|")+")"
+		// Either order, any words around: "only necessary", "necessary
+		// cookies only", "allow only the essential ones".
+		vocabulary[lang][ClassReject] = append(vocabulary[lang][ClassReject],
+			`(?:.*\s)?`+only+`\s(?:.*\s)?`+nec+`(?:[\s\p{P}].*)?`,
+			`(?:.*\s)?`+nec+`\s(?:.*\s)?`+only+`(?:[\s\p{P}].*)?`)
+	}
+	for lang, ps := range continueWithout {
+		vocabulary[lang][ClassReject] = append(vocabulary[lang][ClassReject], ps...)
+	}
+}
+
+// continueWithout is "continue without accepting" (and "refuse and
+// close") per language: the CNIL reads it as a refusal.
+var continueWithout = map[string][]string{
+	"en": {"continue without (accepting|agreeing|consent(ing)?|cookies)", "proceed without (accepting|cookies)", "reject (and|&) close", "close without accepting"},
+	"fr": {"continuer sans (accepter|consentir)", "refuser (et|&) fermer", "fermer sans accepter"},
+	"de": {"weiter ohne (einwilligung|zustimmung|zu akzeptieren|akzeptieren)", "fortfahren ohne (zustimmung|einwilligung|zu akzeptieren)", "ohne zustimmung fortfahren", "ablehnen und schließen"},
+	"es": {"continuar sin (aceptar|consentir)", "seguir sin aceptar", "rechazar y cerrar"},
+	"it": {"continua senza (accettare|consenso)", "prosegui senza accettare", "rifiuta e chiudi"},
+	"nl": {"doorgaan zonder (te )?(accepteren|akkoord|toestemming)", "verder zonder (te )?accepteren", "weigeren en sluiten"},
+	"pt": {"continuar sem (aceitar|consentir)", "prosseguir sem aceitar", "rejeitar e fechar"},
+	"sv": {"fortsätt utan att (acceptera|godkänna)", "avvisa och stäng"},
+	"nb": {"fortsett uten å (godta|akseptere)", "avvis og lukk"},
+	"nn": {"hald fram utan å godta"},
+	"da": {"fortsæt uden at (acceptere|godkende)", "afvis og luk"},
+	"fi": {"jatka hyväksymättä", "hylkää ja sulje"},
+	"et": {"jätka nõustumata", "jätka ilma nõustumata"},
+	"pl": {"kontynuuj bez (akceptacji|zgody|akceptowania)", "odrzuć i zamknij"},
+	"cs": {"pokračovat bez (souhlasu|přijetí)", "odmítnout a zavřít"},
+	"sk": {"pokračovať bez (súhlasu|prijatia)", "odmietnuť a zavrieť"},
+	"hu": {"folytatás elfogadás nélkül", "elutasítás és bezárás"},
+	"ro": {"continuă fără (a accepta|acceptare|consimțământ)", "continuați fără a accepta"},
+	"el": {"συνέχεια χωρίς (αποδοχή|συγκατάθεση)", "συνέχεια χωρίς να αποδεχτώ"},
+	"hr": {"nastavi bez (prihvaćanja|pristanka)"},
+	"sl": {"nadaljuj brez (sprejetja|strinjanja)"},
+	"lt": {"tęsti nesutikus", "tęsti be sutikimo"},
+	"lv": {"turpināt bez (piekrišanas|pieņemšanas)"},
+	"bg": {"продължи без (приемане|съгласие)", "продължете без приемане"},
+	"ga": {"lean ar aghaidh gan toiliú"},
+	"mt": {"kompli mingħajr kunsens"},
+}
+
+// closeWords name a close control (its text, aria-label or title), in
+// every language, and the glyphs a close icon shows.
+var closeWords = []string{"close", "dismiss", "schließen", "fermer", "cerrar", "chiudi", "sluiten", "fechar", "stäng", "lukk", "luk", "sulje", "sulge", "zamknij", "zavřít", "zavrieť", "bezárás", "închide", "κλείσιμο", "zatvori", "zapri", "uždaryti", "aizvērt", "затвори", "dún", "agħlaq", "[×✕✖✗╳xX]"}
+
+// closeRefuses recognises a banner text that says closing it refuses
+// ("closing this banner means you refuse", "en fermant ce bandeau, vous
+// refusez"): its close control is then a refusal.
+const closeRefuses = `(clos\p{L}*|fermer|fermant|fermeture|schließen|schließt|cerrar|cerrando|chiud\p{L}*|sluit\p{L}*|fechar|fechando|stäng\p{L}*|lukk\p{L}*|luk\p{L}*|sulke\p{L}*|zamkn\p{L}*|zamyk\p{L}*|zavř\p{L}*|zatvor\p{L}*|bezár\p{L}*|închid\p{L}*|κλείν\p{L}*|zapr\p{L}*|uždar\p{L}*|aizver\p{L}*|затвар\p{L}*|×|✕)[^.!?]{0,100}(refus\p{L}*|reject\p{L}*|declin\p{L}*|ablehn\p{L}*|lehnen\p{L}*|verweiger\p{L}*|rechaz\p{L}*|rifiut\p{L}*|weiger\p{L}*|recus\p{L}*|avvis\p{L}*|avböj\p{L}*|neka\p{L}*|afvis\p{L}*|hylk\p{L}*|odrzuc\p{L}*|odmít\p{L}*|odmiet\p{L}*|elutasít\p{L}*|respin\p{L}*|απορρ\p{L}*|odbij\p{L}*|zavrn\p{L}*|atmet\p{L}*|noraid\p{L}*|отказ\p{L}*|without (accepting|consent)|sans (accepter|consentement)|ohne (zustimmung|einwilligung)|sin aceptar|senza (accettare|consenso)|zonder (toestemming|te accepteren))`
 
 // vocabPattern joins the phrases of one class across every language into a
 // JavaScript regular expression source that matches the whole label, so that
 // "OK" matches the button "OK" but not a paragraph that contains "ok".
 // Unicode-aware word edges stand in for \b, which only knows ASCII letters.
 func vocabPattern(class string, whole bool) string {
+	if class == ClassClose {
+		return `^[\s\p{P}\p{S}]*(?:` + strings.Join(closeWords, "|") + `)(?:[\s\p{P}].{0,30})?$`
+	}
 	var phrases []string
 	for _, lang := range Languages {
 		phrases = append(phrases, vocabulary[lang][class]...)

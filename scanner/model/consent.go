@@ -109,6 +109,52 @@ type ConsentResult struct {
 	// Screenshots are the evidence files written: the banner before the
 	// click and the page after it.
 	Screenshots []string `json:"screenshots,omitempty"`
+	// Controls are the visible controls of the banner's first layer as it
+	// showed before any click, each classified (accept, reject, settings,
+	// save, close, other) with the reason: the rules judge the first layer
+	// from them rather than from the path the engine then took.
+	Controls []Control `json:"controls,omitempty"`
+}
+
+// Control classes of Control.Class.
+const (
+	ControlAccept   = "accept"
+	ControlReject   = "reject"
+	ControlSettings = "settings"
+	ControlSave     = "save"
+	ControlClose    = "close"
+	ControlOther    = "other"
+)
+
+// Control is one visible control of a consent banner: a button, a link, a
+// close icon or a switch, and what it does.
+type Control struct {
+	// Label is the text a person reads on it (its text, else its
+	// aria-label, title or value).
+	Label string `json:"label"`
+	// Class is one of accept, reject, settings, save, close or other. A
+	// refusal is a reject: reject all, necessary only, continue without
+	// accepting, or a close the banner says refuses.
+	Class string `json:"class"`
+	// Reason says why: which text, role, aria attribute or position gave
+	// the class.
+	Reason string `json:"reason"`
+	// Tag is the element's tag name; Role its ARIA role, if any.
+	Tag  string `json:"tag"`
+	Role string `json:"role,omitempty"`
+	// Frame is the URL of the frame that holds it.
+	Frame string `json:"frame,omitempty"`
+}
+
+// ShowsReject tells whether the controls include a refusal, and so whether
+// a reject was offered on the layer they were read from.
+func ShowsReject(cs []Control) bool {
+	for _, c := range cs {
+		if c.Class == ControlReject {
+			return true
+		}
+	}
+	return false
 }
 
 // Banner describes a consent banner's first layer.

@@ -12,6 +12,12 @@
     part[c] = new RegExp(cfg.vocab[c].part, flags);
   }
   const bannerRe = new RegExp(cfg.vocab.banner.part, flags);
+  const closeRe = new RegExp(cfg.vocab.close.whole, flags);
+  const closeRefusesRe = new RegExp(cfg.closeRefuses, flags);
+  // toggleSel finds the switches of a banner: checkboxes, ARIA switches and
+  // checkboxes, and buttons that carry their state in aria-checked or
+  // aria-pressed.
+  const toggleSel = 'input[type=checkbox], [role=switch], [role=checkbox], [aria-checked], [aria-pressed]';
   const hintRe = /cookie|consent|gdpr|privacy|cmp|onetrust|didomi|usercentrics|truste|qc-cmp|sp_message|cc-window|cky-|cmplz|iubenda|borlabs|termly|osano|klaro|orejime|tarteaucitron/i;
   const clickable = 'button, a, [role=button], [role=link], input[type=button], input[type=submit], [onclick], [tabindex]:not([tabindex="-1"])';
 
@@ -73,6 +79,66 @@
     for (const c of cfg.classes) if (part[c].test(t)) return c;
     return '';
   }
+  // closeOf tells why el is a close control ('' if it is not): its text,
+  // aria-label or title says close (or is a close glyph), its id or class
+  // says close and it has no words, or it is a small wordless control in
+  // the top-right corner of the banner.
+  function closeOf(el, container) {
+    const t = text(el);
+    if (closeRe.test(t)) return 'text "' + t + '" is a close label';
+    for (const a of ['aria-label', 'title']) {
+      const v = (el.getAttribute(a) || '').trim();
+      if (v && closeRe.test(v)) return a + ' "' + v + '" is a close label';
+    }
+    if (t.length > 2) return '';
+    if (/close|dismiss/i.test(el.id + ' ' + (typeof el.className === 'string' ? el.className : ''))) return 'wordless, id or class says close';
+    if (container && container.getBoundingClientRect) {
+      const r = el.getBoundingClientRect(), c = container.getBoundingClientRect();
+      if (r.width <= 64 && r.height <= 64 && c.right - r.right < 0.15 * c.width + 24 && r.top - c.top < 0.3 * c.height + 24) return 'position: wordless control in the top-right corner';
+    }
+    return '';
+  }
+  // closeRefuses tells whether the banner says that closing it refuses.
+  function closeRefuses(container) { return !!container && closeRefusesRe.test(text(container)); }
+  // controlOf classifies one visible control of a banner as accept, reject,
+  // settings, save, close or other, with the reason.
+  function controlOf(el, container) {
+    const tag = el.localName, role = el.getAttribute('role') || '';
+    const base = { tag, role };
+    const isToggle = el.matches(toggleSel) && !(tag === 'button' && el.hasAttribute('aria-pressed') && classify(text(el)));
+    if (isToggle) {
+      const on = toggleOn(el);
+      const how = el.getAttribute('aria-checked') !== null ? 'aria-checked' : el.getAttribute('aria-pressed') !== null ? 'aria-pressed' : role ? 'role ' + role : 'checkbox';
+      return Object.assign(base, { label: labelOf(el), class: 'other', reason: 'switch (' + how + '), ' + (on ? 'on' : 'off') + (toggleDisabled(el) ? ', locked' : '') });
+    }
+    let t = text(el), src = 'text';
+    if (el.localName === 'input') src = 'value';
+    else if (!(el.innerText || el.textContent || '').trim()) src = el.getAttribute('aria-label') ? 'aria-label' : 'title';
+    let c = classify(t);
+    if (!c && src === 'text') {
+      const a = (el.getAttribute('aria-label') || '').trim();
+      if (a && classify(a)) { c = classify(a); src = 'aria-label'; t = t || a; }
+    }
+    const label = t.slice(0, 80);
+    if (c) {
+      const cls = c === 'accept_all' ? 'accept' : c;
+      return Object.assign(base, { label, class: cls, reason: src + ' "' + label + '" reads as ' + c.replace('_', ' ') + (role ? ' (role ' + role + ')' : '') });
+    }
+    const why = closeOf(el, container);
+    if (why) {
+      if (closeRefuses(container)) return Object.assign(base, { label, class: 'reject', reason: 'close: ' + why + '; the banner says closing refuses' });
+      return Object.assign(base, { label, class: 'close', reason: why });
+    }
+    return Object.assign(base, { label, class: 'other', reason: src + ' "' + label + '" matches no vocabulary' + (el.closest('a[href]') ? ' (a link)' : '') });
+  }
+  // controls lists the visible controls of a banner, outermost first and
+  // at most 40.
+  function controls(container) {
+    if (!container) return [];
+    const els = deepAll(clickable + ', ' + toggleSel, container).filter(el => el !== container && visible(el));
+    const kept = els.filter(el => !els.some(o => o !== el && deepContains(o, el) && !o.matches(toggleSel) && !el.matches(toggleSel)));
+    return kept.slice(0, 40).map(el => controlOf(el, container));
+  }
   function fixedish(el) {
     const s = getComputedStyle(el);
     if (s.position === 'fixed' || s.position === 'sticky') return true;
@@ -111,13 +177,19 @@
     return out.filter(el => !out.some(o => o !== el && o.contains(el)));
   }
   function buttonsIn(container) {
-    const res = {};
+    const res = {}, closing = [];
     for (const el of deepAll(clickable, container)) {
       if (!visible(el)) continue;
       const c = classify(text(el));
-      if (!c) continue;
+      if (!c) {
+        // A close control refuses when the banner says so; a refusal
+        // that says what it does comes first.
+        if (closeOf(el, container) && closeRefuses(container)) closing.push(el);
+        continue;
+      }
       (res[c] = res[c] || []).push(el);
     }
+    if (closing.length) res.reject = (res.reject || []).concat(closing);
     return res;
   }
   // banner returns the generic banner: the candidate with the most button
@@ -188,7 +260,7 @@
       __ps.banner = g.el;
       const buttons = {};
       for (const k in g.buttons) buttons[k] = g.buttons[k].map(text).slice(0, 3);
-      return { path: path(g.el), text: text(g.el).slice(0, 300), buttons, cover: coverage(g.el) };
+      return { path: path(g.el), text: text(g.el).slice(0, 300), buttons, cover: coverage(g.el), controls: controls(g.el) };
     },
     // find keeps the visible elements a step targets and describes them.
     find(step) {
@@ -224,7 +296,7 @@
     ruleBanner(sels) {
       for (const s of sels) {
         const el = deepAll(s).filter(visible)[0];
-        if (el) { __ps.banner = el; return { path: path(el), text: text(el).slice(0, 300), cover: coverage(el) }; }
+        if (el) { __ps.banner = el; return { path: path(el), text: text(el).slice(0, 300), cover: coverage(el), controls: controls(el) }; }
       }
       return null;
     },
