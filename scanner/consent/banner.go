@@ -46,14 +46,22 @@ func (s *session) steady(sc *scan, op operator, res *model.ConsentResult) *scan 
 	key := assessment(res)
 	for time.Now().Before(deadline) && s.ctx.Err() == nil {
 		s.settle(sc.frames, 100)
-		next, err := s.look(op.generic())
-		if err != nil || !op.present(s, next) {
-			break
+		// Two looks agree only when nothing moved between them: a banner
+		// whose slide-in starts after the first look (a frame or two after
+		// it is inserted) adds its buttons at the end of the animation.
+		next := s.animated(sc, op, time.Until(deadline))
+		moving := next != sc
+		if !moving {
+			n, err := s.look(op.generic())
+			if err != nil || !op.present(s, n) {
+				break
+			}
+			next = n
 		}
 		sc = next
 		s.assess(sc, op, res)
 		k := assessment(res)
-		if k == key {
+		if k == key && !moving {
 			break
 		}
 		key = k
