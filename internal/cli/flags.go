@@ -289,21 +289,10 @@ func (g *outputFlags) options(env *Env) (outputOptions, error) {
 		return o, err
 	}
 	o.SARIFArtifact = artifact
-	toStdout := o.Path == "" || o.Path == "-"
-	if o.Format == "" {
-		o.Format = "json"
-		if toStdout && isTerminal(env.Stdout) {
-			o.Format = "table"
-		}
-	}
-	if _, err := reports.New(o.Format, reports.Options{}); err != nil {
-		return o, usagef("--format: %v", err)
-	}
 	// Find out now, not after a long scan, that the report cannot be written.
-	if err := checkOutputPath(o.Path); err != nil {
+	if err := resolveOutput(env, &o, g.noColor); err != nil {
 		return o, err
 	}
-	o.Color = o.Format == "table" && toStdout && isTerminal(env.Stdout) && !g.noColor && os.Getenv("NO_COLOR") == ""
 	if o.FailOn != "none" {
 		if err := rules.CheckFailOn(o.FailOn); err != nil {
 			return o, usagef("--fail-on: %v", err)
@@ -416,4 +405,26 @@ func (g *consentFlags) options() (consentOptions, error) {
 		}
 	}
 	return o, nil
+}
+
+// resolveOutput completes the output options every rendering command
+// shares: the format's default (table on a terminal, JSON otherwise), a
+// known format, a writable output path, and colour only for a table on a
+// terminal.
+func resolveOutput(env *Env, o *outputOptions, noColor bool) error {
+	toStdout := o.Path == "" || o.Path == "-"
+	if o.Format == "" {
+		o.Format = "json"
+		if toStdout && isTerminal(env.Stdout) {
+			o.Format = "table"
+		}
+	}
+	if _, err := reports.New(o.Format, reports.Options{}); err != nil {
+		return usagef("--format: %v", err)
+	}
+	if err := checkOutputPath(o.Path); err != nil {
+		return err
+	}
+	o.Color = o.Format == "table" && toStdout && isTerminal(env.Stdout) && !noColor && os.Getenv("NO_COLOR") == ""
+	return nil
 }

@@ -71,20 +71,9 @@ func registerRenderFlags(fs *pflag.FlagSet) *renderFlags {
 
 func (g *renderFlags) options(env *Env) (outputOptions, error) {
 	o := outputOptions{Format: strings.ToLower(g.format), Path: g.output}
-	toStdout := o.Path == "" || o.Path == "-"
-	if o.Format == "" {
-		o.Format = "json"
-		if toStdout && isTerminal(env.Stdout) {
-			o.Format = "table"
-		}
-	}
-	if _, err := reports.New(o.Format, reports.Options{}); err != nil {
-		return o, usagef("--format: %v", err)
-	}
-	if err := checkOutputPath(o.Path); err != nil {
+	if err := resolveOutput(env, &o, g.noColor); err != nil {
 		return o, err
 	}
-	o.Color = o.Format == "table" && toStdout && isTerminal(env.Stdout) && !g.noColor && os.Getenv("NO_COLOR") == ""
 	return o, nil
 }
 
