@@ -248,6 +248,13 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 	} else {
 		sc = s.animated(sc, op, s.e.opts.StepTimeout)
 		s.assess(sc, op, &res)
+		if action == Reject && !refusable(&res) {
+			// Before concluding that the banner cannot be refused, let it
+			// finish appearing: a bar may slide in with its accept button
+			// and add the reject once in place, and the first look can
+			// come before its animation has even started.
+			sc = s.steady(sc, op, &res)
+		}
 	}
 	e.logf("consent: %s banner (%s) in %s after %d ms", res.CMP, res.Method, res.Banner.Frame, res.WaitMS)
 	if action == Detect {
