@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 )
 
 // jsonlRun writes a run of the report fixture's sites with the streaming

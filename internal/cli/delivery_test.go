@@ -26,7 +26,6 @@ import (
 // it uses against the CLI itself, so a renamed flag breaks the build here,
 // not a user's pipeline.
 
-
 // repoRoot is the repository root, seen from internal/cli.
 const repoRoot = "../.."
 
