@@ -79,6 +79,32 @@ type reqState struct {
 	r        model.Request
 	size     float64
 	mimeType string
+	raw      rawExchange
+}
+
+// maxPostData bounds the request body kept per request (evidence for HAR
+// and the personal-data search); a larger body is cut and marked.
+const maxPostData = 64 << 10
+
+// rawExchange is the wire detail of one request kept beside the model's
+// Request: what the HAR export and the personal-data search need and the
+// JSON report does not carry.
+type rawExchange struct {
+	// Started is the wall-clock time the request was sent; Ended is when
+	// it finished or failed (zero when it never did).
+	Started, Ended time.Time
+	// ReqHeaders are the headers as sent on the wire when Chromium
+	// reported them (ExtraInfo), else as the page asked.
+	ReqHeaders network.Headers
+	// PostData is the request body, at most maxPostData bytes;
+	// PostDataCut is true when it was longer.
+	PostData    []byte
+	PostDataCut bool
+	// Response detail.
+	RespHeaders network.Headers
+	StatusText  string
+	Protocol    string
+	RemoteIP    string
 }
 
 func newRecorder() *recorder {
@@ -126,6 +152,23 @@ func (rc *recorder) handle(ev any) {
 			return
 		}
 		st = &reqState{r: model.Request{URL: e.Request.URL, Method: e.Request.Method, ResourceType: string(e.Type), Page: rc.page}}
+		st.raw.Started = rc.now()
+		if w := e.WallTime.Float64(); w > 0 {
+			st.raw.Started = time.Unix(0, int64(w*1e9))
+		}
+		st.raw.ReqHeaders = e.Request.Headers
+		for _, pd := range e.Request.PostDataEntries {
+			if pd == nil {
+				continue
+			}
+			room := maxPostData - len(st.raw.PostData)
+			if len(pd.Bytes) > room {
+				st.raw.PostData = append(st.raw.PostData, pd.Bytes[:room]...)
+				st.raw.PostDataCut = true
+				break
+			}
+			st.raw.PostData = append(st.raw.PostData, pd.Bytes...)
+		}
 		if e.Initiator != nil {
 			st.r.Initiator = string(e.Initiator.Type)
 			if e.Initiator.URL != "" {
@@ -143,6 +186,16 @@ func (rc *recorder) handle(ev any) {
 		if st, ok := rc.reqs[e.RequestID]; ok && e.Response != nil {
 			st.r.Status = int(e.Response.Status)
 			st.mimeType = e.Response.MimeType
+			st.raw.RespHeaders = e.Response.Headers
+			st.raw.StatusText = e.Response.StatusText
+			st.raw.Protocol = e.Response.Protocol
+			st.raw.RemoteIP = e.Response.RemoteIPAddress
+		}
+	case *network.EventRequestWillBeSentExtraInfo:
+		// The headers as sent (cookies included); it may arrive before
+		// or after requestWillBeSent.
+		if st, ok := rc.reqs[e.RequestID]; ok {
+			st.raw.ReqHeaders = e.Headers
 		}
 	case *network.EventResponseReceivedExtraInfo:
 		url := ""
@@ -153,12 +206,14 @@ func (rc *recorder) handle(ev any) {
 	case *network.EventLoadingFinished:
 		if st, ok := rc.reqs[e.RequestID]; ok {
 			st.size = e.EncodedDataLength
+			st.raw.Ended = rc.now()
 		}
 		delete(rc.inflight, e.RequestID)
 		rc.signal()
 	case *network.EventLoadingFailed:
 		if st, ok := rc.reqs[e.RequestID]; ok {
 			st.r.Failure = e.ErrorText
+			st.raw.Ended = rc.now()
 			if e.BlockedReason != "" {
 				st.r.Failure += " (" + string(e.BlockedReason) + ")"
 			}

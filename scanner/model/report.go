@@ -26,6 +26,39 @@ type Report struct {
 	// is in the report (such a report is not a complete --baseline).
 	MinSeverity    string `json:"min_severity,omitempty"`
 	HiddenFindings int    `json:"hidden_findings,omitempty"`
+	// Provenance says how the scan was run: what an auditor needs to repeat
+	// it or to sign it.
+	Provenance *Provenance `json:"provenance,omitempty"`
+}
+
+// Provenance is how a scan was run: program, browser, knowledge base,
+// jurisdiction, phases and the settings that change results. Each phase's
+// start and end are in the phase (PhaseResult.StartedAt/FinishedAt).
+type Provenance struct {
+	Version string `json:"version"`
+	Commit  string `json:"commit,omitempty"`
+	// Browser is the browser's product and version ("Chromium/131.0.6778.85"),
+	// UserAgent the user agent the pages saw.
+	Browser   string `json:"browser,omitempty"`
+	UserAgent string `json:"user_agent,omitempty"`
+	// KnowledgeBase lists the sources the vendor and cookie knowledge came
+	// from, each with its date and hash.
+	KnowledgeBase []KBSource `json:"knowledge_base,omitempty"`
+	Jurisdiction  string     `json:"jurisdiction,omitempty"`
+	Phases        []string   `json:"phases,omitempty"`
+	// Settings are the flags and configuration that change results
+	// (pages, page timeout, consent rules, journey, resolve rules...), by
+	// flag name.
+	Settings map[string]string `json:"settings,omitempty"`
+}
+
+// KBSource is one knowledge-base source of a scan.
+type KBSource struct {
+	Name string `json:"name"`
+	// Date is when the source was built or fetched (YYYY-MM-DD or RFC 3339).
+	Date   string `json:"date,omitempty"`
+	SHA256 string `json:"sha256,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 // Tool names the program that wrote the report.

@@ -46,6 +46,9 @@ type Site struct {
 	// RobotsDisallowed counts candidate pages left out because robots.txt
 	// disallows them (--ignore-robots to include them).
 	RobotsDisallowed int `json:"robots_disallowed,omitempty"`
+	// Canary is the made-up identity and search term the shopper's journey
+	// typed, generated per scan; nil when no journey ran.
+	Canary *Canary `json:"canary,omitempty"`
 }
 
 // PlannedPage is one page the crawler selected for the browser phases.
@@ -71,6 +74,23 @@ type PhaseResult struct {
 	// Requests and Storage hold only what followed the choice (the first
 	// page is loaded again after the click).
 	PreAction *PreAction `json:"pre_action,omitempty"`
+	// StartedAt and FinishedAt bound the phase (RFC 3339, UTC).
+	StartedAt  string `json:"started_at,omitempty"`
+	FinishedAt string `json:"finished_at,omitempty"`
+	// Screenshot is the evidence file of the first page as loaded in this
+	// phase (the visual state before consent, after accept, after reject),
+	// relative to the evidence directory; empty when none was written.
+	Screenshot string `json:"screenshot,omitempty"`
+	// Journey is the shopper's journey walked after the sampled pages.
+	Journey *Journey `json:"journey,omitempty"`
+	// Leaks are canary values (typed personal data, the search term) found
+	// in requests that left for another party.
+	Leaks []Leak `json:"leaks,omitempty"`
+	// PixelEvents are the tracking pixels' events decoded from requests.
+	PixelEvents []PixelEvent `json:"pixel_events,omitempty"`
+	// Behaviours are what scripts did in the page: fingerprinting and
+	// session recording, each with the script that did it.
+	Behaviours []Behaviour `json:"behaviours,omitempty"`
 }
 
 // PreAction is what was recorded before a consent click.
