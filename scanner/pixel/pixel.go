@@ -140,8 +140,24 @@ func redactURL(raw string) string {
 	}
 	parts := strings.Split(query, "&")
 	for i, p := range parts {
-		if k, _, ok := strings.Cut(p, "="); ok && userDataKey(k) {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			continue
+		}
+		if userDataKey(k) {
 			parts[i] = k + "=redacted"
+			continue
+		}
+		// Criteo's pN parameters nest a query: e=ce&m=<hash>.
+		if len(k) > 1 && k[0] == 'p' && strings.Trim(k[1:], "0123456789") == "" {
+			if inner, err := url.QueryUnescape(v); err == nil {
+				iq := parseQuery(inner)
+				if iq.Has("m") || iq.Has("h") {
+					iq.Set("m", "redacted")
+					iq.Del("h")
+					parts[i] = k + "=" + url.QueryEscape(iq.Encode())
+				}
+			}
 		}
 	}
 	return base + "?" + strings.Join(parts, "&") + frag
