@@ -28,6 +28,9 @@ var goldenCases = []goldenCase{
 	{name: "clean-eu", site: "clean-shop", jurisdiction: "eu"},
 	{name: "clean-us-ca", site: "clean-shop", jurisdiction: "us-ca"},
 	{name: "walled-eu", site: "walled-shop", jurisdiction: "eu"},
+	{name: "journey-shop-eu", site: "journey-shop", jurisdiction: "eu"},
+	{name: "journey-shop-us-ca", site: "journey-shop", jurisdiction: "us-ca"},
+	{name: "journey-twin-eu", site: "journey-twin", jurisdiction: "eu"},
 }
 
 type goldenOut struct {
