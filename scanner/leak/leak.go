@@ -81,9 +81,15 @@ type Hit struct {
 // Matcher searches requests for one canary's values. It is immutable after
 // New and safe for concurrent use.
 type Matcher struct {
-	class   [256]uint8 // folded byte -> symbol class (0: no needle uses it)
-	nclass  int
-	next    []int32 // state*nclass + class -> state (complete DFA)
+	class  [256]uint8 // folded byte -> symbol class (0: no needle uses it)
+	nclass int
+	// next is the complete DFA, state*nclass + class -> state: 16-bit
+	// states when they fit (half the table, which stays in cache), else
+	// 32-bit.
+	next16 []uint16
+	next32 []uint32
+	// hasOut marks the states where a needle ends; out lists them.
+	hasOut  []bool
 	out     [][]int32
 	needles []needle
 	empty   bool
@@ -459,8 +465,22 @@ func build(ns []needle) *Matcher {
 			}
 		}
 	}
-	m.next = next
 	m.out = out
+	m.hasOut = make([]bool, len(out))
+	for i, o := range out {
+		m.hasOut[i] = len(o) > 0
+	}
+	if len(out) <= 1<<16 {
+		m.next16 = make([]uint16, len(next))
+		for i, t := range next {
+			m.next16[i] = uint16(t)
+		}
+	} else {
+		m.next32 = make([]uint32, len(next))
+		for i, t := range next {
+			m.next32[i] = uint32(t)
+		}
+	}
 	return m
 }
 
@@ -480,19 +500,10 @@ func (m *Matcher) Search(x Exchange) []Hit {
 	var hits []Hit
 	var buf [16]match
 	hits = collect(m, hits, WhereURL, scan(m, x.URL, buf[:0]), x.URL)
-	if len(x.Headers) > 0 {
-		names := make([]string, 0, len(x.Headers))
-		for k := range x.Headers {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			v := x.Headers[k]
-			where := "header:" + strings.ToLower(k)
-			if lk := strings.ToLower(k); lk == "cookie" || lk == "set-cookie" {
-				where = WhereCookie
-			}
-			hits = collect(m, hits, where, scan(m, v, buf[:0]), v)
+	for k, v := range x.Headers {
+		// Header order does not matter: hits are sorted below.
+		if ms := scan(m, v, buf[:0]); len(ms) > 0 {
+			hits = collect(m, hits, headerWhere(k), ms, v)
 		}
 	}
 	hits = collect(m, hits, WhereBody, scan(m, x.Body, buf[:0]), x.Body)
@@ -518,13 +529,32 @@ func (m *Matcher) Search(x Exchange) []Hit {
 	return out
 }
 
+// headerWhere names a header as Hit.Where: cookie for Cookie and Set-Cookie,
+// else header:<lower-case name>.
+func headerWhere(k string) string {
+	lk := strings.ToLower(k)
+	if lk == "cookie" || lk == "set-cookie" {
+		return WhereCookie
+	}
+	return "header:" + lk
+}
+
 // scan walks s once through the automaton and returns the verified matches.
 func scan[T string | []byte](m *Matcher, s T, ms []match) []match {
-	st := int32(0)
-	n := int32(m.nclass)
+	if m.next16 != nil {
+		return walk(m, m.next16, s, ms)
+	}
+	return walk(m, m.next32, s, ms)
+}
+
+func walk[S uint16 | uint32, T string | []byte](m *Matcher, next []S, s T, ms []match) []match {
+	st := 0
+	n := m.nclass
+	class := &m.class
+	hasOut := m.hasOut
 	for i := 0; i < len(s); i++ {
-		st = m.next[st*n+int32(m.class[s[i]])]
-		if st == 0 {
+		st = int(next[st*n+int(class[s[i]])])
+		if !hasOut[st] {
 			continue
 		}
 		for _, id := range m.out[st] {
