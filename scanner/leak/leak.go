@@ -191,6 +191,10 @@ func (g *gen) forms(kind string, fs []form, bounded bool) {
 		}
 		for _, b := range base64Forms(f.text) {
 			g.add(kind, b.text, label(b.label, f.label), true, false)
+			// Standard base64 in a query string: + and / percent-encoded.
+			if q := url.QueryEscape(b.text); q != b.text {
+				g.add(kind, q, "url("+label(b.label, f.label)+")", false, false)
+			}
 		}
 		g.add(kind, hexSum(md5.New, f.text), label("md5", f.label), false, false)
 		g.add(kind, hexSum(sha1.New, f.text), label("sha1", f.label), false, false)
