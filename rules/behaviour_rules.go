@@ -595,6 +595,35 @@ func (g *behaviourGroup) techniques() string {
 	return joinAnd(w)
 }
 
+// allOnPaymentPages reports whether every behaviour happened on a page where
+// the visitor pays or logs in: a checkout, cart or account page as the
+// crawler classified it, or a checkout page the journey reached.
+func (c *evalContext) allOnPaymentPages(bs []model.Behaviour) bool {
+	pay := map[string]bool{}
+	for _, pg := range c.site.Pages {
+		switch pg.Kind {
+		case "checkout", "cart", "account":
+			pay[pg.URL] = true
+		}
+	}
+	for _, p := range c.site.Phases {
+		if p == nil || p.Journey == nil {
+			continue
+		}
+		for _, st := range p.Journey.Steps {
+			if st.Step == model.StepCheckout || st.Step == model.StepCart {
+				pay[st.URL] = true
+			}
+		}
+	}
+	for _, b := range bs {
+		if !pay[b.Page] {
+			return false
+		}
+	}
+	return len(bs) > 0
+}
+
 func isFingerprinting(kind string) bool { return fingerprintKinds[kind] != "" }
 func isRecording(kind string) bool      { return kind == model.BehaviourSessionRecording }
 
@@ -609,7 +638,8 @@ func fingerprinting() Rule {
 			"one. It is access to information stored in the terminal equipment like a cookie (EDPB Guidelines " +
 			"2/2023) and needs the same prior consent; the visitor cannot delete it. A canvas drawn and never " +
 			"read is not reported (the scanner records reads only). A payment or security vendor's fraud check " +
-			"is reported at low severity: it may be strictly necessary, which the site must be able to show.",
+			"running only where the visitor pays or logs in is reported at low severity: it may be strictly " +
+			"necessary there, which the site must be able to show; elsewhere it is not.",
 		References:    []string{refEPrivacy53, refEDPB022023, refGDPR6, refCNIL2020091, refTDDDG25, refPECR6},
 		Remediation:   "Load the fingerprinting script only after consent, or remove it; if it is a fraud check at payment, load it on the payment step only and document why it is strictly necessary.",
 		Jurisdictions: consentOptional(),
@@ -635,8 +665,12 @@ func fingerprinting() Rule {
 					Evidence: g.evidence(),
 				}
 				if c.essentialVendor(observedVendor{id: g.vendorID, name: g.vendor}) {
-					f.Severity = lower(c.sev, Low)
-					f.Message += "; the vendor is a payment or security service: a fraud check may be strictly necessary"
+					if c.allOnPaymentPages(g.items) {
+						f.Severity = lower(c.sev, Low)
+						f.Message += "; the vendor is a payment or security service and it ran only where the visitor pays or logs in: a fraud check there may be strictly necessary, which the site must be able to show"
+					} else {
+						f.Message += "; the vendor sells it as fraud prevention, but it ran on pages where nobody pays or logs in, where it is not strictly necessary"
+					}
 				}
 				out = append(out, f)
 			}

@@ -48,8 +48,17 @@ func TestBehaviourSeverities(t *testing.T) {
 		{"search term after accept", "pii-leak-to-third-party", "", exSite(withLeaks(model.PhaseAfterAccept, exGA4Search)), Medium, "search term"},
 		{"search term before consent", "pii-leak-to-third-party", "", exSite(withLeaks(model.PhaseBeforeConsent, exGA4Search)), High, ""},
 		{"pharmacy names Art. 9", "pii-leak-to-third-party", "", exSite(exPharmacy, withLeaks(model.PhaseAfterAccept, exMetaEmailLeak)), High, "Art. 9"},
-		{"fraud check by a payment vendor", "fingerprinting", "", exSite(withBehaviours(model.PhaseBeforeConsent,
-			exBehaviour(model.BehaviourCanvas, "https://m.stripe.network/inner.html", "stripe", "Stripe", "toDataURL after drawing text"))), Low, "fraud check"},
+		{"a payment vendor's fraud check on the home page", "fingerprinting", "", exSite(withBehaviours(model.PhaseBeforeConsent,
+			exBehaviour(model.BehaviourCanvas, "https://m.stripe.network/inner.html", "stripe", "Stripe", "toDataURL after drawing text"))), High, "not strictly necessary"},
+		{"a payment vendor's fraud check at checkout only", "fingerprinting", "", exSite(
+			func(s *model.Site) {
+				s.Pages = append(s.Pages, model.PlannedPage{URL: exHome + "checkout", Kind: "checkout"})
+			},
+			withBehaviours(model.PhaseBeforeConsent, func() model.Behaviour {
+				b := exBehaviour(model.BehaviourCanvas, "https://m.stripe.network/inner.html", "stripe", "Stripe", "toDataURL after drawing text")
+				b.Page = exHome + "checkout"
+				return b
+			}())), Low, "may be strictly necessary"},
 		{"first-party recorder", "session-recording-before-consent", "", exSite(withBehaviours(model.PhaseBeforeConsent, exOwnRec)), High, "the site's own script"},
 	}
 	for _, tc := range tests {
