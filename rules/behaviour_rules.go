@@ -71,7 +71,9 @@ func (c *evalContext) unconsentedPhases() []string {
 // third party: not to the site itself, not to a vendor the configuration
 // allows, and not to the origin of a frame the shopper typed the value into
 // (a payment form in the payment provider's iframe).
-func (c *evalContext) leaksIn(phases []string) []phasedLeak {
+// With pixels, the contact fields of decoded pixel events count too
+// (pixelLeaks).
+func (c *evalContext) leaksIn(phases []string, pixels bool) []phasedLeak {
 	var out []phasedLeak
 	for _, ph := range phases {
 		p := c.phase(ph)
@@ -83,6 +85,55 @@ func (c *evalContext) leaksIn(phases []string) []phasedLeak {
 				continue
 			}
 			out = append(out, phasedLeak{ph, l})
+		}
+		if pixels {
+			out = append(out, c.pixelLeaks(ph, p)...)
+		}
+	}
+	return out
+}
+
+// pixelFieldKinds maps pixels' user-data (advanced matching) field names
+// to canary kinds: the contact data a pixel event carries.
+var pixelFieldKinds = map[string]string{
+	"em": "email", "email": "email", "u_hem": "email", "sha256_email_address": "email", "hashed_email": "email",
+	"ph": "phone", "phone": "phone", "phone_number": "phone", "u_hpn": "phone", "sha256_phone_number": "phone",
+	"fn": "first_name", "first_name": "first_name", "u_hfn": "first_name",
+	"ln": "last_name", "last_name": "last_name", "u_hln": "last_name",
+	"ct": "city", "city": "city", "zp": "postal_code", "zip": "postal_code", "postal_code": "postal_code",
+	"street": "street",
+}
+
+// pixelLeaks are the contact fields decoded pixel events carried to a third
+// party (advanced matching) that the canary search did not find in the same
+// phase for the same recipient: a value hashed in a way the search does not
+// try, or an identity the page knew without the journey typing it.
+func (c *evalContext) pixelLeaks(ph string, p *model.PhaseResult) []phasedLeak {
+	have := map[string]bool{}
+	for _, l := range p.Leaks {
+		have[l.VendorID+"\x00"+l.Kind] = true
+	}
+	site := ""
+	if u, err := url.Parse(c.siteURL()); err == nil {
+		site = registrable(u.Hostname())
+	}
+	var out []phasedLeak
+	for _, e := range p.PixelEvents {
+		host := ""
+		if u, err := url.Parse(e.URL); err == nil {
+			host = strings.ToLower(u.Hostname())
+		}
+		if host == "" || registrable(host) == site || c.firstParty("", host) || c.vendorAllowed(e.VendorID, e.Vendor) {
+			continue
+		}
+		for _, f := range e.UserData {
+			kind := pixelFieldKinds[strings.ToLower(f)]
+			if kind == "" || have[e.VendorID+"\x00"+kind] {
+				continue
+			}
+			have[e.VendorID+"\x00"+kind] = true
+			out = append(out, phasedLeak{ph, model.Leak{Kind: kind, Encoding: "user data " + f, Where: "url", URL: e.URL, Host: host,
+				Party: model.PartyThird, Vendor: e.Vendor, VendorID: e.VendorID, Page: e.Page}})
 		}
 	}
 	return out
@@ -368,10 +419,13 @@ var (
 	exStripeLeak = exLeak("postal_code", "plain", "body", "https://api.stripe.com/v1/payment_methods", "stripe", "Stripe", "payment", false)
 	exStripeForm = model.Journey{Steps: []model.JourneyStep{{Step: model.StepCheckout, OK: true,
 		Fields: []model.TypedField{{Kind: "postal_code", Field: "postal", Form: "checkout", Frame: "https://js.stripe.com"}}}}}
-	exCanvasFP   = exBehaviour(model.BehaviourCanvas, "https://fp.tracker.example/fp.js", "", "", "toDataURL after drawing text and emoji, 2 reads")
-	exFontFP     = exBehaviour(model.BehaviourFont, "https://fp.tracker.example/fp.js", "", "", "text measured in 64 fonts")
-	exHotjarRec  = exBehaviour(model.BehaviourSessionRecording, "https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "MutationObserver on document plus 4 input listeners, 2 batches sent to in.hotjar.com")
-	exOwnRec     = exBehaviour(model.BehaviourSessionRecording, "https://shop.test/assets/replay.js", "", "", "MutationObserver on document plus 3 input listeners, 5 batches sent to shop.test")
+	exCanvasFP    = exBehaviour(model.BehaviourCanvas, "https://fp.tracker.example/fp.js", "", "", "toDataURL after drawing text and emoji, 2 reads")
+	exFontFP      = exBehaviour(model.BehaviourFont, "https://fp.tracker.example/fp.js", "", "", "text measured in 64 fonts")
+	exHotjarRec   = exBehaviour(model.BehaviourSessionRecording, "https://script.hotjar.com/modules.js", "hotjar", "Hotjar", "MutationObserver on document plus 4 input listeners, 2 batches sent to in.hotjar.com")
+	exOwnRec      = exBehaviour(model.BehaviourSessionRecording, "https://shop.test/assets/replay.js", "", "", "MutationObserver on document plus 3 input listeners, 5 batches sent to shop.test")
+	exMetaMatched = model.PixelEvent{Vendor: "Meta Pixel", VendorID: "meta-pixel", Event: "Purchase", UserData: []string{"em", "external_id"},
+		Summary: "Purchase, value 24.90 EUR, hashed e-mail, external id, to Meta",
+		URL:     "https://www.facebook.com/tr/?id=1234&ev=Purchase&ud[em]=redacted&ud[external_id]=redacted", Page: exHome + "checkout"}
 	exMetaPolicy = withPolicy(func(p *model.PolicyFacts) {
 		p.VendorIDs, p.VendorsMentioned = []string{"google-analytics", "stripe"}, []string{"Google Analytics", "Stripe"}
 	})
@@ -417,6 +471,16 @@ func piiLeakToThirdParty() Rule {
 				Site: exSite(exPharmacy, withLeaks(model.PhaseAfterAccept, exMetaEmailLeak))},
 			{Name: "the search term in the page URL sent to Google Analytics", Fires: true,
 				Site: exSite(withLeaks(model.PhaseAfterAccept, exGA4Search))},
+			{Name: "a pixel event carries a hashed e-mail the canary search did not match (advanced matching)", Fires: true,
+				Site: exSite(func(s *model.Site) {
+					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{exMetaMatched}
+				})},
+			{Name: "a pixel event without user data", Fires: false,
+				Site: exSite(func(s *model.Site) {
+					e := exMetaMatched
+					e.UserData, e.Summary = nil, "Purchase, value 24.90 EUR, to Meta"
+					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{e}
+				})},
 			{Name: "a first-party search request", Fires: false,
 				Site: exSite(withLeaks(model.PhaseBeforeConsent, exOwnSearch))},
 			{Name: "Stripe's iframe receives the postal code typed into it", Fires: false,
@@ -431,7 +495,7 @@ func piiLeakToThirdParty() Rule {
 			}
 			health := c.healthTrade()
 			var out []model.Finding
-			for _, g := range groupLeaks(c.leaksIn(model.AllPhases)) {
+			for _, g := range groupLeaks(c.leaksIn(model.AllPhases, true)) {
 				phs := g.phases()
 				// The finding sits in the worst phase: unconsented first.
 				phase := phs[0]
@@ -493,7 +557,7 @@ func keylogging() Rule {
 		},
 		check: func(c *evalContext) []model.Finding {
 			var ls []phasedLeak
-			for _, pl := range c.leaksIn(model.AllPhases) {
+			for _, pl := range c.leaksIn(model.AllPhases, false) {
 				if pl.leak.BeforeSubmit && pl.leak.Kind != leakSearch {
 					ls = append(ls, pl)
 				}
@@ -773,7 +837,7 @@ func undisclosedPIISharing() Rule {
 				return nil
 			}
 			var ls []phasedLeak
-			for _, pl := range c.leaksIn(model.AllPhases) {
+			for _, pl := range c.leaksIn(model.AllPhases, true) {
 				if pl.leak.Kind != leakSearch {
 					ls = append(ls, pl)
 				}
