@@ -59,7 +59,9 @@ var vendors = []vendor{
 
 // Decode returns the pixel events of one request, none when the request is
 // not a known pixel's. The body is the request's post data (form, JSON or
-// GA4's newline-separated events).
+// GA4's newline-separated events). Page is left for the caller, who knows
+// on which page the request was made; URL is the request's with user-data
+// values replaced by "redacted".
 func Decode(method, rawURL string, body []byte) []model.PixelEvent {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" {
