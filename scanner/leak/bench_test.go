@@ -1,6 +1,7 @@
 package leak
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
@@ -114,4 +115,27 @@ func TestNoFalseHits(t *testing.T) {
 		}
 	}
 	t.Logf("%d false hits over 100 searches", hits)
+}
+
+// BenchmarkSearchNaive is the baseline the automaton replaces: one
+// bytes.Index per needle per request part (case-sensitive, so it even does
+// less than Search).
+func BenchmarkSearchNaive(b *testing.B) {
+	m := New(canary)
+	big := ga4Request()
+	big.Body = body30K()
+	url := []byte(big.URL)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for i := range m.needles {
+			nd := []byte(m.needles[i].text)
+			if bytes.Contains(url, nd) || bytes.Contains(big.Body, nd) {
+				n++
+			}
+		}
+		if n != 0 {
+			b.Fatal("hit")
+		}
+	}
 }

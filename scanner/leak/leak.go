@@ -429,9 +429,13 @@ func build(ns []needle) *Matcher {
 		m.class[b] = m.class[b+'a'-'A']
 	}
 	m.nclass = n
-	// Trie.
-	next := make([]int32, n)
-	out := [][]int32{nil}
+	// Trie: at most one node per needle byte, plus the root.
+	nodes := 1
+	for _, nd := range ns {
+		nodes += len(nd.text)
+	}
+	next := make([]int32, n, nodes*n)
+	out := make([][]int32, 1, nodes)
 	for i, nd := range ns {
 		s := int32(0)
 		for j := 0; j < len(nd.text); j++ {
