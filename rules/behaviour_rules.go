@@ -58,13 +58,15 @@ type phasedLeak struct {
 }
 
 // unconsentedPhases are the phases in which the visitor has not agreed:
-// before consent, and after reject when the reject was carried out.
+// before consent, after reject when the reject was carried out, and the DNT
+// and GPC phases, which touch no banner (with a signal against tracking on
+// top).
 func (c *evalContext) unconsentedPhases() []string {
 	out := []string{model.PhaseBeforeConsent}
 	if c.rejected() {
 		out = append(out, model.PhaseAfterReject)
 	}
-	return out
+	return append(out, model.PhaseDNT, model.PhaseGPC)
 }
 
 // leaksIn returns the leaks of the phases that are real disclosures to a
@@ -290,9 +292,9 @@ func phaseWords(ph string) string {
 	case model.PhaseAfterReject:
 		return "after the visitor rejected"
 	case model.PhaseDNT:
-		return "with Do Not Track"
+		return "with Do Not Track (no choice made)"
 	case model.PhaseGPC:
-		return "with Global Privacy Control"
+		return "with Global Privacy Control (no choice made)"
 	}
 	return ph
 }
@@ -450,7 +452,8 @@ func piiLeakToThirdParty() Rule {
 			"party proves the page sent what the visitor typed, in clear or hashed. A hash of an e-mail address " +
 			"or phone number is still personal data: advertising pixels' \"advanced matching\" hashes them " +
 			"precisely so the vendor can match them to its users' accounts. Without consent there is no lawful " +
-			"basis (critical before consent or after a reject); with it, sending form data is rarely necessary " +
+			"basis (critical before consent or after a reject, and in the DNT and GPC phases, where no choice " +
+			"is made); with it, sending form data is rarely necessary " +
 			"for the purpose and must be disclosed. Where the shop's trade implies health (a pharmacy), what a " +
 			"customer buys can reveal health data. A first-party search request and a payment provider's iframe " +
 			"receiving what was typed into it are not reported. A search term alone is reported at medium after " +
@@ -701,7 +704,8 @@ func fingerprinting() Rule {
 			"screen and plugin properties in bulk derives an identifier from the device instead of storing " +
 			"one. It is access to information stored in the terminal equipment like a cookie (EDPB Guidelines " +
 			"2/2023) and needs the same prior consent; the visitor cannot delete it. A canvas drawn and never " +
-			"read is not reported (the scanner records reads only). A payment or security vendor's fraud check " +
+			"read is not reported (the scanner records reads only). The DNT and GPC phases, which make no " +
+			"choice, count as before consent. A payment or security vendor's fraud check " +
 			"running only where the visitor pays or logs in is reported at low severity: it may be strictly " +
 			"necessary there, which the site must be able to show; elsewhere it is not.",
 		References:    []string{refEPrivacy53, refEDPB022023, refGDPR6, refCNIL2020091, refTDDDG25, refPECR6},
@@ -751,7 +755,8 @@ func sessionRecordingBeforeConsent() Rule {
 		Rationale: "A session recorder watches the whole document (a MutationObserver on it) and the visitor's " +
 			"input, and ships batches of what it saw: every page, click, scroll and often what is typed. It " +
 			"needs prior consent like any analytics, more so as it captures far more than the purpose needs. " +
-			"Recognised by behaviour, so a recorder hosted on the shop's own domain is reported too.",
+			"Recognised by behaviour, so a recorder hosted on the shop's own domain is reported too. The DNT and " +
+			"GPC phases, which make no choice, count as before consent.",
 		References:    []string{refEPrivacy53, refGDPR6, refGDPR5_1c, refEDPB022023, refCNIL2020091, refCIPA631},
 		Remediation:   "Start the recorder only after the visitor consents to it, mask every input field, and exclude checkout and account pages from recording.",
 		Jurisdictions: consentOptional(),

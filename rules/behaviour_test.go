@@ -46,6 +46,8 @@ func TestBehaviourSeverities(t *testing.T) {
 		{"after reject when the reject failed", "pii-leak-to-third-party", "", exSite(rejectFailed, withLeaks(model.PhaseAfterReject, exMetaEmailLeak)), High, ""},
 		{"before consent in California", "pii-leak-to-third-party", "us-ca", exSite(withLeaks(model.PhaseBeforeConsent, exMetaEmailLeak)), High, ""},
 		{"search term after accept", "pii-leak-to-third-party", "", exSite(withLeaks(model.PhaseAfterAccept, exGA4Search)), Medium, "search term"},
+		{"hashed e-mail with GPC (no banner touched)", "pii-leak-to-third-party", "", exSite(withLeaks(model.PhaseGPC, exMetaEmailLeak)), Critical, "Global Privacy Control"},
+		{"canvas read with DNT (no banner touched)", "fingerprinting", "", exSite(withBehaviours(model.PhaseDNT, exCanvasFP)), High, "Do Not Track"},
 		{"search term before consent", "pii-leak-to-third-party", "", exSite(withLeaks(model.PhaseBeforeConsent, exGA4Search)), High, ""},
 		{"pharmacy names Art. 9", "pii-leak-to-third-party", "", exSite(exPharmacy, withLeaks(model.PhaseAfterAccept, exMetaEmailLeak)), High, "Art. 9"},
 		{"a payment vendor's fraud check on the home page", "fingerprinting", "", exSite(withBehaviours(model.PhaseBeforeConsent,
