@@ -16,15 +16,6 @@ import (
 // Behaviours per phase (scanner/leak, the in-page instrumentation); the
 // rules judge them.
 
-// Legal references of the behaviour rules.
-const (
-	refGDPR5_1c  = "GDPR Art. 5(1)(c) (data minimisation)"
-	refGDPR9     = "GDPR Art. 9 (special categories: health data, where the shop's trade implies it)"
-	refIMYPixel  = "IMY (Sweden) 2024 decisions on the Meta pixel's advanced matching at Apoteket AB (SEK 37 million) and Apohem AB (SEK 8 million)"
-	refCNILSan09 = "CNIL deliberation SAN-2023-009 (Criteo: consent to advertising trackers must be verifiable)"
-	refCIPA631   = "California Invasion of Privacy Act, Cal. Penal Code §631 (interception of communications)"
-)
-
 // Leak kinds the journey types (model.Leak.Kind); the search term is the one
 // value submitted on purpose.
 const leakSearch = "search"
