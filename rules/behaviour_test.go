@@ -22,13 +22,17 @@ func TestBehaviourShopAndTwin(t *testing.T) {
 		}
 		return n
 	}
-	shop, twin := count("journey-shop"), count("journey-twin")
-	for _, id := range behaviourRules {
-		if shop[id] == 0 {
-			t.Errorf("%s: silent on the tracked shop", id)
-		}
-		if twin[id] != 0 {
-			t.Errorf("%s: fired %d times on the clean twin", id, twin[id])
+	// journey-*: written by hand; snoop-*: recorded by a real scan of the
+	// fixture shops testdata/shops/snoop and snoop-twin.
+	for _, pair := range [][2]string{{"journey-shop", "journey-twin"}, {"snoop-shop", "snoop-twin"}} {
+		shop, twin := count(pair[0]), count(pair[1])
+		for _, id := range behaviourRules {
+			if shop[id] == 0 {
+				t.Errorf("%s: silent on %s", id, pair[0])
+			}
+			if twin[id] != 0 {
+				t.Errorf("%s: fired %d times on the clean twin %s", id, twin[id], pair[1])
+			}
 		}
 	}
 }

@@ -31,6 +31,10 @@ var goldenCases = []goldenCase{
 	{name: "journey-shop-eu", site: "journey-shop", jurisdiction: "eu"},
 	{name: "journey-shop-us-ca", site: "journey-shop", jurisdiction: "us-ca"},
 	{name: "journey-twin-eu", site: "journey-twin", jurisdiction: "eu"},
+	// Recorded by a real scan (before consent) of testdata/shops/snoop and
+	// its clean twin.
+	{name: "snoop-eu", site: "snoop-shop", jurisdiction: "eu"},
+	{name: "snoop-twin-eu", site: "snoop-twin", jurisdiction: "eu"},
 }
 
 type goldenOut struct {
