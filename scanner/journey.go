@@ -207,7 +207,11 @@ func (jr *journeyRun) call(op string, arg any, out any) error {
 	ctx, cancel := context.WithTimeout(jr.ctx, 5*time.Second)
 	defer cancel()
 	expr := journeyJS + "(" + mustJSON(op) + "," + string(a) + ")"
-	return chromedp.Run(ctx, chromedp.Evaluate(expr, out))
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](expr))
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, out)
 }
 
 func mustJSON(s string) string {
@@ -216,10 +220,10 @@ func mustJSON(s string) string {
 }
 
 func (jr *journeyRun) location() string {
-	var u string
 	ctx, cancel := context.WithTimeout(jr.ctx, 2*time.Second)
 	defer cancel()
-	if err := chromedp.Run(ctx, chromedp.Evaluate(`location.href`, &u)); err != nil {
+	u, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+	if err != nil {
 		return ""
 	}
 	return u
@@ -255,7 +259,7 @@ const keyDelay = 15 * time.Millisecond
 // typeText types s into the focused element key by key.
 func (jr *journeyRun) typeText(s string) error {
 	for _, ch := range s {
-		if err := chromedp.Run(jr.ctx, chromedp.KeyEvent(string(ch))); err != nil {
+		if err := chromedp.Do(jr.ctx, chromedp.KeyEvent(string(ch))); err != nil {
 			return err
 		}
 		select {
@@ -269,18 +273,16 @@ func (jr *journeyRun) typeText(s string) error {
 
 // pressEnter submits the focused search field.
 func (jr *journeyRun) pressEnter() error {
-	return chromedp.Run(jr.ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-		for _, t := range []input.KeyType{input.KeyDown, input.KeyUp} {
-			p := input.DispatchKeyEvent(t).WithKey("Enter").WithCode("Enter").WithWindowsVirtualKeyCode(13).WithNativeVirtualKeyCode(13)
-			if t == input.KeyDown {
-				p = p.WithText("\r")
-			}
-			if err := p.Do(ctx); err != nil {
-				return err
-			}
+	for _, t := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
+		p := input.DispatchKeyEventParams{Type: t, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
+		if t == input.DispatchKeyEventTypeKeyDown {
+			p.Text = "\r"
 		}
-		return nil
-	}))
+		if _, err := chromedp.Call(jr.ctx, input.DispatchKeyEvent, p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type jsField struct {
