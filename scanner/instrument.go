@@ -110,8 +110,9 @@ var behaviourKinds = map[string]string{
 // document and listens to input, and whose requests (by initiator) leave the
 // page after it started observing.
 func (s *Scanner) behaviours(events []behaviourEvent, rec recording, firstParty []string, rd *redactor) []model.Behaviour {
-	type key struct{ kind, script, page string }
+	type key struct{ kind, script string }
 	type agg struct {
+		page    string
 		details map[string]bool
 		count   int
 		max     float64
@@ -152,10 +153,10 @@ func (s *Scanner) behaviours(events []behaviourEvent, rec recording, firstParty 
 		if !ok {
 			continue
 		}
-		k := key{kind, e.Script, e.Page}
+		k := key{kind, e.Script}
 		a := aggs[k]
 		if a == nil {
-			a = &agg{details: map[string]bool{}, first: e.At}
+			a = &agg{page: e.Page, details: map[string]bool{}, first: e.At}
 			aggs[k] = a
 			order = append(order, k)
 		}
@@ -175,13 +176,19 @@ func (s *Scanner) behaviours(events []behaviourEvent, rec recording, firstParty 
 		case model.BehaviourWebGL:
 			detail = "WebGL getParameter(" + joinKeys(a.details) + ")"
 		case model.BehaviourAudio:
-			detail = "audio rendered and read: " + joinKeys(a.details)
+			longest := ""
+			for d := range a.details {
+				if len(d) > len(longest) {
+					longest = d
+				}
+			}
+			detail = "oscillator through a compressor or analyser, rendered and read: " + longest
 		case model.BehaviourFont:
 			detail = fmt.Sprintf("text measured in %d font families", int(a.max))
 		case model.BehaviourNavigator:
 			detail = fmt.Sprintf("%d navigator, screen and plugin properties read", int(a.max))
 		}
-		out = append(out, s.behaviour(k.kind, k.script, k.page, detail, a.count, firstParty, rd))
+		out = append(out, s.behaviour(k.kind, k.script, a.page, detail, a.count, firstParty, rd))
 	}
 	// Session recording: the observer script's own requests after it began
 	// observing, while it listens to input.
@@ -197,9 +204,9 @@ func (s *Scanner) behaviours(events []behaviourEvent, rec recording, firstParty 
 			if r == nil || initiatorURL(r.r.Initiator) != script || r.raw.Started.Before(st.observed) {
 				continue
 			}
-			switch r.r.ResourceType {
-			case "XHR", "Fetch", "Ping", "Image", "Other":
-			default:
+			// A batch carries data out: a body or a beacon. A GET the
+			// script makes (search results, configuration) is not one.
+			if r.r.Method == "GET" && r.r.ResourceType != "Ping" {
 				continue
 			}
 			batches++

@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -46,6 +47,9 @@ func flatHeaders(h network.Headers) map[string]string {
 	}
 	out := make(map[string]string, len(h))
 	for k, v := range h {
+		if strings.HasPrefix(k, ":") {
+			continue // HTTP/2 pseudo-headers repeat the URL
+		}
 		switch x := v.(type) {
 		case string:
 			out[k] = x
@@ -80,11 +84,6 @@ func (r *phaseRun) leaks(c model.Canary, rec recording, jres *journeyResult) []m
 		if l.Where == "" {
 			l.Where = leak.WhereURL
 		}
-		k := l.Kind + "\x00" + l.Encoding + "\x00" + l.Where + "\x00" + l.URL
-		if seen[k] {
-			return
-		}
-		seen[k] = true
 		l.Party = r.s.party(l.Host, r.firstParty)
 		if r.s.opts.KB != nil && l.Host != "" {
 			km := r.s.opts.KB.RequestTyped(rawURL, page, resourceType)
@@ -97,6 +96,13 @@ func (r *phaseRun) leaks(c model.Canary, rec recording, jres *journeyResult) []m
 				l.BeforeSubmit = started.Before(jres.submitAt)
 			}
 		}
+		// One leak per value, form, place, host and step: a key logger
+		// or a cookie sent with every request says the same each time.
+		k := strings.Join([]string{l.Kind, l.Encoding, l.Where, l.Host, l.Step, fmt.Sprint(l.BeforeSubmit)}, "\x00")
+		if seen[k] {
+			return
+		}
+		seen[k] = true
 		out = append(out, l)
 	}
 	for _, id := range rec.order {

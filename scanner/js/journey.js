@@ -61,8 +61,12 @@
     const f = el.form || el.closest('form,section,footer,aside,div');
     if (!f) return step === 'checkout' ? 'checkout' : '';
     if (f.querySelector && f.querySelector('input[type=password]')) return 'account';
-    const t = fold((f.getAttribute('id') || '') + ' ' + (f.getAttribute('class') || '') + ' ' + (f.getAttribute('action') || '') + ' ' + (f.textContent || '').slice(0, 600));
-    if (step !== 'checkout' && newsletterWords.test(t)) return 'newsletter';
+    // A small form (one or two fields) in a part that speaks of a
+    // newsletter is one, wherever it is.
+    const box = f.closest('section,footer,aside') || f;
+    const t = fold((f.getAttribute('id') || '') + ' ' + (f.getAttribute('class') || '') + ' ' + (f.getAttribute('action') || '') + ' ' + (box.textContent || '').slice(0, 600));
+    const small = f.querySelectorAll('input:not([type=hidden]):not([type=submit]):not([type=button]),textarea').length <= 2;
+    if (small && newsletterWords.test(t)) return 'newsletter';
     if (step === 'checkout') return 'checkout';
     if (accountWords.test(t)) return 'account';
     if (newsletterWords.test(t)) return 'newsletter';
@@ -87,7 +91,7 @@
       if (!el) return {ok: false};
       try { el.scrollIntoView({block: 'center'}); } catch (e) {}
       el.focus();
-      return {ok: document.activeElement === el, field: describe(el) || el.type, visible: visible(el)};
+      return {ok: document.activeElement === el, field: el.name || el.id || describe(el) || el.type, visible: visible(el)};
     }
     case 'fields': {
       const out = [];
