@@ -112,10 +112,10 @@ func TestShopSnoop(t *testing.T) {
 		kind, host, enc string
 		before          bool
 	}{
-		{"email", "www.facebook.com", "sha256", true},   // advanced matching
-		{"phone", "www.facebook.com", "sha256", true},   // advanced matching, digits
+		{"email", "www.facebook.com", "sha256", true},     // advanced matching
+		{"phone", "www.facebook.com", "sha256", true},     // advanced matching, digits
 		{"search", "www.google-analytics.com", "", false}, // GA4 search event, after the submit
-		{"email", "a.klaviyo.com", "", true},            // key logger
+		{"email", "a.klaviyo.com", "", true},              // key logger
 		{"street", "a.klaviyo.com", "", true},
 		{"email", "shop.test", "", true}, // session replay batches (first party)
 	}

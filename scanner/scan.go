@@ -82,9 +82,9 @@ type Scanner struct {
 	// noBehaviour leaves the in-page behaviour instrumentation out (a
 	// benchmark seam: its cost against capture alone).
 	noBehaviour bool
-	sem           chan struct{}
-	bmu           sync.Mutex
-	b             *browser.Browser
+	sem         chan struct{}
+	bmu         sync.Mutex
+	b           *browser.Browser
 	// owned is true when b was launched by the scanner (Close ends it).
 	owned bool
 }
