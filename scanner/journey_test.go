@@ -132,6 +132,19 @@ func TestShopSnoop(t *testing.T) {
 			t.Errorf("%s to %s: before submit %v", w.kind, w.host, l.BeforeSubmit)
 		}
 	}
+	events := map[string]bool{}
+	for _, e := range p.PixelEvents {
+		t.Logf("pixel %s", e.Summary)
+		events[e.VendorID+" "+e.Event] = true
+		if e.VendorID == "meta-pixel" && len(e.UserData) > 0 {
+			events["meta-pixel advanced matching"] = true
+		}
+	}
+	for _, want := range []string{"meta-pixel PageView", "meta-pixel AddToCart", "meta-pixel advanced matching", "google-analytics search", "google-analytics page_view"} {
+		if !events[want] {
+			t.Errorf("pixel event %q not decoded; have %v", want, events)
+		}
+	}
 	bs := behavioursByKind(p.Behaviours)
 	for _, b := range p.Behaviours {
 		t.Logf("behaviour %s %s (%s) %s", b.Kind, b.Script, b.Party, b.Detail)
@@ -170,6 +183,11 @@ func TestShopSnoopTwin(t *testing.T) {
 	}
 	for _, b := range p.Behaviours {
 		t.Errorf("behaviour on the clean twin: %+v", b)
+	}
+	for _, e := range p.PixelEvents {
+		if len(e.UserData) > 0 || e.Params["search_term"] != "" {
+			t.Errorf("user data in a pixel event of the twin: %+v", e)
+		}
 	}
 	if len(thirdPartyHosts(p)) < 3 {
 		t.Errorf("the twin's tags did not load: %v", thirdPartyHosts(p))
