@@ -134,7 +134,7 @@ type journeyRun struct {
 	// request in a step; submitAt is when the search was submitted.
 	stepAt   []stepTime
 	submitAt time.Time
-	// typed are the fields typed into so far (kind -> true).
+	// typed are the fields typed into so far (form purpose, kind).
 	typed map[string]bool
 }
 
@@ -312,8 +312,8 @@ func (jr *journeyRun) fillForms(step string) (typed []model.TypedField, frames [
 			break
 		}
 		v := canaryValue(jr.canary, f.Kind)
-		if v == "" {
-			continue
+		if v == "" || jr.typed[f.Form+"\x00"+f.Kind] {
+			continue // the newsletter box in every page's footer is typed once
 		}
 		var ok struct{ OK bool }
 		if jr.call("focus", f.I, &ok) != nil || !ok.OK {
@@ -323,7 +323,7 @@ func (jr *journeyRun) fillForms(step string) (typed []model.TypedField, frames [
 			break
 		}
 		_ = jr.call("blur", nil, &ok)
-		jr.typed[f.Kind] = true
+		jr.typed[f.Form+"\x00"+f.Kind] = true
 		typed = append(typed, model.TypedField{Kind: f.Kind, Field: f.Field, Form: f.Form})
 	}
 	for _, fr := range fs.Frames {
@@ -368,11 +368,27 @@ func (jr *journeyRun) link(kind string) (string, string) {
 			continue
 		}
 		k, score := classify(u, l.Text)
-		if k == kind && score > bestScore {
+		if k == kind && score > bestScore && !paysOrOrders(l.Text) {
 			best, bestScore, text = l.Href, score, l.Text
 		}
 	}
 	return best, text
+}
+
+// payWords are link texts that pay or place an order: the journey never
+// follows them, whatever page they lead to.
+var payWords = []string{"pay", "pay now", "place order", "complete order", "complete purchase", "confirm order", "confirm purchase", "buy now",
+	"jetzt kaufen", "zahlungspflichtig bestellen", "kaufen", "payer", "valider la commande", "pagar", "paga", "paga ora", "betalen", "nu betalen",
+	"betala nu", "betal", "betal na", "maksa", "osta", "maksa tilaus", "zaplac", "kupuje i place", "zaplatit", "objednat"}
+
+func paysOrOrders(text string) bool {
+	t := foldText(text)
+	for _, w := range payWords {
+		if containsPhrase(t, foldText(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // planned returns a sampled page of kind.

@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"context"
+	"io/fs"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -191,5 +192,79 @@ func TestShopSnoopTwin(t *testing.T) {
 	}
 	if len(thirdPartyHosts(p)) < 3 {
 		t.Errorf("the twin's tags did not load: %v", thirdPartyHosts(p))
+	}
+}
+
+// walkOnly crawls a fixture shop and walks the journey in a fresh browser
+// context without the phase's page visits: the journey's reach alone.
+func walkOnly(t testing.TB, fsys fs.FS, start string) (*model.Journey, time.Duration) {
+	t.Helper()
+	srv := serve(t, fsys)
+	b := sharedBrowser(t, srv)
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
+	cr, err := Crawl(context.Background(), start, CrawlOptions{MaxPages: 8, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 10 * time.Second, UserAgent: browser.DesktopUserAgent})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newScanner(t, Options{Browser: b, PageTimeout: 10 * time.Second, KB: kb.Default()})
+	ctx, cancel := b.NewContext(context.Background())
+	defer cancel()
+	run := &phaseRun{s: s, phase: model.PhaseBeforeConsent, ctx: context.Background(), phaseCtx: ctx, tab: ctx, rc: newRecorder(), pr: &model.PhaseResult{}, firstParty: []string{registrable(hostOf(cr.FinalURL))}, cookieSeen: map[string]bool{}}
+	if err := setupTab(ctx, run.rc, run.phase); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	j, _ := run.walkJourney(cr.Pages, snoopCanary, 60*time.Second)
+	return j, time.Since(began)
+}
+
+// reach says how far a journey went: the steps taken and where it stopped.
+func reach(j *model.Journey) string {
+	var ok []string
+	for _, st := range j.Steps {
+		if st.OK {
+			ok = append(ok, st.Step)
+		}
+	}
+	out := strings.Join(ok, ",")
+	if j.Completed {
+		return out + " (completed)"
+	}
+	return out + " (stopped at " + j.StoppedAt + ": " + j.StopReason + ")"
+}
+
+// TestJourneyReach walks the journey on every fixture shop and checks how
+// far it gets: each shop offers a different path (no search, a basket, a
+// checkout behind "Gå til kassen", a cart whose only way on is "Pay now",
+// which is never followed), and the journey takes the steps each has,
+// generically. The snoop shops' reach is checked by TestShopSnoop*.
+func TestJourneyReach(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	cases := []struct {
+		shop string
+		fsys fs.FS
+		want string
+	}{
+		{"demo", demo.FS(), "form,product,add-to-cart,cart,checkout,form,form (completed)"},
+		{"compliant", demo.Shop("../testdata/shops/compliant"), "product,add-to-cart,cart,checkout,form (completed)"},
+		{"leaky", demo.Shop("../testdata/shops/leaky"), "cart,form (stopped at product: no product page found)"},
+		{"adtech", demo.Shop("../testdata/shops/adtech"), "product,add-to-cart,cart (stopped at checkout: no way to checkout found)"},
+		{"nobanner", demo.Shop("../testdata/shops/nobanner"), "product,add-to-cart,cart (stopped at checkout: no way to checkout found)"},
+		{"norsk", demo.Shop("../testdata/shops/norsk"), "product,add-to-cart,cart,checkout,form (completed)"},
+	}
+	for _, c := range cases {
+		t.Run(c.shop, func(t *testing.T) {
+			j, took := walkOnly(t, c.fsys, "https://shop.test/")
+			got := reach(j)
+			t.Logf("%s: %s in %s", c.shop, got, took.Round(time.Millisecond))
+			for _, st := range j.Steps {
+				t.Logf("  %6dms %s ok=%v %s %s", st.AtMS, st.Step, st.OK, st.URL, st.Detail)
+			}
+			if got != c.want {
+				t.Errorf("reach = %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -77,9 +77,11 @@
 
   const clickWords = {
     addtocart: /\b(add to (cart|basket|bag)|add to shopping (cart|bag)|buy now|in den warenkorb|in den einkaufswagen|warenkorb hinzufugen|ajouter au panier|anadir al carrito|agregar al carrito|anadir a la cesta|aggiungi al carrello|in winkelwagen|toevoegen aan winkelwagen|in winkelmand|adicionar ao carrinho|lagg i varukorgen|lagg i varukorg|legg i handlekurven|legg i handlekurv|kjop|laeg i kurv|laeg i kurven|lisaa ostoskoriin|lisa ostukorvi|dodaj do koszyka|do kosiku|vlozit do kosiku|kosarba)\b/,
-    checkout: /\b(checkout|check out|proceed to checkout|go to checkout|zur kasse|kasse|commander|passer la commande|valider (mon|le) panier|finalizar compra|tramitar pedido|procedi all ordine|cassa|afrekenen|bestellen|finalizar|till kassan|ga till kassan|kassa|kassen|ga til kassen|til kassen|kassalle|siirry kassalle|vormista tellimus|kassasse|przejdz do kasy|zamawiam|do pokladny|pokladna|penztar)\b/,
+    checkout: /\b(checkout|check out|proceed to checkout|go to checkout|zur kasse|kasse|commander|passer la commande|valider (mon|le) panier|finalizar compra|tramitar pedido|procedi all ordine|cassa|afrekenen|finalizar|till kassan|ga till kassan|kassa|kassen|ga til kassen|til kassen|kassalle|siirry kassalle|vormista tellimus|kassasse|przejdz do kasy|zamawiam|do pokladny|pokladna|penztar)\b/,
     cart: /\b(cart|basket|bag|view cart|shopping cart|panier|warenkorb|carrito|cesta|carrello|winkelwagen|winkelmand|carrinho|varukorg|handlekurv|kurv|ostoskori|ostukorv|koszyk|kosik|kosar)\b/,
   };
+  // Controls that pay or place an order are never clicked.
+  const payWords = /\b(pay|pay now|place order|complete (order|purchase)|confirm (order|purchase)|jetzt kaufen|zahlungspflichtig bestellen|kaufen|payer|valider la commande|pagar|paga ora|betalen|betala nu|betal nu|maksa|zaplac|zaplatit|objednat)\b/;
   const controls = () => Array.from(document.querySelectorAll('a[href],button,input[type=submit],input[type=button],[role=button]')).filter(visible);
   const ctext = el => fold([el.textContent, el.value, el.getAttribute('aria-label'), el.getAttribute('title'), el.getAttribute('name'), el.id, typeof el.className === 'string' ? el.className : ''].join(' ')).replace(/[_\-]+/g, ' ');
 
@@ -126,7 +128,7 @@
     case 'click': {
       const re = clickWords[arg];
       if (!re) return {ok: false};
-      const cands = controls().filter(el => re.test(ctext(el)));
+      const cands = controls().filter(el => re.test(ctext(el)) && (arg === 'addtocart' || !payWords.test(ctext(el))));
       // Prefer buttons over links for add to cart, links to a page for the rest.
       cands.sort((a, b) => (a.localName === 'a') - (b.localName === 'a'));
       const el = cands[0];
