@@ -73,6 +73,9 @@ type recorder struct {
 	kick     chan struct{}
 	dialogs  chan struct{}
 	now      func() time.Time
+	// behave gathers the in-page behaviour instrumentation's reports
+	// (instrument.go); nil leaves the instrumentation out.
+	behave *behaviourLog
 }
 
 type reqState struct {
@@ -112,6 +115,7 @@ func newRecorder() *recorder {
 		reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]cdp.LoaderID{},
 		asked: map[string]float64{}, storage: map[string]model.StorageItem{},
 		kick: make(chan struct{}, 1), dialogs: make(chan struct{}, 8), now: time.Now,
+		behave: &behaviourLog{now: time.Now},
 	}
 }
 
@@ -482,7 +486,7 @@ func setupTab(ctx context.Context, rc *recorder, phase string) error {
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
 		return fmt.Errorf("installing instrumentation: %w", err)
 	}
-	return nil
+	return installBehaviour(ctx, rc.behave)
 }
 
 // cookies reads every cookie of the tab's browser context through CDP

@@ -27,7 +27,7 @@ import (
 // fixture they serve, whose hostnames that browser routes.
 func browserFixtures() []fs.FS {
 	fixtures := []fs.FS{os.DirFS("testdata/capture"), demo.FS()}
-	for _, shop := range []string{"compliant", "leaky", "adtech", "nobanner", "norsk", "hostile"} {
+	for _, shop := range []string{"compliant", "leaky", "adtech", "nobanner", "norsk", "hostile", "snoop", "snoop-twin"} {
 		fixtures = append(fixtures, demo.Shop("../testdata/shops/"+shop))
 	}
 	fixtures = append(fixtures, consentPolicySites(), os.DirFS("testdata/insitu"))

@@ -51,6 +51,9 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 	defer cancel()
 	run := &phaseRun{s: s, phase: phase, ctx: ctx, phaseCtx: phaseCtx, tab: phaseCtx, rc: newRecorder(), pr: pr, firstParty: firstParty, cookieSeen: map[string]bool{}}
 	run.rc.now = s.opts.Now
+	if s.noBehaviour {
+		run.rc.behave = nil
+	}
 	if !s.opts.ShowValues {
 		run.redact = &redactor{}
 	}
@@ -102,7 +105,9 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 			break
 		}
 	}
+	jres := run.journeyPhase(ctx, pages)
 	rec := run.rc.take()
+	run.observe(ctx, rec, jres)
 	if rec.dropped > 0 {
 		run.errs = append(run.errs, fmt.Sprintf("%d requests past the first %d were not recorded", rec.dropped, maxRequests))
 	}

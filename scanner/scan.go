@@ -61,6 +61,12 @@ type Options struct {
 	Analyze func(doc []byte, contentType, url string) *model.PolicyFacts
 	// ShowValues keeps cookie values in the report (redacted by default).
 	ShowValues bool
+	// Journey says when the shopper's journey runs after each phase's
+	// pages: JourneyAuto (shops), JourneyOn or JourneyOff.
+	Journey string
+	// Canary, when set, is the identity the journey types (tests); else
+	// one is made up per site scanned (NewCanary).
+	Canary *model.Canary
 	// Progress, when set, is told what the scanner is doing.
 	Progress func(format string, args ...any)
 	Now      func() time.Time
@@ -73,9 +79,12 @@ type Scanner struct {
 	opts Options
 	// afterNavigate is a test seam: it runs once a navigation has started.
 	afterNavigate func(ctx context.Context, url string)
-	sem           chan struct{}
-	bmu           sync.Mutex
-	b             *browser.Browser
+	// noBehaviour leaves the in-page behaviour instrumentation out (a
+	// benchmark seam: its cost against capture alone).
+	noBehaviour bool
+	sem         chan struct{}
+	bmu         sync.Mutex
+	b           *browser.Browser
 	// owned is true when b was launched by the scanner (Close ends it).
 	owned bool
 }

@@ -40,6 +40,14 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *model.Site {
 	site.Errors = append(site.Errors, cr.Errors...)
 	firstParty := append([]string{registrable(hostOf(cr.FinalURL)), registrable(hostOf(start))}, s.opts.FirstParty...)
 	s.opts.Progress("%s: %d pages chosen, policy %s", start, len(cr.Pages), orNone(cr.PolicyURL))
+	if s.journeyWanted(cr.Pages) {
+		c := NewCanary(nil)
+		if s.opts.Canary != nil {
+			c = *s.opts.Canary
+		}
+		site.Canary = &c
+		ctx = withCanary(ctx, c)
+	}
 
 	policyDoc, results := s.runPhases(ctx, site, cr, firstParty)
 	sort.Strings(site.Errors)

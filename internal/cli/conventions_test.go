@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/privacyscan/privacyscan/reports/schema"
+	"github.com/privacyscan/privacyscan/scanner"
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
@@ -469,5 +470,28 @@ func TestTimeoutWritesReport(t *testing.T) {
 	validate(t, data)
 	if !rep.Interrupted {
 		t.Errorf("report not interrupted; stderr:\n%s", stderr.String())
+	}
+}
+
+// TestJourneyFlags: the journey runs on shops by default; --journey runs it
+// everywhere, --no-journey (or its variable) nowhere.
+func TestJourneyFlags(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{nil, nil, scanner.JourneyAuto},
+		{[]string{"--journey"}, nil, scanner.JourneyOn},
+		{[]string{"--no-journey"}, nil, scanner.JourneyOff},
+		{nil, map[string]string{"PRIVACYSCAN_NO_JOURNEY": "true"}, scanner.JourneyOff},
+	} {
+		o, err := scanOptionsFor(t, c.env, "", append(c.args, "https://a.test")...)
+		if err != nil {
+			t.Fatalf("%v %v: %v", c.args, c.env, err)
+		}
+		if o.Phases.Journey != c.want {
+			t.Errorf("%v %v: journey %q, want %q", c.args, c.env, o.Phases.Journey, c.want)
+		}
 	}
 }

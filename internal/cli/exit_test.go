@@ -102,6 +102,7 @@ func TestExitCodes(t *testing.T) {
 		{Name: "bad flag", Args: []string{"scan", "--fast", "https://a.test"}, Exit: ExitUsage, Want: "unknown flag"},
 		{Name: "bad url", Args: []string{"scan", "ftp://a.test"}, Exit: ExitUsage, Want: `scheme "ftp"`},
 		{Name: "bad lang", Args: []string{"scan", "--lang", "en US", "https://a.test"}, Exit: ExitUsage, Want: "--lang"},
+		{Name: "journey and no journey", Args: []string{"scan", "--journey", "--no-journey", "https://a.test"}, Exit: ExitUsage, Want: "--journey and --no-journey exclude each other"},
 		{Name: "cache and no cache", Args: []string{"scan", "--no-cache", "--cache-dir", dir, "https://a.test"}, Exit: ExitUsage, Want: "exclude each other"},
 		{Name: "scan loads --vendor-db", Args: []string{"scan", "-q", "--vendor-db", badVendors, "https://a.test"}, Exit: ExitUsage, Want: badVendors},
 		{Name: "demo loads --vendor-db", Args: []string{"demo", "-q", "--vendor-db", badVendors}, Exit: ExitUsage, Want: badVendors},

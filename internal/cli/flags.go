@@ -17,6 +17,7 @@ import (
 	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/reports"
 	"github.com/privacyscan/privacyscan/rules"
+	"github.com/privacyscan/privacyscan/scanner"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
@@ -104,6 +105,8 @@ type phaseFlags struct {
 	siteTimeout time.Duration
 	noCNAME     bool
 	showValues  bool
+	journey     bool
+	noJourney   bool
 }
 
 // phaseOptions are the phase flags, validated.
@@ -115,6 +118,8 @@ type phaseOptions struct {
 	SiteTimeout time.Duration
 	NoCNAME     bool
 	ShowValues  bool
+	// Journey is scanner.JourneyAuto (shops), JourneyOn or JourneyOff.
+	Journey string
 }
 
 func (g *phaseFlags) register(fs *pflag.FlagSet) {
@@ -124,6 +129,8 @@ func (g *phaseFlags) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&g.siteTimeout, "site-timeout", 0, "time limit for one site: what was gathered is kept (default pages × page-timeout × 2 + 60s)")
 	fs.BoolVar(&g.noCNAME, "no-cname", false, "do not look up CNAMEs of first-party subdomains (CNAME-cloaked trackers)")
 	fs.BoolVar(&g.showValues, "show-values", false, "include cookie values in the report (personal data: redacted by default)")
+	fs.BoolVar(&g.journey, "journey", false, "walk the shopper's journey on every site, not only on shops (search, product, cart, checkout; types a made-up identity, submits only the search)")
+	fs.BoolVar(&g.noJourney, "no-journey", false, "do not walk the shopper's journey (it runs on shops by default)")
 }
 
 func (g *phaseFlags) options() (phaseOptions, error) {
@@ -133,6 +140,14 @@ func (g *phaseFlags) options() (phaseOptions, error) {
 	}
 	if o.PageTimeout < time.Second {
 		return o, usagef("--page-timeout %s: want at least 1s", o.PageTimeout)
+	}
+	switch {
+	case g.journey && g.noJourney:
+		return o, usagef("--journey and --no-journey exclude each other")
+	case g.journey:
+		o.Journey = scanner.JourneyOn
+	case g.noJourney:
+		o.Journey = scanner.JourneyOff
 	}
 	if o.SiteTimeout != 0 && o.SiteTimeout < time.Second {
 		return o, usagef("--site-timeout %s: want at least 1s, or 0 for pages × page-timeout × 2 + 60s", o.SiteTimeout)
