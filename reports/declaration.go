@@ -360,7 +360,10 @@ func (cookiesCSVWriter) Write(w io.Writer, r *model.Report) error {
 			if e.Guess {
 				note = "category inferred"
 			}
-			days := strconv.FormatFloat(e.LifetimeDays, 'f', -1, 64)
+			days := ""
+			if e.Type == DeclCookie {
+				days = strconv.FormatFloat(e.LifetimeDays, 'f', -1, 64)
+			}
 			if err := cw.Write(csvRow(s.URL, e.Type, e.Name, e.Domain, e.Provider, e.Category, e.Purpose, e.Lifetime, days,
 				e.Party, strings.Join(e.Phases, " "), strings.Join(e.Pages, " "), note)); err != nil {
 				return err

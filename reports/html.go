@@ -34,7 +34,8 @@ code{font:12px/1.35 ui-monospace,monospace;overflow-wrap:anywhere;word-break:bre
 .critical,.high,.bad{color:var(--bad);font-weight:600}.medium{color:#a15c00;font-weight:600}.low{color:#00639b}.info,.muted{color:var(--m)}.good{color:var(--good)}
 .sev{display:inline-block;min-width:4.5rem}
 details{margin:.4rem 0}details>summary{cursor:pointer;color:#00639b;font-weight:600}
-details.rule{border-left:4px solid var(--b);padding-left:.6rem}details.rule.critical,details.rule.high{border-color:var(--bad)}details.rule.medium{border-color:#a15c00}
+details.rule{border-left:4px solid var(--b);padding-left:.6rem}details.rule-critical,details.rule-high{border-color:var(--bad)}details.rule-medium{border-color:#a15c00}
+.nw{white-space:nowrap;overflow-wrap:normal}
 .verdict{border:2px solid #1b1b1b;padding:.5rem .8rem;margin:.6rem 0}
 .counts span{display:inline-block;margin-right:1rem}
 ul{margin:.2rem 0 .6rem;padding-left:1.3rem}

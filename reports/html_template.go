@@ -43,12 +43,12 @@ const htmlTemplate = `<!doctype html>
 {{end}}</table>
 {{end}}
 <h3>Findings</h3>
-{{if .Groups}}{{range .Groups}}<details class="rule {{.Severity}}" id="{{.Anchor}}"{{if anyOpen (len .Findings)}} open{{end}}><summary><span class="sev {{.Severity}}">{{.Severity}}</span> {{clean .Title}} <code>{{.ID}}</code> — {{.Active}} active{{if .Suppressed}}, {{.Suppressed}} suppressed{{end}}{{if .Baseline}}, {{.Baseline}} in baseline{{end}}</summary>
+{{if .Groups}}{{range .Groups}}<details class="rule rule-{{.Severity}}" id="{{.Anchor}}"{{if anyOpen (len .Findings)}} open{{end}}><summary><span class="sev {{.Severity}}">{{.Severity}}</span> {{clean .Title}} <code>{{.ID}}</code> — {{.Active}} active{{if .Suppressed}}, {{.Suppressed}} suppressed{{end}}{{if .Baseline}}, {{.Baseline}} in baseline{{end}}</summary>
 {{with .Rationale}}<p><strong>Why it matters.</strong> {{.}}</p>{{end}}
 {{with .References}}<p><strong>Legal references.</strong></p><ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{with .Remediation}}<p><strong>Remediation.</strong> {{.}}</p>{{end}}
 <table><tr><th>Severity</th><th>Phase</th><th>Finding</th><th>Evidence</th></tr>
-{{range .Findings}}<tr><td class="{{.Severity}}">{{.Severity}}{{with .Status}} <span class="muted">({{clean .}})</span>{{end}}</td><td>{{.Phase}}</td><td>{{clean .Message}}</td><td>{{range .Evidence}}{{template "ev" .}}{{end}}{{if .More}}<details><summary>{{len .More}} more</summary>{{range .More}}{{template "ev" .}}{{end}}</details>{{end}}{{if .ShotAnchor}}<div><a href="#{{.ShotAnchor}}">{{.ShotLabel}}</a></div>{{end}}</td></tr>
+{{range .Findings}}<tr><td class="{{.Severity}} nw">{{.Severity}}{{with .Status}} <span class="muted">({{clean .}})</span>{{end}}</td><td>{{.Phase}}</td><td>{{clean .Message}}</td><td>{{range .Evidence}}{{template "ev" .}}{{end}}{{if .More}}<details><summary>{{len .More}} more</summary>{{range .More}}{{template "ev" .}}{{end}}</details>{{end}}{{if .ShotAnchor}}<div><a href="#{{.ShotAnchor}}">{{.ShotLabel}}</a></div>{{end}}</td></tr>
 {{end}}</table></details>
 {{end}}{{else if .NotScanned}}<p>None: the site was not scanned.</p>{{else}}<p>No findings.</p>{{end}}
 {{if .Site}}
@@ -67,10 +67,10 @@ const htmlTemplate = `<!doctype html>
 {{$shots := false}}{{range .Phases}}{{if .Shot}}{{$shots = true}}{{end}}{{end}}{{if $shots}}<details open><summary>The first page in each phase</summary><div class="shots">{{range .Phases}}{{with .Shot}}{{template "shot" .}}{{end}}{{end}}</div></details>{{end}}
 {{with .Policy}}{{template "policy" .}}{{end}}
 {{if .Extra}}<details><summary>Journey, leaks, pixel events and script behaviour</summary>{{range .Extra}}{{template "extra" .}}{{end}}</details>{{end}}
-<details{{if le (len .Decl) 30}} open{{end}}><summary>Cookie declaration ({{len .Decl}} cookies and storage keys)</summary>
+{{if not .NotScanned}}<details{{if le (len .Decl) 30}} open{{end}}><summary>Cookie declaration ({{len .Decl}} cookies and storage keys)</summary>
 {{if .Decl}}<table><tr><th>Name</th><th>Type</th><th>Provider</th><th>Category</th><th>Purpose</th><th>Lifetime</th><th>Party</th><th>Phases</th><th>Pages</th></tr>
 {{range .Decl}}<tr><td><code>{{clean .Name}}</code><br><span class="muted">{{clean .Domain}}</span></td><td>{{.Type}}</td><td>{{clean .Provider}}</td><td>{{clean .Category}}{{if .Guess}} <span class="muted">(inferred)</span>{{end}}</td><td>{{clean .Purpose}}</td><td>{{.Lifetime}}</td><td>{{.Party}}</td><td>{{join .Phases}}</td><td>{{range $i, $p := .Pages}}{{if lt $i 3}}<code>{{clean $p}}</code> {{end}}{{end}}{{if gt (len .Pages) 3}}<span class="muted">+{{len .Pages}} pages</span>{{end}}</td></tr>
-{{end}}</table>{{else}}<p>No cookie or storage key was seen.</p>{{end}}</details>
+{{end}}</table>{{else}}<p>No cookie or storage key was seen.</p>{{end}}</details>{{end}}
 {{if .Errors}}<h3>Problems during the scan</h3><ul>{{range .Errors}}<li>{{clean .}}</li>{{end}}</ul>{{end}}
 {{end}}</section>
 {{end}}
