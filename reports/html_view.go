@@ -254,7 +254,7 @@ func (sv *siteView) verdict(fs []model.Finding) {
 		if title == "" {
 			title = f.Rule
 		}
-		sv.Top = append(sv.Top, topFinding{Severity: f.Severity, Title: title, Message: f.Message, Anchor: sv.Anchor + "-r-" + f.Rule})
+		sv.Top = append(sv.Top, topFinding{Severity: f.Severity, Title: title, Message: f.Message, Anchor: sv.Anchor + "-r-" + slug(f.Rule)})
 		if len(sv.Top) == 3 {
 			break
 		}
@@ -268,7 +268,7 @@ func (sv *siteView) groups(o Options, fs []model.Finding, shots map[string]strin
 	for _, f := range fs {
 		g := byRule[f.Rule]
 		if g == nil {
-			g = &ruleGroup{ID: f.Rule, Anchor: sv.Anchor + "-r-" + f.Rule, Title: f.Title, Severity: f.Severity}
+			g = &ruleGroup{ID: f.Rule, Anchor: sv.Anchor + "-r-" + slug(f.Rule), Title: f.Title, Severity: f.Severity}
 			if rl, ok := o.lookup(f.Rule); ok {
 				g.Rationale, g.Remediation, g.References = rl.Rationale, rl.Remediation, rl.References
 				if g.Title == "" {
@@ -653,4 +653,15 @@ func tracking(c string) bool {
 		return true
 	}
 	return false
+}
+
+// slug makes a rule id (a custom rule's id comes from a configuration file)
+// into a fragment anchor.
+func slug(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, s)
 }
