@@ -29,8 +29,8 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;margin:2rem 0 .4rem;paddi
 h3{font-size:1.05rem;margin:1.2rem 0 .3rem}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}
 th,td{border:1px solid var(--b);padding:.25rem .45rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3;font-weight:600}
-code{font:12px/1.35 ui-monospace,monospace;overflow-wrap:anywhere;word-break:break-all}
+th{background:#f3f3f3;font-weight:600;overflow-wrap:normal}
+code{font:.9em/1.35 ui-monospace,monospace;overflow-wrap:anywhere;word-break:break-all}
 .critical,.high,.bad{color:var(--bad);font-weight:600}.medium{color:#a15c00;font-weight:600}.low{color:#00639b}.info,.muted{color:var(--m)}.good{color:var(--good)}
 .sev{display:inline-block;min-width:4.5rem}
 details{margin:.4rem 0}details>summary{cursor:pointer;color:#00639b;font-weight:600}
@@ -94,6 +94,7 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"ev":      evidenceLine,
 	"days":    func(f float64) string { return trimFloat(f) },
 	"anyOpen": func(n int) bool { return n <= 12 },
+	"inc":     func(i int) int { return i + 1 },
 }).Parse(htmlTemplate))
 
 func trimFloat(f float64) string {
