@@ -43,7 +43,7 @@ const htmlTemplate = `<!doctype html>
 {{end}}</table>
 {{end}}
 <h3>Findings</h3>
-{{if .Groups}}{{range .Groups}}<details class="rule rule-{{clean .Severity}}" id="{{.Anchor}}"{{if anyOpen (len .Findings)}} open{{end}}><summary><span class="sev {{clean .Severity}}">{{clean .Severity}}</span> {{clean .Title}} <code>{{clean .ID}}</code> — {{.Active}} active{{if .Suppressed}}, {{.Suppressed}} suppressed{{end}}{{if .Baseline}}, {{.Baseline}} in baseline{{end}}</summary>
+{{if .Groups}}{{range .Groups}}<details class="rule rule-{{clean .Severity}}" id="{{.Anchor}}"{{if and $.Open (anyOpen (len .Findings))}} open{{end}}><summary><span class="sev {{clean .Severity}}">{{clean .Severity}}</span> {{clean .Title}} <code>{{clean .ID}}</code> — {{.Active}} active{{if .Suppressed}}, {{.Suppressed}} suppressed{{end}}{{if .Baseline}}, {{.Baseline}} in baseline{{end}}</summary>
 {{with .Rationale}}<p><strong>Why it matters.</strong> {{.}}</p>{{end}}
 {{with .References}}<p><strong>Legal references.</strong></p><ul>{{range .}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{with .Remediation}}<p><strong>Remediation.</strong> {{.}}</p>{{end}}
@@ -52,11 +52,11 @@ const htmlTemplate = `<!doctype html>
 {{end}}</table></details>
 {{end}}{{else if .NotScanned}}<p>None: the site was not scanned.</p>{{else}}<p>No findings.</p>{{end}}
 {{if .Site}}
-{{if .Vendors}}<details open><summary>Vendors by phase ({{len .Vendors}})</summary>
+{{if .Vendors}}<details{{if .Open}} open{{end}}><summary>Vendors by phase ({{len .Vendors}})</summary>
 <table class="m"><tr><th>Vendor</th><th>Category</th>{{range (index .Vendors 0).Cells}}<th>{{clean .Phase}}</th>{{end}}<th>First seen</th></tr>
 {{range .Vendors}}<tr><td>{{if .Unattributed}}<code>{{clean .Name}}</code> <span class="muted">(unknown vendor)</span>{{else}}{{clean .Name}}{{end}}</td><td>{{clean .Category}}</td>{{range .Cells}}<td>{{if .Present}}<span class="bad" title="{{.Requests}} requests, {{.Cookies}} cookies, {{.Storage}} storage keys">●</span> {{if .Requests}}{{.Requests}}r {{end}}{{if .Cookies}}{{.Cookies}}c {{end}}{{if .Storage}}{{.Storage}}s{{end}}{{else}}<span class="muted">–</span>{{end}}</td>{{end}}<td>{{clean .FirstPhase}}: <code>{{clean .FirstPage}}</code></td></tr>
 {{end}}</table><p class="muted">r requests, c cookies, s storage keys.</p></details>{{end}}
-{{if .Consent}}<details open id="{{(index .Consent 0).Anchor}}"><summary>Consent banner: what was clicked</summary>
+{{if .Consent}}<details{{if .Open}} open{{end}} id="{{(index .Consent 0).Anchor}}"><summary>Consent banner: what was clicked</summary>
 {{range .Consent}}<h3>{{clean .Phase}}: {{clean (printf "%s" .R.Action)}}</h3>
 <p>Platform {{with .R.CMP}}{{clean .}}{{else}}unknown{{end}}{{with .R.Method}} (operated by {{clean .}}){{end}}; {{if .R.Clicked}}done in {{.R.Clicks}} click(s){{if .R.FirstLayer}} on the first layer{{end}}{{else}}not done{{end}}; {{clean .Verified}}{{if .R.CookieWall}}; <span class="bad">cookie wall</span>{{end}}{{with .PreTick}}; pre-ticked purposes: {{clean .}}{{end}}{{with .R.Error}}; <span class="bad">{{clean .}}</span>{{end}}.</p>
 {{if .R.Elements}}<table><tr><th>#</th><th>Clicked</th><th>Selector</th><th>Input</th></tr>{{range $i, $e := .R.Elements}}<tr><td>{{inc $i}}</td><td>{{clean $e.Text}}</td><td><code>{{clean $e.Selector}}</code></td><td>{{clean $e.Input}}</td></tr>{{end}}</table>{{end}}
@@ -64,10 +64,10 @@ const htmlTemplate = `<!doctype html>
 {{if .Shots}}<div class="shots">{{range .Shots}}{{template "shot" .}}{{end}}</div>{{end}}
 {{with .Files}}<p class="muted">Also in the evidence: {{range .}}<code>{{clean .}}</code> {{end}}</p>{{end}}
 {{end}}</details>{{end}}
-{{$shots := false}}{{range .Phases}}{{if .Shot}}{{$shots = true}}{{end}}{{end}}{{if $shots}}<details open><summary>The first page in each phase</summary><div class="shots">{{range .Phases}}{{with .Shot}}{{template "shot" .}}{{end}}{{end}}</div></details>{{end}}
+{{$shots := false}}{{range .Phases}}{{if .Shot}}{{$shots = true}}{{end}}{{end}}{{if $shots}}<details{{if .Open}} open{{end}}><summary>The first page in each phase</summary><div class="shots">{{range .Phases}}{{with .Shot}}{{template "shot" .}}{{end}}{{end}}</div></details>{{end}}
 {{with .Policy}}{{template "policy" .}}{{end}}
 {{if .Extra}}<details><summary>Journey, leaks, pixel events and script behaviour</summary>{{range .Extra}}{{template "extra" .}}{{end}}</details>{{end}}
-{{if not .NotScanned}}<details{{if le (len .Decl) 30}} open{{end}}><summary>Cookie declaration ({{len .Decl}} cookies and storage keys)</summary>
+{{if not .NotScanned}}<details{{if and .Open (le (len .Decl) 30)}} open{{end}}><summary>Cookie declaration ({{len .Decl}} cookies and storage keys)</summary>
 {{if .Decl}}<table><tr><th>Name</th><th>Type</th><th>Provider</th><th>Category</th><th>Purpose</th><th>Lifetime</th><th>Party</th><th>Phases</th><th>Pages</th></tr>
 {{range .Decl}}<tr><td><code>{{clean .Name}}</code><br><span class="muted">{{clean .Domain}}</span></td><td>{{clean .Type}}</td><td>{{clean .Provider}}</td><td>{{clean .Category}}{{if .Guess}} <span class="muted">(inferred)</span>{{end}}</td><td>{{clean .Purpose}}</td><td>{{clean .Lifetime}}</td><td>{{clean .Party}}</td><td>{{join .Phases}}</td><td>{{range $i, $p := .Pages}}{{if lt $i 3}}<code>{{clean $p}}</code> {{end}}{{end}}{{if gt (len .Pages) 3}}<span class="muted">+{{len .Pages}} pages</span>{{end}}</td></tr>
 {{end}}</table>{{else}}<p>No cookie or storage key was seen.</p>{{end}}</details>{{end}}
@@ -79,7 +79,7 @@ const htmlTemplate = `<!doctype html>
 
 {{define "shot"}}<figure{{with .Anchor}} id="{{.}}"{{end}}>{{if .Src}}<img src="{{.Src}}" alt="{{clean .Caption}}">{{else}}<p class="muted">Screenshot {{clean .Missing}}.</p>{{end}}<figcaption>{{clean .Caption}} · <code>{{clean .Path}}</code></figcaption></figure>{{end}}
 
-{{define "policy"}}<details open><summary>The policy says / the site does</summary>
+{{define "policy"}}<details{{if .Open}} open{{end}}><summary>The policy says / the site does</summary>
 {{if .Error}}<p class="bad">The policy could not be read: {{clean .Error}}</p>{{end}}{{if .Unread}}<p class="muted">The policy is in a language the analyser does not read ({{clean .Language}}): its elements, stances and claims were not judged.</p>{{end}}{{if .Truncated}}<p class="muted">The policy was longer than the analyser reads; the facts cover its beginning.</p>{{end}}
 {{if .Vendors}}<h3>Vendors</h3><table><tr><th>Vendor</th><th>The policy says</th><th>The site does</th><th></th></tr>
 {{range .Vendors}}<tr><td>{{clean .Name}}</td><td>{{long .Named}}</td><td>{{clean .Seen}}</td><td class="{{clean .Class}}">{{clean .Status}}</td></tr>

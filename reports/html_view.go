@@ -51,6 +51,11 @@ type siteView struct {
 	Extra   []extraView
 	Errors  []string
 	Banner  string
+	// Open is true when the site's sections open by default: in a report
+	// of few sites. A report of many shows each site's verdict and
+	// findings' headings, and every section opens on a click (and for
+	// printing).
+	Open bool
 }
 
 type sevCount struct {
@@ -110,6 +115,7 @@ type consentView struct {
 }
 
 type policyView struct {
+	Open                                      bool
 	URL, Language, LastUpdated, Source, Error string
 	Unread, Truncated                         bool
 	Vendors                                   []policyVendor
@@ -145,6 +151,9 @@ type extraView struct {
 	Behaviours  []model.Behaviour
 }
 
+// openSites is the most sites a report opens every section of.
+const openSites = 5
+
 type viewBuilder struct {
 	o        Options
 	embedded int
@@ -161,7 +170,12 @@ func (o Options) htmlView(r *model.Report) *htmlView {
 		sort.Slice(hv.Settings, func(i, j int) bool { return hv.Settings[i].Key < hv.Settings[j].Key })
 	}
 	for i, s := range r.Sites {
-		hv.Sites = append(hv.Sites, v.site(i, s))
+		sv := v.site(i, s)
+		sv.Open = len(r.Sites) <= openSites
+		if sv.Policy != nil {
+			sv.Policy.Open = sv.Open
+		}
+		hv.Sites = append(hv.Sites, sv)
 	}
 	hv.Embedded = v.embedded
 	return hv
