@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -87,6 +88,10 @@ type shot struct {
 	Src     template.URL
 	Missing string
 	Anchor  string
+	// Same links the first image of the site with the same bytes (the
+	// banner before an accept and before a reject are often one picture),
+	// which is embedded once; SameCaption is its caption.
+	Same, SameCaption string
 }
 
 // isImagePath tells evidence files that are screenshots from the others
@@ -100,8 +105,8 @@ func isImagePath(p string) bool {
 }
 
 // loadShot embeds a screenshot, or says why it cannot.
-func (v *viewBuilder) loadShot(p, caption string) shot {
-	s := shot{Path: p, Caption: caption}
+func (v *viewBuilder) loadShot(p, caption, anchor string) shot {
+	s := shot{Path: p, Caption: caption, Anchor: anchor}
 	if v.o.Screenshots == nil {
 		s.Missing = "not embedded: the report was written without access to the evidence files"
 		return s
@@ -120,6 +125,12 @@ func (v *viewBuilder) loadShot(p, caption string) shot {
 		s.Missing = "not embedded: not a PNG, JPEG, GIF or WebP image"
 		return s
 	}
+	sum := sha256.Sum256(b)
+	if first, ok := v.seen[sum]; ok {
+		s.Same, s.SameCaption = first.Anchor, first.Caption
+		return s
+	}
+	v.seen[sum] = s
 	// The data: URI is built here from the file's bytes, base64 only, with
 	// a type from its signature: nothing of the site reaches it.
 	s.Src = template.URL("data:" + typ + ";base64," + base64.StdEncoding.EncodeToString(b))

@@ -77,7 +77,7 @@ const htmlTemplate = `<!doctype html>
 
 {{define "ev"}}<div>{{clean .Kind}}: {{if .Name}}<code>{{clean .Name}}</code>{{if .Domain}} @ {{clean .Domain}}{{end}}{{else if .URL}}<code>{{clean .URL}}</code>{{else}}{{clean .Domain}}{{end}}{{if .Detail}} <span class="muted">({{clean .Detail}})</span>{{end}}{{if and .Page (ne .Kind "page")}} <span class="muted">on {{clean .Page}}</span>{{end}}</div>{{end}}
 
-{{define "shot"}}<figure{{with .Anchor}} id="{{.}}"{{end}}>{{if .Src}}<img src="{{.Src}}" alt="{{clean .Caption}}">{{else}}<p class="muted">Screenshot {{clean .Missing}}.</p>{{end}}<figcaption>{{clean .Caption}} · <code>{{clean .Path}}</code></figcaption></figure>{{end}}
+{{define "shot"}}<figure{{with .Anchor}} id="{{.}}"{{end}}>{{if .Src}}<img src="{{.Src}}" alt="{{clean .Caption}}">{{else if .Same}}<p class="muted">The same picture as <a href="#{{.Same}}">{{clean .SameCaption}}</a>.</p>{{else}}<p class="muted">Screenshot {{clean .Missing}}.</p>{{end}}<figcaption>{{clean .Caption}} · <code>{{clean .Path}}</code></figcaption></figure>{{end}}
 
 {{define "policy"}}<details{{if .Open}} open{{end}}><summary>The policy says / the site does</summary>
 {{if .Error}}<p class="bad">The policy could not be read: {{clean .Error}}</p>{{end}}{{if .Unread}}<p class="muted">The policy is in a language the analyser does not read ({{clean .Language}}): its elements, stances and claims were not judged.</p>{{end}}{{if .Truncated}}<p class="muted">The policy was longer than the analyser reads; the facts cover its beginning.</p>{{end}}

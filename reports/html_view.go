@@ -157,6 +157,8 @@ const openSites = 5
 type viewBuilder struct {
 	o        Options
 	embedded int
+	// seen are the images of the current site by hash, each embedded once.
+	seen map[[32]byte]shot
 }
 
 func (o Options) htmlView(r *model.Report) *htmlView {
@@ -183,6 +185,7 @@ func (o Options) htmlView(r *model.Report) *htmlView {
 
 func (v *viewBuilder) site(i int, s model.SiteReport) *siteView {
 	sv := &siteView{Anchor: fmt.Sprintf("s%d", i+1), Name: siteName(s, i), NotScanned: notScanned(s), Site: s.Site}
+	v.seen = map[[32]byte]shot{}
 	sv.verdict(s.Findings)
 	if s.Site == nil {
 		return sv
@@ -201,8 +204,7 @@ func (v *viewBuilder) site(i int, s model.SiteReport) *siteView {
 		pv := phaseView{Name: ph, StartedAt: p.StartedAt, FinishedAt: p.FinishedAt, Requests: len(p.Requests), Third: countThird(p),
 			Cookies: len(p.Cookies), Storage: len(p.Storage), Pages: len(p.Pages)}
 		if p.Screenshot != "" {
-			sh := v.loadShot(p.Screenshot, "The first page as loaded in "+ph)
-			sh.Anchor = sv.Anchor + "-shot-" + ph
+			sh := v.loadShot(p.Screenshot, "The first page as loaded in "+ph, sv.Anchor+"-shot-"+ph)
 			pv.Shot = &sh
 			shotAnchors[ph] = sh.Anchor
 		}
@@ -342,7 +344,7 @@ func (v *viewBuilder) consent(site, phase string, r *model.ConsentResult) consen
 			caption = "the page after the click"
 		}
 		imgs++
-		cv.Shots = append(cv.Shots, v.loadShot(p, phase+": "+caption))
+		cv.Shots = append(cv.Shots, v.loadShot(p, phase+": "+caption, fmt.Sprintf("%s-%s-%d", cv.Anchor, phase, imgs)))
 	}
 	if r.SettingsRead {
 		if len(r.PreTicked) == 0 {

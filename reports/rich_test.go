@@ -104,6 +104,7 @@ func TestRichGolden(t *testing.T) {
 var richWants = map[string][]string{
 	"html": {
 		"img-src data:", `<img src="data:image/png;base64,`, "Screenshot missing: the file is not there", "dnt-missing.png",
+		"The same picture as",
 		"Alle akzeptieren", "Most serious:", "The policy says / the site does", "Art. 13 GDPR checklist",
 		"seen, not named", "DHL Paket GmbH", "Cookie declaration", "Distinguishes users for Google Analytics statistics.",
 		"Chromium/156.0.8078.114", "9f2c0c4b1d0e", "Journey", "Search for the typed term", "session-recording",
@@ -140,7 +141,8 @@ func TestHTMLImages(t *testing.T) {
 		images int
 		says   []string
 	}{
-		{"loader", ScreenshotFiles(dir), 2, []string{"missing: the file is not there", "not a PNG, JPEG, GIF or WebP image"}},
+		{"loader", ScreenshotFiles(dir), 1, []string{"missing: the file is not there", "not a PNG, JPEG, GIF or WebP image",
+			`The same picture as <a href="#s1-shot-before-consent">`}},
 		{"no loader", nil, 0, []string{"without access to the evidence files"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -253,9 +255,41 @@ func BenchmarkHTMLDemo(b *testing.B) { benchHTML(b, 1) }
 // BenchmarkHTML50Sites renders a 50-site scan.
 func BenchmarkHTML50Sites(b *testing.B) { benchHTML(b, 50) }
 
+// BenchmarkHTMLReport renders the JSON report in $PRIVACYSCAN_BENCH_REPORT
+// (a real scan, e.g. the demo's with --evidence-dir, its screenshots read
+// from the paths it records), once as it is and with its first site
+// repeated to 50 sites.
+func BenchmarkHTMLReport(b *testing.B) {
+	path := os.Getenv("PRIVACYSCAN_BENCH_REPORT")
+	if path == "" {
+		b.Skip("PRIVACYSCAN_BENCH_REPORT is not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1, 50} {
+		b.Run(fmt.Sprintf("sites=%d", n), func(b *testing.B) {
+			var r model.Report
+			if err := json.Unmarshal(data, &r); err != nil {
+				b.Fatal(err)
+			}
+			for len(r.Sites) < n {
+				r.Sites = append(r.Sites, r.Sites[0]) // rendering only reads it
+			}
+			o := goldenOptions()
+			o.Screenshots = ScreenshotFiles("")
+			benchWrite(b, &r, o)
+		})
+	}
+}
+
 func benchHTML(b *testing.B, n int) {
-	r := richReportN(b, n)
-	w, _ := New("html", richOptions())
+	benchWrite(b, richReportN(b, n), richOptions())
+}
+
+func benchWrite(b *testing.B, r *model.Report, o Options) {
+	w, _ := New("html", o)
 	var size int
 	b.ResetTimer()
 	for b.Loop() {

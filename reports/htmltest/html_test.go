@@ -129,7 +129,7 @@ func TestGoldenReportsRender(t *testing.T) {
 		name, golden string
 		images       int // at least
 	}{
-		{"rich", "../testdata/rich/golden.html", 7},
+		{"rich", "../testdata/rich/golden.html", 5},
 		{"basic", "../testdata/golden.html", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
