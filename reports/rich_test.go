@@ -89,6 +89,12 @@ func TestRichGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden.Assert(t, filepath.Join("testdata", "rich", "golden."+name), buf.Bytes())
+			switch name {
+			case "sarif":
+				validateSARIF(t, buf.Bytes())
+			case "junit":
+				validateJUnit(t, buf.Bytes())
+			}
 			out := buf.String()
 			for _, want := range richWants[name] {
 				if !strings.Contains(out, want) {
