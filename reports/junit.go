@@ -110,6 +110,9 @@ func (j junitWriter) suite(r *model.Report, i int, failOn string) junitSuite {
 	}
 	suite := junitSuite{Name: key, Timestamp: r.StartedAt,
 		Properties: &junitProperties{[]junitProperty{{"jurisdiction", jur}, {"fail-on", failOn}}}}
+	for _, kv := range provenancePairs(r.Provenance) {
+		suite.Properties.Property = append(suite.Properties.Property, junitProperty{"provenance." + kv.Key, Clean(kv.Value, 2000)})
+	}
 	if sr.Site != nil {
 		suite.Name = Clean(sr.URL, 300)
 		suite.Properties.Property = append([]junitProperty{{"url", Clean(sr.URL, 1000)}}, suite.Properties.Property...)

@@ -70,6 +70,9 @@ func (markdownWriter) Write(w io.Writer, r *model.Report) error {
 			}
 			fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", severityLabel(f), f.Rule, phaseLabel(f), mdEscape(f.Message), strings.Join(ev, "<br>"))
 		}
+		if ns == "" {
+			writeMarkdownDeclaration(&b, siteDeclaration(s.Site))
+		}
 		if len(s.Errors) > 0 {
 			b.WriteString("\n### Problems during the scan\n\n")
 			for _, e := range s.Errors {
@@ -77,8 +80,28 @@ func (markdownWriter) Write(w io.Writer, r *model.Report) error {
 			}
 		}
 	}
+	if pairs := provenancePairs(r.Provenance); pairs != nil {
+		b.WriteString("\n## How the scan was run\n\n")
+		for _, kv := range pairs {
+			fmt.Fprintf(&b, "- %s: %s\n", mdEscape(kv.Key), mdEscape(kv.Value))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeMarkdownDeclaration writes a site's cookie declaration.
+func writeMarkdownDeclaration(b *strings.Builder, entries []DeclarationEntry) {
+	b.WriteString("\n### Cookie declaration\n\n")
+	if len(entries) == 0 {
+		b.WriteString("No cookie or storage key was seen.\n")
+		return
+	}
+	b.WriteString("| Name | Type | Provider | Category | Purpose | Lifetime | Party | Phases |\n|---|---|---|---|---|---|---|---|\n")
+	for _, e := range entries {
+		fmt.Fprintf(b, "| %s (%s) | %s | %s | %s | %s | %s | %s | %s |\n", mdEscape(e.Name), mdEscape(e.Domain), e.Type,
+			mdEscape(e.Provider), mdEscape(e.Category), mdEscape(e.Purpose), e.Lifetime, e.Party, strings.Join(e.Phases, ", "))
+	}
 }
 
 func countThird(p *model.PhaseResult) int {

@@ -35,6 +35,11 @@ type Options struct {
 	// Width is the terminal's width (COLUMNS) tables keep within; 0 is
 	// no limit.
 	Width int
+	// Screenshots reads the evidence files a report names (the consent
+	// engine's banner shots, each phase's first page) so that the HTML
+	// report embeds them; nil embeds none, and the report says where they
+	// are. See ScreenshotFiles.
+	Screenshots func(path string) ([]byte, error)
 }
 
 // failOn is the threshold a report is judged by.
@@ -87,9 +92,11 @@ var formats = []format{
 	{"sarif", func(o Options) Writer { return sarifWriter{o} }},
 	{"junit", func(o Options) Writer { return junitWriter{o} }},
 	{"markdown", func(o Options) Writer { return markdownWriter{} }},
-	{"html", func(o Options) Writer { return htmlWriter{} }},
+	{"html", func(o Options) Writer { return htmlWriter{o} }},
 	{"codequality", func(o Options) Writer { return codeQualityWriter{} }},
 	{"jsonl", func(o Options) Writer { return jsonlWriter{o} }},
+	{"cookies-csv", func(o Options) Writer { return cookiesCSVWriter{} }},
+	{"cookies-json", func(o Options) Writer { return cookiesJSONWriter{} }},
 }
 
 // Formats lists the format names.

@@ -75,6 +75,9 @@ type sarifInvocation struct {
 	StartTimeUTC        string              `json:"startTimeUtc,omitempty"`
 	EndTimeUTC          string              `json:"endTimeUtc,omitempty"`
 	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	// Properties hold the scan's provenance (browser, knowledge base,
+	// settings that change results).
+	Properties map[string]any `json:"properties,omitempty"`
 }
 
 type sarifNotification struct {
@@ -191,6 +194,16 @@ func (s sarifWriter) run(r *model.Report, i int) sarifRun {
 		AutomationDetails: sarifAutomation{ID: "privacyscan/" + category + "/"},
 	}
 	inv := sarifInvocation{ExecutionSuccessful: scanned && !r.Interrupted, ExitCode: s.o.ExitCode, StartTimeUTC: r.StartedAt, EndTimeUTC: r.FinishedAt}
+	if pairs := provenancePairs(r.Provenance); pairs != nil {
+		prov := map[string]any{}
+		for _, kv := range pairs {
+			prov[kv.Key] = Clean(kv.Value, 2000)
+		}
+		inv.Properties = map[string]any{"provenance": prov}
+		if r.Provenance.Version != "" {
+			run.Tool.Driver.Version = r.Provenance.Version
+		}
+	}
 	if sr.Site == nil {
 		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "error", Message: sarifText{"the site was not scanned: the report has no observation for it"}})
 	} else {

@@ -38,6 +38,9 @@ func (t tableWriter) Write(w io.Writer, r *model.Report) error {
 	if r.Interrupted {
 		fmt.Fprintln(w, "\nThe scan was interrupted; the report holds what was gathered.")
 	}
+	if line := provenanceLine(r); line != "" {
+		fmt.Fprintf(w, "\nScanned with %s.\n", line)
+	}
 	return nil
 }
 

@@ -47,7 +47,7 @@ func (s *Scanner) cookie(c *network.Cookie, rc *recorder, page string, firstPart
 	}
 	if s.opts.KB != nil {
 		m := s.opts.KB.Cookie(c.Name, c.Domain)
-		out.Vendor, out.VendorID, out.Guess = m.Vendor, m.VendorID, m.Guess
+		out.Vendor, out.VendorID, out.Guess, out.Purpose = m.Vendor, m.VendorID, m.Guess, m.Purpose
 		if m.Category != "" {
 			out.Category = m.Category
 		}
@@ -142,7 +142,7 @@ func (s *Scanner) storage(rec recording) []model.StorageItem {
 	for _, it := range rec.storage {
 		if s.opts.KB != nil {
 			m := s.opts.KB.StorageKey(it.Key, it.Origin)
-			it.Vendor, it.VendorID, it.Category = m.Vendor, m.VendorID, m.Category
+			it.Vendor, it.VendorID, it.Category, it.Purpose = m.Vendor, m.VendorID, m.Category, m.Purpose
 		}
 		out = append(out, it)
 	}

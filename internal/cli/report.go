@@ -79,7 +79,8 @@ func (g *renderFlags) options(env *Env) (outputOptions, error) {
 
 // render writes a read run with the settings its header records.
 func render(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader) error {
-	ro := reports.Options{Color: o.Color, FailOn: rep.FailOn, Jurisdiction: h.Jurisdiction}
+	ro := reports.Options{Color: o.Color, FailOn: rep.FailOn, Jurisdiction: h.Jurisdiction,
+		Screenshots: reports.ScreenshotFiles("")} // screenshot paths as recorded: absolute, or relative to here
 	if o.Path == "" || o.Path == "-" {
 		ro.Width = columns(env)
 	}

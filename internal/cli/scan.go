@@ -179,7 +179,8 @@ func runSites(ctx context.Context, env *Env, sc *scanner.Scanner, o *scanOptions
 // point, and the exit code the run ends with.
 func reportOptions(o *scanOptions, code int) reports.Options {
 	return reports.Options{Color: o.Output.Color, FailOn: o.Output.FailOn, SARIFArtifact: o.Output.SARIFArtifact,
-		Jurisdiction: o.Rules.Jurisdiction, Config: o.Rules.Config, ExitCode: &code}
+		Jurisdiction: o.Rules.Jurisdiction, Config: o.Rules.Config, ExitCode: &code,
+		Screenshots: reports.ScreenshotFiles(o.Consent.EvidenceDir)} // the HTML report embeds the evidence screenshots
 }
 
 // writeReport renders the report to its file or standard output. When that

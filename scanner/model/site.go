@@ -184,6 +184,9 @@ type Cookie struct {
 	Page string `json:"page"`
 	// Guess is true when the category is inferred rather than known.
 	Guess bool `json:"guess,omitempty"`
+	// Purpose is what the knowledge base says the cookie is for; empty
+	// when it says nothing.
+	Purpose string `json:"purpose,omitempty"`
 }
 
 // StorageItem is one localStorage or sessionStorage key.
@@ -195,4 +198,7 @@ type StorageItem struct {
 	VendorID string `json:"vendor_id,omitempty"`
 	Category string `json:"category,omitempty"`
 	Page     string `json:"page,omitempty"`
+	// Purpose is what the knowledge base says the key is for; empty when
+	// it says nothing.
+	Purpose string `json:"purpose,omitempty"`
 }
