@@ -73,6 +73,8 @@ type recorder struct {
 	kick     chan struct{}
 	dialogs  chan struct{}
 	now      func() time.Time
+	// bodies, when set, fetches response bodies for the HAR.
+	bodies *bodyBudget
 }
 
 type reqState struct {
@@ -105,6 +107,10 @@ type rawExchange struct {
 	StatusText  string
 	Protocol    string
 	RemoteIP    string
+	// Body is the response body when --har-bodies asked for it (within
+	// its limits); BodyCut is true when it was cut.
+	Body    []byte
+	BodyCut bool
 }
 
 func newRecorder() *recorder {
@@ -444,7 +450,16 @@ func (rc *recorder) docStatus() (status int, final string, failure string) {
 
 // setupTab prepares a tab for a phase: instrumentation, signals, listeners.
 func setupTab(ctx context.Context, rc *recorder, phase string) error {
-	if err := chromedp.Listen(ctx, rc.handle); err != nil {
+	listen := rc.handle
+	if rc.bodies != nil {
+		listen = func(ev any) {
+			rc.handle(ev)
+			if e, ok := ev.(*network.EventLoadingFinished); ok {
+				rc.fetchBody(ctx, e.RequestID)
+			}
+		}
+	}
+	if err := chromedp.Listen(ctx, listen); err != nil {
 		return err
 	}
 	go func() {
