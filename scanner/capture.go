@@ -102,8 +102,10 @@ type rawExchange struct {
 	// PostDataCut is true when it was longer.
 	PostData    []byte
 	PostDataCut bool
-	// Response detail.
+	// Response detail; RespWire are the headers as received (ExtraInfo:
+	// Set-Cookie included), when Chromium reported them.
 	RespHeaders network.Headers
+	RespWire    network.Headers
 	StatusText  string
 	Protocol    string
 	RemoteIP    string
@@ -207,6 +209,7 @@ func (rc *recorder) handle(ev any) {
 		url := ""
 		if st, ok := rc.reqs[e.RequestID]; ok {
 			url = st.r.URL
+			st.raw.RespWire = e.Headers
 		}
 		rc.parseSetCookies(e.Headers, url)
 	case *network.EventLoadingFinished:

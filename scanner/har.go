@@ -125,8 +125,12 @@ func harEntry(st *reqState, rd *redactor) *har.Entry {
 	if st.r.Status == 0 {
 		resp.BodySize = -1
 	}
-	resp.Headers, resp.Cookies = harHeaders(raw.RespHeaders, rd, true)
-	resp.RedirectURL = redactURL(rd, headerValue(raw.RespHeaders, "location"))
+	respHeaders := raw.RespHeaders
+	if len(raw.RespWire) > 0 {
+		respHeaders = raw.RespWire
+	}
+	resp.Headers, resp.Cookies = harHeaders(respHeaders, rd, true)
+	resp.RedirectURL = redactURL(rd, headerValue(respHeaders, "location"))
 	resp.Content = &har.Content{MimeType: st.mimeType}
 	if raw.Body != nil {
 		body := raw.Body
