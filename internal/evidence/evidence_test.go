@@ -57,7 +57,9 @@ func TestVerify(t *testing.T) {
 	}{
 		{"intact", func(fstest.MapFS) {}, Diff{}},
 		{"changed", func(f fstest.MapFS) { f["reports/report.json"] = &fstest.MapFile{Data: []byte(`{"sites":[1]}` + "\n")} }, Diff{Changed: []string{"reports/report.json"}}},
-		{"same size, other bytes", func(f fstest.MapFS) { f["sites/shop.test/before-consent.jpg"] = &fstest.MapFile{Data: []byte{0xff, 0xd8, 0xfe}} }, Diff{Changed: []string{"sites/shop.test/before-consent.jpg"}}},
+		{"same size, other bytes", func(f fstest.MapFS) {
+			f["sites/shop.test/before-consent.jpg"] = &fstest.MapFile{Data: []byte{0xff, 0xd8, 0xfe}}
+		}, Diff{Changed: []string{"sites/shop.test/before-consent.jpg"}}},
 		{"missing", func(f fstest.MapFS) { delete(f, "sites/shop.test/policy/fetched.html") }, Diff{Missing: []string{"sites/shop.test/policy/fetched.html"}}},
 		{"added", func(f fstest.MapFS) { f["sites/shop.test/extra.txt"] = &fstest.MapFile{Data: []byte("x")} }, Diff{Added: []string{"sites/shop.test/extra.txt"}}},
 		{"empty file emptied? no: filled", func(f fstest.MapFS) { f["sites/shop.test/policy/extracted.txt"] = &fstest.MapFile{Data: []byte("x")} }, Diff{Changed: []string{"sites/shop.test/policy/extracted.txt"}}},
