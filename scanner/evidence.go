@@ -3,6 +3,7 @@ package scanner
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -156,16 +157,17 @@ func policyExt(contentType string) string {
 }
 
 // BrowserVersion is the browser's product ("HeadlessChrome/131.0.6778.85")
-// and the user agent the pages see, asked once per scanner.
+// and the user agent the pages see, asked once per scanner of the running
+// browser (it starts none: call it after Start).
 func (s *Scanner) BrowserVersion(ctx context.Context) (product, userAgent string, err error) {
 	s.vmu.Lock()
 	defer s.vmu.Unlock()
 	if s.product != "" {
 		return s.product, s.userAgent, nil
 	}
-	b, err := s.browser(ctx)
-	if err != nil {
-		return "", "", err
+	b := s.Browser()
+	if b == nil {
+		return "", "", errors.New("the browser is not running")
 	}
 	s.product, s.userAgent, err = b.Version(ctx)
 	return s.product, s.userAgent, err

@@ -75,7 +75,7 @@ func TestEvidenceBundle(t *testing.T) {
 	jsonOut, sarifOut, mdOut := filepath.Join(dir, "r.json"), filepath.Join(dir, "r.sarif"), filepath.Join(dir, "r.md")
 	phases := []string{"before-consent", "after-accept"}
 	code, _, stderr := run(t, "demo", "--pages", "2", "--phases", strings.Join(phases, ","),
-		"--evidence-dir", bundle, "--format", "json="+jsonOut, "--format", "sarif="+sarifOut, "--format", "markdown="+mdOut)
+		"--evidence-dir", bundle, "--har-bodies", "--format", "json="+jsonOut, "--format", "sarif="+sarifOut, "--format", "markdown="+mdOut)
 	if code != ExitOK {
 		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 	}
@@ -115,18 +115,30 @@ func TestEvidenceBundle(t *testing.T) {
 			t.Fatalf("%s.har: not a HAR 1.2 log of privacyscan with pages: %+v", ph, h.Log)
 		}
 		inHAR := map[string]bool{}
-		cookies := 0
+		cookies, bodies := 0, 0
 		for _, e := range h.Log.Entries {
 			if e.Request == nil || e.Response == nil || e.Timings == nil || e.StartedDateTime == "" {
 				t.Fatalf("%s.har: incomplete entry %+v", ph, e)
 			}
 			inHAR[e.Request.URL] = true
+			if c := e.Response.Content; c != nil && len(c.Text) > 0 {
+				bodies++
+				if c.Encoding != "base64" || int64(len(c.Text)) > 1<<20 {
+					t.Errorf("%s.har: body of %s: encoding %q, %d bytes", ph, e.Request.URL, c.Encoding, len(c.Text))
+				}
+				if e.Request.URL == "https://shop.test/" && !bytes.Contains(c.Text, []byte("<html")) {
+					t.Errorf("%s.har: the home page's body is not its HTML: %.80q", ph, c.Text)
+				}
+			}
 			for _, c := range append(append([]*har.Cookie{}, e.Request.Cookies...), e.Response.Cookies...) {
 				cookies++
 				if c.Value != "REDACTED" {
 					t.Errorf("%s.har: cookie %s has its value %q (redaction is on by default)", ph, c.Name, c.Value)
 				}
 			}
+		}
+		if bodies == 0 {
+			t.Errorf("%s.har: no response body with --har-bodies", ph)
 		}
 		if cookies == 0 {
 			t.Errorf("%s.har: no cookie in any request or response of a shop that sets them", ph)
