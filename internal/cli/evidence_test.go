@@ -290,3 +290,36 @@ func TestEvidenceBundle(t *testing.T) {
 		t.Errorf("verify of a missing directory: exit %d %q", code, msg)
 	}
 }
+
+// TestReportFormats: report (and merge, with the same flags) writes every
+// --format FORMAT=FILE of one run; plain --format F -o FILE still works.
+func TestReportFormats(t *testing.T) {
+	dir := t.TempDir()
+	in := "../../reports/testdata/report.json"
+	outs := map[string]string{"json": filepath.Join(dir, "r.json"), "markdown": filepath.Join(dir, "r.md"), "sarif": filepath.Join(dir, "r.sarif")}
+	code, stdout, stderr := run(t, "report", in, "--format", "json="+outs["json"], "--format", "markdown="+outs["markdown"], "--format", "sarif="+outs["sarif"])
+	if code != ExitOK || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	for f, p := range outs {
+		data, err := os.ReadFile(p)
+		if err != nil || len(data) == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+		if f == "json" {
+			validate(t, data)
+		}
+	}
+	plain := filepath.Join(dir, "plain.md")
+	if code, _, stderr := run(t, "report", in, "--format", "markdown", "-o", plain); code != ExitOK {
+		t.Fatalf("plain --format -o: exit %d %s", code, stderr)
+	}
+	a, _ := os.ReadFile(plain)
+	b, _ := os.ReadFile(outs["markdown"])
+	if !bytes.Equal(a, b) {
+		t.Error("--format markdown -o FILE and --format markdown=FILE differ")
+	}
+	if code, _, stderr := run(t, "report", in, "--format", "json="+outs["json"], "-o", plain); code != ExitUsage || !strings.Contains(stderr, "names its own file") {
+		t.Errorf("-o with FORMAT=FILE only: exit %d %q", code, stderr)
+	}
+}

@@ -307,14 +307,6 @@ func (g *outputFlags) options(env *Env) (outputOptions, error) {
 	if err := resolveOutput(env, &o, g.noColor); err != nil {
 		return o, err
 	}
-	for _, m := range o.More {
-		if _, err := reports.New(m.Format, reports.Options{}); err != nil {
-			return o, usagef("--format %s=%s: %v", m.Format, m.Path, err)
-		}
-		if err := checkOutputPath(m.Path); err != nil {
-			return o, err
-		}
-	}
 	if o.FailOn != "none" {
 		if err := rules.CheckFailOn(o.FailOn); err != nil {
 			return o, usagef("--fail-on: %v", err)
@@ -521,6 +513,14 @@ func resolveOutput(env *Env, o *outputOptions, noColor bool) error {
 	}
 	if err := checkOutputPath(o.Path); err != nil {
 		return err
+	}
+	for _, m := range o.More {
+		if _, err := reports.New(m.Format, reports.Options{}); err != nil {
+			return usagef("--format %s=%s: %v", m.Format, m.Path, err)
+		}
+		if err := checkOutputPath(m.Path); err != nil {
+			return err
+		}
 	}
 	o.Color = o.Format == "table" && toStdout && isTerminal(env.Stdout) && !noColor && os.Getenv("NO_COLOR") == ""
 	return nil
