@@ -22,6 +22,7 @@ const (
 type bodyBudget struct {
 	perBody int64
 	left    int64 // guarded by the recorder's lock
+	closed  bool  // guarded by the recorder's lock: no more fetches
 	wg      sync.WaitGroup
 }
 
@@ -32,7 +33,7 @@ func (rc *recorder) fetchBody(tab context.Context, id network.RequestID) {
 	rc.mu.Lock()
 	st, ok := rc.reqs[id]
 	b := rc.bodies
-	if !ok || st.raw.Body != nil || b.left <= 0 || st.r.Failure != "" {
+	if !ok || b.closed || st.raw.Body != nil || b.left <= 0 || st.r.Failure != "" {
 		rc.mu.Unlock()
 		return
 	}
@@ -65,9 +66,14 @@ func (rc *recorder) fetchBody(tab context.Context, id network.RequestID) {
 	}()
 }
 
-// waitBodies waits for the body fetches under way (each is bounded).
-func (rc *recorder) waitBodies() {
-	if rc.bodies != nil {
-		rc.bodies.wg.Wait()
+// stopBodies starts no more body fetches and waits for those under way
+// (each is bounded), so the recordings can be read without the lock.
+func (rc *recorder) stopBodies() {
+	if rc.bodies == nil {
+		return
 	}
+	rc.mu.Lock()
+	rc.bodies.closed = true
+	rc.mu.Unlock()
+	rc.bodies.wg.Wait()
 }

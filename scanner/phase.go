@@ -115,7 +115,7 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 			break
 		}
 	}
-	run.rc.waitBodies()
+	run.rc.stopBodies()
 	rec := run.rc.take()
 	if rec.dropped > 0 {
 		run.errs = append(run.errs, fmt.Sprintf("%d requests past the first %d were not recorded", rec.dropped, maxRequests))
