@@ -76,6 +76,8 @@ type recorder struct {
 	// behave gathers the in-page behaviour instrumentation's reports
 	// (instrument.go); nil leaves the instrumentation out.
 	behave *behaviourLog
+	// bodies, when set, fetches response bodies for the HAR.
+	bodies *bodyBudget
 }
 
 type reqState struct {
@@ -103,11 +105,17 @@ type rawExchange struct {
 	// PostDataCut is true when it was longer.
 	PostData    []byte
 	PostDataCut bool
-	// Response detail.
+	// Response detail; RespWire are the headers as received (ExtraInfo:
+	// Set-Cookie included), when Chromium reported them.
 	RespHeaders network.Headers
+	RespWire    network.Headers
 	StatusText  string
 	Protocol    string
 	RemoteIP    string
+	// Body is the response body when --har-bodies asked for it (within
+	// its limits); BodyCut is true when it was cut.
+	Body    []byte
+	BodyCut bool
 }
 
 func newRecorder() *recorder {
@@ -205,6 +213,7 @@ func (rc *recorder) handle(ev any) {
 		url := ""
 		if st, ok := rc.reqs[e.RequestID]; ok {
 			url = st.r.URL
+			st.raw.RespWire = e.Headers
 		}
 		rc.parseSetCookies(e.Headers, url)
 	case *network.EventLoadingFinished:
@@ -448,7 +457,16 @@ func (rc *recorder) docStatus() (status int, final string, failure string) {
 
 // setupTab prepares a tab for a phase: instrumentation, signals, listeners.
 func setupTab(ctx context.Context, rc *recorder, phase string) error {
-	if err := chromedp.Listen(ctx, rc.handle); err != nil {
+	listen := rc.handle
+	if rc.bodies != nil {
+		listen = func(ev any) {
+			rc.handle(ev)
+			if e, ok := ev.(*network.EventLoadingFinished); ok {
+				rc.fetchBody(ctx, e.RequestID)
+			}
+		}
+	}
+	if err := chromedp.Listen(ctx, listen); err != nil {
 		return err
 	}
 	go func() {

@@ -35,14 +35,18 @@ type phaseRun struct {
 // runPhase loads the pages in a fresh browser context and records everything.
 // On Ctrl-C it stops loading pages but keeps what it recorded.
 func (s *Scanner) runPhase(ctx context.Context, phase string, pages []model.PlannedPage, policyURL string, firstParty []string) (pr *model.PhaseResult, policyDoc []byte, errs []string) {
-	return s.runPhaseDoomed(ctx, phase, pages, policyURL, firstParty, &doomedPages{})
+	return s.runPhaseDoomed(ctx, phase, pages, policyURL, firstParty, &doomedPages{}, nil)
 }
 
 // runPhaseDoomed is runPhase with the site's record of doomed pages: the
 // pages that hung or crashed the renderer in another phase are skipped, and
-// those that do so here are added for the phases still to come.
-func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []model.PlannedPage, policyURL string, firstParty []string, doomed *doomedPages) (pr *model.PhaseResult, policyDoc []byte, errs []string) {
+// those that do so here are added for the phases still to come. With ev
+// (--evidence-dir) the phase's HAR and first-page screenshot go into the
+// site's directory of the evidence bundle.
+func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []model.PlannedPage, policyURL string, firstParty []string, doomed *doomedPages, ev *siteEvidence) (pr *model.PhaseResult, policyDoc []byte, errs []string) {
 	pr = &model.PhaseResult{Pages: []model.PageResult{}, Cookies: []model.Cookie{}, Requests: []model.Request{}, Storage: []model.StorageItem{}}
+	pr.StartedAt = stamp(s.opts.Now())
+	defer func() { pr.FinishedAt = stamp(s.opts.Now()) }()
 	b, err := s.browser(ctx)
 	if err != nil {
 		return pr, nil, []string{err.Error()}
@@ -57,6 +61,9 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 	if !s.opts.ShowValues {
 		run.redact = &redactor{}
 	}
+	if ev != nil && s.opts.Evidence.Bodies {
+		run.rc.bodies = &bodyBudget{perBody: s.opts.Evidence.BodyLimit, left: s.opts.Evidence.PhaseBodyLimit}
+	}
 	defer func() {
 		for _, c := range run.closers {
 			c()
@@ -65,7 +72,7 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 	if err := setupTab(run.tab, run.rc, phase); err != nil {
 		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
 	}
-	consentDone := false
+	consentDone, shot := false, false
 	for i, p := range pages {
 		if ctx.Err() != nil {
 			run.errs = append(run.errs, "interrupted before "+p.URL)
@@ -93,6 +100,12 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 		if res.Error != "" {
 			run.errs = append(run.errs, fmt.Sprintf("%s: %s", p.URL, res.Error))
 		}
+		if ev != nil && !shot && !crashed && res.Status > 0 && ctx.Err() == nil {
+			// The first page as loaded in this phase: before consent,
+			// after accept (reloaded under the choice), after reject.
+			shot = true
+			run.screenshot(ev)
+		}
 		if !crashed && res.Status > 0 {
 			run.readSignals()
 			if phase == model.PhaseBeforeConsent && p.URL == policyURL && res.Error == "" {
@@ -106,6 +119,7 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 		}
 	}
 	jres := run.journeyPhase(ctx, pages)
+	run.rc.stopBodies()
 	rec := run.rc.take()
 	run.observe(ctx, rec, jres)
 	if rec.dropped > 0 {
@@ -117,7 +131,20 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 		pr.PreAction = &model.PreAction{Requests: s.requests(ctx, *run.pre, firstParty, run.redact), Storage: s.storage(*run.pre)}
 	}
 	addHitConsent(pr)
+	if ev != nil {
+		if run.pre != nil {
+			run.writeHAR(ev, *run.pre, rec)
+		} else {
+			run.writeHAR(ev, rec)
+		}
+	}
 	return pr, policyDoc, run.errs
+}
+
+// stamp is a phase's clock as the report writes it: RFC 3339, UTC, to the
+// millisecond.
+func stamp(t time.Time) string {
+	return t.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 }
 
 // load loads one page, cancelled early by Ctrl-C.

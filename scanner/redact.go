@@ -91,3 +91,15 @@ func (rd *redactor) initiator(s string) string {
 	}
 	return kind + " " + rd.url(u)
 }
+
+// text replaces every cookie value of eight characters or more in s by
+// Redacted: for HAR headers and bodies, where identifiers are not in a
+// query.
+func (rd *redactor) text(s string) string {
+	for _, v := range rd.values {
+		if strings.Contains(s, v) {
+			s = strings.ReplaceAll(s, v, Redacted)
+		}
+	}
+	return s
+}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/privacyscan/privacyscan/internal/evidence"
 	"github.com/privacyscan/privacyscan/internal/fetch"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
@@ -67,6 +68,8 @@ type Options struct {
 	// Canary, when set, is the identity the journey types (tests); else
 	// one is made up per site scanned (NewCanary).
 	Canary *model.Canary
+	// Evidence is what goes into the evidence bundle (--evidence-dir).
+	Evidence EvidenceOptions
 	// Progress, when set, is told what the scanner is doing.
 	Progress func(format string, args ...any)
 	Now      func() time.Time
@@ -87,6 +90,11 @@ type Scanner struct {
 	b           *browser.Browser
 	// owned is true when b was launched by the scanner (Close ends it).
 	owned bool
+	// namer names each site's directory in the evidence bundle.
+	namer evidence.Namer
+	// vmu guards the browser's version, asked once.
+	vmu                sync.Mutex
+	product, userAgent string
 }
 
 // New returns a Scanner. It starts no browser; Start does, or the first scan.
@@ -114,6 +122,12 @@ func New(opts Options) *Scanner {
 	}
 	if opts.Crawl.Fetcher == nil {
 		opts.Crawl.Fetcher = fetch.New(fetch.Options{})
+	}
+	if opts.Evidence.BodyLimit <= 0 {
+		opts.Evidence.BodyLimit = DefaultBodyLimit
+	}
+	if opts.Evidence.PhaseBodyLimit <= 0 {
+		opts.Evidence.PhaseBodyLimit = DefaultPhaseBodyLimit
 	}
 	if opts.Browser != nil {
 		opts.Launch = opts.Browser.Options()

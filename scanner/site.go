@@ -49,7 +49,8 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *model.Site {
 		ctx = withCanary(ctx, c)
 	}
 
-	policyDoc, results := s.runPhases(ctx, site, cr, firstParty)
+	ev := s.siteEvidence(start)
+	policyDoc, results := s.runPhases(ctx, site, cr, firstParty, ev)
 	sort.Strings(site.Errors)
 	site.Consent = summarize(results)
 	for _, pr := range site.Phases {
@@ -61,7 +62,7 @@ func (s *Scanner) ScanSite(ctx context.Context, start string) *model.Site {
 	}
 
 	if cr.PolicyURL != "" {
-		site.Policy = s.readPolicy(ctx, site, cr, policyDoc)
+		site.Policy = s.readPolicy(ctx, site, cr, policyDoc, ev)
 	}
 	return site
 }
@@ -113,8 +114,11 @@ func summarize(results map[string]*model.ConsentResult) model.ConsentSummary {
 // clearly more (a consent layer or a collapsed accordion can leave the
 // rendered page poorer). A policy found but unreadable says so, so that rules
 // never judge an empty text.
-func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlResult, policyDoc []byte) *model.PolicyFacts {
+func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlResult, policyDoc []byte, ev *siteEvidence) *model.PolicyFacts {
 	pu := cr.PolicyURL
+	rendered0 := policyDoc
+	var served []byte
+	servedType := ""
 	readErr := ""
 	var rendered, fetched *model.PolicyFacts
 	if policyDoc != nil && s.opts.Analyze != nil {
@@ -127,6 +131,9 @@ func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlRes
 		}
 	default:
 		r, err := policy.Fetch(ctx, s.opts.Crawl.Fetcher, pu)
+		if err == nil {
+			served, servedType = r.Body, r.ContentType
+		}
 		switch {
 		case err != nil && policyDoc == nil:
 			readErr = err.Error()
@@ -147,6 +154,9 @@ func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlRes
 		}
 	}
 	f.URL = &pu
+	if ev != nil {
+		site.Errors = append(site.Errors, ev.writePolicy(rendered0, served, servedType, f.Source)...)
+	}
 	return f
 }
 
@@ -189,7 +199,7 @@ func policyRichness(f *model.PolicyFacts) int {
 // little concurrency before-consent comes first; Ctrl-C starts no new phase.
 // It returns the policy page as rendered before consent, if it was loaded,
 // and each phase's consent interaction.
-func (s *Scanner) runPhases(ctx context.Context, site *model.Site, cr *CrawlResult, firstParty []string) (policyDoc []byte, results map[string]*model.ConsentResult) {
+func (s *Scanner) runPhases(ctx context.Context, site *model.Site, cr *CrawlResult, firstParty []string, ev *siteEvidence) (policyDoc []byte, results map[string]*model.ConsentResult) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	results = map[string]*model.ConsentResult{}
@@ -212,7 +222,7 @@ func (s *Scanner) runPhases(ctx context.Context, site *model.Site, cr *CrawlResu
 			defer wg.Done()
 			defer func() { <-s.sem }()
 			s.opts.Progress("%s: phase %s", site.URL, ph)
-			pr, doc, errs := s.runPhaseDoomed(ctx, ph, cr.Pages, cr.PolicyURL, firstParty, doomed)
+			pr, doc, errs := s.runPhaseDoomed(ctx, ph, cr.Pages, cr.PolicyURL, firstParty, doomed, ev)
 			mu.Lock()
 			defer mu.Unlock()
 			site.Phases[ph] = pr

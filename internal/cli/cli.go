@@ -93,6 +93,7 @@ func commands() []command {
 		{"demo", "start the embedded demo shop and scan it, offline", runDemo},
 		{"report", "render a --format jsonl run (or a JSON report) in any format", runReport},
 		{"merge", "join the reports of shards (--shard) into one", runMerge},
+		{"verify", "check an evidence bundle (--evidence-dir): files added, missing or changed", runVerify},
 		{"diff", "compare two JSON reports: new and resolved findings, tracking, consent, policy", runDiff},
 		{"policy", "analyse a privacy policy (file, URL or - for stdin)", runPolicy},
 		{"rules", "list the rule catalogue", runRules},

@@ -287,7 +287,9 @@ func TestCompletion(t *testing.T) {
 		{"privacyscan rules --format m", "markdown"},
 		{"privacyscan db lo", "lookup"},
 		{"privacyscan db lookup --ki", "--kind"},
-		{"privacyscan help ve", "version"},
+		{"privacyscan help vers", "version"},
+		{"privacyscan ver", "verify version"},
+		{"privacyscan verify --qu", "--quiet"},
 	} {
 		words := strings.Fields(c.words)
 		script := "source " + path + "\nCOMP_WORDS=(" + strings.Join(words, " ") + ")\nCOMP_CWORD=" + strconv.Itoa(len(words)-1) + "\n_privacyscan\necho \"${COMPREPLY[*]}\"\n"

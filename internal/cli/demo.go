@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -58,5 +60,50 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if !o.Output.Quiet {
 		fmt.Fprintf(env.Stderr, "privacyscan: demo shop on %s serving %s\n", srv.Addr, strings.Join(srv.Hosts, ", "))
 	}
-	return scan(ctx, env, o)
+	jsonPath, htmlPath, err := demoReports(o)
+	if err != nil {
+		return err
+	}
+	err = scan(ctx, env, o)
+	if htmlPath != "" {
+		if _, serr := os.Stat(htmlPath); serr == nil {
+			fmt.Fprintf(env.Stderr, "privacyscan: demo reports: JSON %s\nprivacyscan: demo reports: HTML %s (open it in a browser)\n", jsonPath, htmlPath)
+		}
+	}
+	return err
+}
+
+// demoReports makes the demo write its HTML report next to its JSON: beside
+// a JSON file the user named (report.json gets report.html), else both in a
+// new temporary directory. It returns where they go; none for a
+// --format jsonl run or when the user named an HTML report already.
+func demoReports(o *scanOptions) (jsonPath, htmlPath string, err error) {
+	outs := append([]reportOutput{{Format: o.Output.Format, Path: o.Output.Path}}, o.Output.More...)
+	toFile := func(r reportOutput) bool { return r.Path != "" && r.Path != "-" }
+	used := map[string]bool{}
+	for _, r := range outs {
+		if r.Format == "jsonl" || (r.Format == "html" && toFile(r)) {
+			return "", "", nil
+		}
+		if toFile(r) {
+			used[filepath.Clean(r.Path)] = true
+		}
+	}
+	for _, r := range outs {
+		if r.Format == "json" && toFile(r) {
+			html := strings.TrimSuffix(r.Path, filepath.Ext(r.Path)) + ".html"
+			if used[filepath.Clean(html)] {
+				return "", "", nil
+			}
+			o.Output.More = append(o.Output.More, reportOutput{Format: "html", Path: html})
+			return r.Path, html, nil
+		}
+	}
+	dir, err := os.MkdirTemp("", "privacyscan-demo-")
+	if err != nil {
+		return "", "", &RuntimeError{fmt.Errorf("demo: a directory for its reports: %w", err)}
+	}
+	jsonPath, htmlPath = filepath.Join(dir, "report.json"), filepath.Join(dir, "report.html")
+	o.Output.More = append(o.Output.More, reportOutput{Format: "json", Path: jsonPath}, reportOutput{Format: "html", Path: htmlPath})
+	return jsonPath, htmlPath, nil
 }

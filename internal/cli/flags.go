@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -265,7 +267,7 @@ func (g *kbFlagGroup) load() (*kb.DB, error) {
 // outputFlags say where the report goes, in which format, and which
 // findings fail the run.
 type outputFlags struct {
-	format        string
+	format        []string
 	output        string
 	failOn        string
 	noColor       bool
@@ -284,10 +286,19 @@ type outputOptions struct {
 	// SARIFArtifact is the repository file SARIF results point at; empty
 	// means privacyscan/<host>.
 	SARIFArtifact string
+	// More are the further reports of --format FORMAT=FILE, beyond the
+	// first (Format and Path), each written to its own file.
+	More []reportOutput
+}
+
+// reportOutput is one more report of the same scan: a format and its file.
+type reportOutput struct {
+	Format string
+	Path   string
 }
 
 func (g *outputFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&g.format, "format", "", "output format: "+strings.Join(reports.Formats(), ", ")+" (default table on a terminal, json otherwise)")
+	fs.StringArrayVar(&g.format, "format", nil, "output format: "+strings.Join(reports.Formats(), ", ")+" (default table on a terminal, json otherwise); FORMAT=FILE writes that report to FILE, repeatable: --format json=r.json --format html=r.html")
 	fs.StringVarP(&g.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	fs.StringVar(&g.failOn, "fail-on", rules.High, "exit 1 when a finding is at or above this severity (critical, high, medium, low, info, none)")
 	fs.BoolVar(&g.noColor, "no-color", false, "no colour in the table")
@@ -298,7 +309,10 @@ func (g *outputFlags) register(fs *pflag.FlagSet) {
 // options needs env: table output and colour are the defaults only on a
 // terminal.
 func (g *outputFlags) options(env *Env) (outputOptions, error) {
-	o := outputOptions{Format: strings.ToLower(g.format), Path: g.output, FailOn: strings.ToLower(g.failOn), Quiet: g.quiet}
+	o := outputOptions{Path: g.output, FailOn: strings.ToLower(g.failOn), Quiet: g.quiet}
+	if err := splitFormats(&o, g.format); err != nil {
+		return o, err
+	}
 	artifact, err := sarifArtifact(g.sarifArtifact)
 	if err != nil {
 		return o, err
@@ -314,6 +328,63 @@ func (g *outputFlags) options(env *Env) (outputOptions, error) {
 		}
 	}
 	return o, nil
+}
+
+// splitFormats reads the --format values: at most one plain FORMAT, whose
+// report goes to -o or standard output, and any number of FORMAT=FILE, each
+// written to its own file. Without a plain FORMAT the first FORMAT=FILE is
+// the main report (Format and Path) and the others are More.
+func splitFormats(o *outputOptions, values []string) error {
+	var plain []string
+	var named []reportOutput
+	for _, v := range values {
+		f, file, hasFile := strings.Cut(v, "=")
+		f = strings.ToLower(strings.TrimSpace(f))
+		if !hasFile {
+			plain = append(plain, f)
+			continue
+		}
+		if f == "" || strings.TrimSpace(file) == "" {
+			return usagef("--format %q: want FORMAT=FILE, such as html=report.html", v)
+		}
+		named = append(named, reportOutput{Format: f, Path: file})
+	}
+	switch {
+	case len(plain) > 1:
+		return usagef("--format given %d times without a file (%s): one report goes to -o or standard output; name the file of each other one with FORMAT=FILE", len(plain), strings.Join(plain, ", "))
+	case len(plain) == 1:
+		o.Format = plain[0]
+		o.More = named
+	case len(named) > 0:
+		if o.Path != "" {
+			return usagef("-o %s: with --format FORMAT=FILE each report names its own file; give -o only with a plain --format FORMAT", o.Path)
+		}
+		o.Format, o.Path = named[0].Format, named[0].Path
+		o.More = named[1:]
+	}
+	if len(o.More) == 0 {
+		o.More = nil
+		return nil
+	}
+	all := append([]reportOutput{{Format: o.Format, Path: o.Path}}, o.More...)
+	seen := map[string]string{}
+	for _, r := range all {
+		if r.Format == "jsonl" {
+			return usagef("--format jsonl is written site by site as the scan goes and cannot be combined with other reports; render them from it afterwards with privacyscan report FILE.jsonl --format FORMAT")
+		}
+		key := "-"
+		if r.Path != "" && r.Path != "-" {
+			key = filepath.Clean(r.Path)
+		}
+		if prev, dup := seen[key]; dup {
+			if key == "-" {
+				return usagef("--format %s and --format %s both go to standard output: give one of them a file (FORMAT=FILE)", prev, r.Format)
+			}
+			return usagef("--format %s and --format %s both write %s: give each report its own file", prev, r.Format, r.Path)
+		}
+		seen[key] = r.Format
+	}
+	return nil
 }
 
 // sarifArtifact checks --sarif-artifact: code scanning places results only
@@ -347,6 +418,8 @@ type ruleOptions struct {
 	// BaselineNotice says that --baseline was missing and none was applied
 	// (--baseline-missing ok); the scan prints it.
 	BaselineNotice string
+	// BaselinePath is --baseline, for the report's provenance.
+	BaselinePath string
 }
 
 func (g *ruleFlags) register(fs *pflag.FlagSet) {
@@ -382,42 +455,58 @@ func (g *ruleFlags) options() (ruleOptions, error) {
 		if err != nil {
 			return o, err
 		}
-		o.Baseline, o.BaselineNotice = b, notice
+		o.Baseline, o.BaselineNotice, o.BaselinePath = b, notice, g.baseline
 	}
 	return o, nil
 }
 
-// consentFlags tune the consent engine.
+// consentFlags tune the consent engine and say where the evidence goes.
 type consentFlags struct {
 	rules       []string
 	evidenceDir string
+	harBodies   bool
+	force       bool
 }
 
 // consentOptions are the consent flags, validated.
 type consentOptions struct {
 	RuleDirs    []string
 	EvidenceDir string
+	// HARBodies keeps response bodies in the evidence HARs.
+	HARBodies bool
 }
 
 func (g *consentFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&g.rules, "consent-rules", nil, "`DIR` or file of extra consent-platform rules (repeatable)")
-	fs.StringVar(&g.evidenceDir, "evidence-dir", "", "save consent screenshots to `DIR`")
+	fs.StringVar(&g.evidenceDir, "evidence-dir", "", "write the evidence bundle to `DIR`: per site and phase a HAR and screenshots, the policy, the reports, manifest.json (check it with privacyscan verify DIR)")
+	fs.BoolVar(&g.harBodies, "har-bodies", false, "keep response bodies in the evidence HARs (at most 1 MiB each, 16 MiB per phase)")
+	fs.BoolVar(&g.force, "force", false, "write the evidence bundle into a --evidence-dir that is not empty (its files are kept and sealed with the new ones)")
 }
 
 func (g *consentFlags) options() (consentOptions, error) {
-	o := consentOptions{RuleDirs: g.rules, EvidenceDir: g.evidenceDir}
+	o := consentOptions{RuleDirs: g.rules, EvidenceDir: g.evidenceDir, HARBodies: g.harBodies}
 	for _, r := range o.RuleDirs {
 		if _, err := os.Stat(r); err != nil {
 			return o, usagef("--consent-rules: %v", err)
 		}
 	}
-	if o.EvidenceDir != "" {
-		if err := os.MkdirAll(o.EvidenceDir, 0o755); err != nil {
-			return o, usagef("--evidence-dir: %v", err)
+	if o.EvidenceDir == "" {
+		if o.HARBodies {
+			return o, usagef("--har-bodies keeps bodies in the evidence bundle's HARs: give --evidence-dir DIR too")
 		}
-		if err := checkWritableDir(o.EvidenceDir); err != nil {
-			return o, usagef("--evidence-dir %s: %v", o.EvidenceDir, err)
-		}
+		return o, nil
+	}
+	switch entries, err := os.ReadDir(o.EvidenceDir); {
+	case err == nil && len(entries) > 0 && !g.force:
+		return o, usagef("--evidence-dir %s is not empty: name a new or empty directory, or add --force to write into it (nothing in it is removed)", o.EvidenceDir)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return o, usagef("--evidence-dir %s: %v", o.EvidenceDir, err)
+	}
+	if err := os.MkdirAll(o.EvidenceDir, 0o755); err != nil {
+		return o, usagef("--evidence-dir: %v", err)
+	}
+	if err := checkWritableDir(o.EvidenceDir); err != nil {
+		return o, usagef("--evidence-dir %s: %v", o.EvidenceDir, err)
 	}
 	return o, nil
 }
@@ -439,6 +528,14 @@ func resolveOutput(env *Env, o *outputOptions, noColor bool) error {
 	}
 	if err := checkOutputPath(o.Path); err != nil {
 		return err
+	}
+	for _, m := range o.More {
+		if _, err := reports.New(m.Format, reports.Options{}); err != nil {
+			return usagef("--format %s=%s: %v", m.Format, m.Path, err)
+		}
+		if err := checkOutputPath(m.Path); err != nil {
+			return err
+		}
 	}
 	o.Color = o.Format == "table" && toStdout && isTerminal(env.Stdout) && !noColor && os.Getenv("NO_COLOR") == ""
 	return nil

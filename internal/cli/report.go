@@ -56,13 +56,14 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 
 // renderFlags are report's and merge's output flags.
 type renderFlags struct {
-	format, output string
-	noColor        bool
+	format  []string
+	output  string
+	noColor bool
 }
 
 func registerRenderFlags(fs *pflag.FlagSet) *renderFlags {
 	g := &renderFlags{}
-	fs.StringVar(&g.format, "format", "", "output format: "+strings.Join(reports.Formats(), ", ")+" (default table on a terminal, json otherwise)")
+	fs.StringArrayVar(&g.format, "format", nil, "output format: "+strings.Join(reports.Formats(), ", ")+" (default table on a terminal, json otherwise); FORMAT=FILE writes that report to FILE, repeatable")
 	fs.StringVarP(&g.output, "output", "o", "", "write the report to `FILE` (atomically) instead of standard output")
 	fs.BoolVar(&g.noColor, "no-color", false, "no colour in the table")
 	localFlags(fs, "format", "output")
@@ -70,15 +71,32 @@ func registerRenderFlags(fs *pflag.FlagSet) *renderFlags {
 }
 
 func (g *renderFlags) options(env *Env) (outputOptions, error) {
-	o := outputOptions{Format: strings.ToLower(g.format), Path: g.output}
+	o := outputOptions{Path: g.output}
+	if err := splitFormats(&o, g.format); err != nil {
+		return o, err
+	}
 	if err := resolveOutput(env, &o, g.noColor); err != nil {
 		return o, err
 	}
 	return o, nil
 }
 
-// render writes a read run with the settings its header records.
+// render writes a read run with the settings its header records, in each
+// format asked for.
 func render(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader) error {
+	if err := render1(env, o, rep, h); err != nil {
+		return err
+	}
+	for _, m := range o.More {
+		if err := render1(env, outputOptions{Format: m.Format, Path: m.Path}, rep, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// render1 writes one report.
+func render1(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader) error {
 	ro := reports.Options{Color: o.Color, FailOn: rep.FailOn, Jurisdiction: h.Jurisdiction,
 		Screenshots: reports.ScreenshotFiles("")} // screenshot paths as recorded: absolute, or relative to here
 	if o.Path == "" || o.Path == "-" {

@@ -96,6 +96,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	defer sc.Close()
 	progress("starting the browser")
 	var rep *model.Report
+	prov := provenance(o, db)
 	if err := sc.Start(ctx); err != nil {
 		if ctx.Err() == nil {
 			return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
@@ -103,7 +104,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		// Stopped (--timeout, Ctrl-C) before the browser was up: an empty
 		// report, marked interrupted, and "nothing scanned".
 		if stream != nil {
-			return stream.finish(o, true, progress)
+			return sealStream(o, stream.finish(o, true, progress), started, progress)
 		}
 		rep = newReport(o, started)
 		rep.Interrupted = true
@@ -113,10 +114,12 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		if err := stream.run(ctx, env, sc, o, db, started); err != nil {
 			return err
 		}
-		return stream.finish(o, ctx.Err() != nil, progress)
+		return sealStream(o, stream.finish(o, ctx.Err() != nil, progress), started, progress)
 	} else {
+		addBrowserVersion(ctx, sc, prov)
 		rep = runSites(ctx, env, sc, o, db, started)
 	}
+	rep.Provenance = prov
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		progress("--timeout %s reached: the report holds what was gathered", o.Run.Timeout)
 	}
@@ -127,13 +130,36 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 // every finding; --severity only hides some from the report.
 func finishScan(env *Env, o *scanOptions, rep *model.Report, progress func(string, ...any)) error {
 	code := exitFor(rep, o.Output.FailOn)
-	if err := writeReport(env, o.Output, reportOptions(o, code), filterSeverity(rep, o.Run.Severity)); err != nil {
+	shown := filterSeverity(rep, o.Run.Severity)
+	if err := writeReport(env, o.Output, reportOptions(o, code), shown); err != nil {
 		return err
 	}
 	if o.Output.Path != "" && o.Output.Path != "-" {
 		progress("report written to %s", o.Output.Path)
 	}
+	if err := writeMoreReports(env, o, reportOptions(o, code), shown); err != nil {
+		return err
+	}
+	for _, m := range o.Output.More {
+		progress("%s report written to %s", m.Format, m.Path)
+	}
+	if err := finishBundle(o, reportOptions(o, code), shown, rep.StartedAt, rep.FinishedAt, progress); err != nil {
+		return err
+	}
 	return &ExitError{Code: code}
+}
+
+// sealStream seals the evidence bundle of a --format jsonl run once its
+// summary is written; err is what finishing the stream returned.
+func sealStream(o *scanOptions, err error, started time.Time, progress func(string, ...any)) error {
+	var ee *ExitError
+	if err != nil && !errors.As(err, &ee) {
+		return err
+	}
+	if berr := finishBundle(o, reportOptions(o, ExitOK), nil, started.Format(time.RFC3339), time.Now().UTC().Format(time.RFC3339), progress); berr != nil {
+		return berr
+	}
+	return err
 }
 
 // newReport is the envelope of a scan's report.

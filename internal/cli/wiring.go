@@ -113,6 +113,7 @@ func newScanner(o *scanOptions, db *kb.DB, engine *consent.Engine, progress func
 		},
 		Phases: o.Phases.Phases, Concurrency: o.Phases.Concurrency, PageTimeout: o.Phases.PageTimeout, SiteTimeout: o.Phases.SiteTimeout,
 		FirstParty: o.Crawl.FirstParty, KB: db, Consent: engine, ShowValues: o.Phases.ShowValues, Journey: o.Phases.Journey, Progress: progress,
+		Evidence: scanner.EvidenceOptions{Dir: o.Consent.EvidenceDir, Bodies: o.Consent.HARBodies, Tool: model.Tool{Name: model.ToolName, Version: Version}},
 		Resolver: resolver, Routed: func(host string) bool { _, ok := b.Routes.Match(host); return ok },
 		Analyze: func(doc []byte, contentType, u string) *model.PolicyFacts {
 			return policy.Analyze(doc, policy.Options{Vendors: vendors, URL: u, ContentType: contentType})

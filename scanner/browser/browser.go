@@ -11,7 +11,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/remote"
 )
@@ -205,4 +208,23 @@ func (b *Browser) Close() {
 	if b.profile != "" {
 		os.RemoveAll(b.profile)
 	}
+}
+
+// Version asks the browser for its product ("HeadlessChrome/131.0.6778.85")
+// and the user agent the pages see: the one it was started with, or for a
+// browser started elsewhere its own.
+func (b *Browser) Version(ctx context.Context) (product, userAgent string, err error) {
+	vctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	v, err := chromedp.CallBrowser(vctx, cdpbrowser.GetVersion, cdp.Empty{})
+	if err != nil {
+		return "", "", fmt.Errorf("asking the browser its version: %w", err)
+	}
+	userAgent = v.UserAgent
+	if b.opts.RemoteURL == "" && b.opts.UserAgent != "" {
+		userAgent = b.opts.UserAgent
+	}
+	return v.Product, userAgent, nil
 }

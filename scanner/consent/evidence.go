@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/internal/atomicfile"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
@@ -27,7 +28,7 @@ func (e *Engine) screenshot(ctx context.Context, res *model.ConsentResult, when 
 		return
 	}
 	name := filepath.Join(e.opts.EvidenceDir, fmt.Sprintf("consent-%03d-%s-%s.png", e.seq.Add(1), res.Action, when))
-	if err := os.WriteFile(name, shot.Data, 0o644); err != nil {
+	if err := atomicfile.WriteBytes(name, shot.Data); err != nil {
 		e.logf("consent: screenshot: %v", err)
 		return
 	}
@@ -39,7 +40,7 @@ func (e *Engine) screenshot(ctx context.Context, res *model.ConsentResult, when 
 			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", c.Frame, c.Selector, c.Text, c.Input)
 		}
 		txt := strings.TrimSuffix(name, "-after.png") + "-clicks.txt"
-		if err := os.WriteFile(txt, []byte(b.String()), 0o644); err == nil {
+		if err := atomicfile.WriteBytes(txt, []byte(b.String())); err == nil {
 			res.Screenshots = append(res.Screenshots, txt)
 		}
 	}
