@@ -67,9 +67,9 @@ func TestBrowserPool(t *testing.T) {
 	s := newScanner(t, Options{
 		Endpoints: endpoints, Launch: browser.Options{Insecure: true}, Phases: []string{model.PhaseBeforeConsent, model.PhaseDNT},
 		Concurrency: 6, SitesParallel: 3, PageTimeout: 10 * time.Second,
-		Crawl: CrawlOptions{MaxPages: 2, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 10 * time.Second})},
+		Crawl:    CrawlOptions{MaxPages: 2, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 10 * time.Second})},
 		Progress: func(f string, a ...any) { t.Logf(f, a...) },
-		Warn: func(f string, a ...any) { wmu.Lock(); warnings = append(warnings, fmt.Sprintf(f, a...)); wmu.Unlock() },
+		Warn:     func(f string, a ...any) { wmu.Lock(); warnings = append(warnings, fmt.Sprintf(f, a...)); wmu.Unlock() },
 	})
 	if err := s.Start(context.Background()); err != nil {
 		t.Fatal(err)

@@ -71,7 +71,7 @@ type Options struct {
 	// Warn, when set, is told of problems the run goes on despite (an
 	// endpoint of the pool lost); nil means Progress.
 	Warn func(format string, args ...any)
-	Now      func() time.Time
+	Now  func() time.Time
 }
 
 // Scanner scans sites. It owns its browser: it launches it (Start, or at
