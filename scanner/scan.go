@@ -36,7 +36,12 @@ type Options struct {
 	// scanner attaches to instead of starting a browser (Launch's other
 	// options apply to each). See pool.go.
 	Endpoints []string
-	Crawl     CrawlOptions
+	// Recycle restarts the scanner's own browser after that many sites,
+	// between sites (Scan lets the running ones finish first), so its
+	// memory stays flat over long runs; 0 never. A borrowed browser or a
+	// pool is never restarted.
+	Recycle int
+	Crawl   CrawlOptions
 	// Phases to run; nil means all.
 	Phases []string
 	// Concurrency bounds how many phases run at once (over all sites).
@@ -170,6 +175,10 @@ func (s *Scanner) Scan(ctx context.Context, urls []string, done func(i int, site
 	var dmu sync.Mutex
 	slots := make(chan struct{}, s.opts.SitesParallel)
 	for i, u := range urls {
+		if s.opts.Recycle > 0 && i > 0 && i%s.opts.Recycle == 0 && s.ownsBrowser() {
+			wg.Wait() // the running sites end in the old browser
+			s.recycle(i)
+		}
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
@@ -222,6 +231,25 @@ func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
 	}
 	s.b, s.owned = nb, true
 	return nb, nil
+}
+
+// ownsBrowser reports whether the scanner launches its browser (neither
+// borrowed nor a pool).
+func (s *Scanner) ownsBrowser() bool {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	return s.pool == nil && s.opts.Browser == nil
+}
+
+// recycle ends the scanner's browser; the next site launches a fresh one.
+func (s *Scanner) recycle(sites int) {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	if s.b != nil && s.owned {
+		s.opts.Progress("restarting the browser after %d sites (--browser-recycle)", sites)
+		s.b.Close()
+		s.b, s.owned = nil, false
+	}
 }
 
 // browserAlive reports whether the browser of ctx (its endpoint of the
