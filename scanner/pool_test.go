@@ -151,3 +151,48 @@ func TestBrowserPoolStart(t *testing.T) {
 		t.Errorf("Start with no live endpoint: %v", err)
 	}
 }
+
+// TestBrowserRecycle: the scanner's own browser is restarted after every
+// Recycle sites, between sites, and every site is still scanned.
+func TestBrowserRecycle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	fsys, urls := poolShops(4)
+	srv := serve(t, fsys)
+	if _, err := browser.FindChromium(); err != nil {
+		t.Fatal(err)
+	}
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
+	var mu sync.Mutex
+	restarts := 0
+	s := newScanner(t, Options{
+		Launch: browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true}, Recycle: 2, SitesParallel: 2, Concurrency: 2,
+		Phases: []string{model.PhaseBeforeConsent}, PageTimeout: 10 * time.Second,
+		Crawl: CrawlOptions{MaxPages: 1, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 10 * time.Second})},
+		Progress: func(f string, a ...any) {
+			if strings.Contains(f, "--browser-recycle") {
+				mu.Lock()
+				restarts++
+				mu.Unlock()
+			}
+		},
+	})
+	pids := map[int]bool{}
+	s.afterNavigate = func(ctx context.Context, u string) {
+		if p := s.Browser().Process(); p != nil {
+			mu.Lock()
+			pids[p.Pid] = true
+			mu.Unlock()
+		}
+	}
+	scanned := 0
+	s.Scan(context.Background(), urls, func(i int, site *model.Site) {
+		if site.Scanned {
+			scanned++
+		}
+	})
+	if scanned != len(urls) || restarts != 1 || len(pids) != 2 {
+		t.Errorf("%d of %d sites scanned, %d restarts, %d browser processes; want all, 1 and 2", scanned, len(urls), restarts, len(pids))
+	}
+}

@@ -29,7 +29,9 @@ func TestScaleFlags(t *testing.T) {
 					s.HostConcurrency == 1 && s.HostInterval == 250*time.Millisecond && s.MaxCrawlDelay == 3*time.Second && o.Browser.UserAgent == "Mozilla/5.0 test"
 			}},
 		{name: "pool", args: []string{"--browser-url", "ws://10.0.0.1:9222", "--browser-url", "ws://10.0.0.2:9222", "--browser-url", "ws://10.0.0.1:9222"},
-			check: func(o *scanOptions) bool { return strings.Join(o.Browser.BrowserURLs, " ") == "ws://10.0.0.1:9222 ws://10.0.0.2:9222" }},
+			check: func(o *scanOptions) bool {
+				return strings.Join(o.Browser.BrowserURLs, " ") == "ws://10.0.0.1:9222 ws://10.0.0.2:9222"
+			}},
 		{name: "pool from the environment", env: map[string]string{"PRIVACYSCAN_BROWSER_URL": "ws://a.pool:9222,ws://b.pool:9222"},
 			check: func(o *scanOptions) bool { return len(o.Browser.BrowserURLs) == 2 }},
 		{name: "sites-parallel 0", args: []string{"--sites-parallel", "0"}, err: "--sites-parallel"},
