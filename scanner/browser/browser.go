@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/remote"
 )
@@ -243,4 +245,27 @@ func (b *Browser) Close() {
 func (b *Browser) Runs(ctx context.Context) bool {
 	c, own := chromedp.FromContext(ctx), chromedp.FromContext(b.ctx)
 	return c != nil && own != nil && c.Browser != nil && c.Browser == own.Browser
+}
+
+// Open counts the browser contexts and the page targets open in the
+// browser, to check that what a caller opened is closed again.
+func (b *Browser) Open() (contexts, pages int, err error) {
+	c := chromedp.FromContext(b.ctx)
+	if c == nil || c.Browser == nil {
+		return 0, 0, errors.New("browser not started")
+	}
+	res, err := chromedp.CallBrowser(b.ctx, target.GetBrowserContexts, cdp.Empty{})
+	if err != nil {
+		return 0, 0, err
+	}
+	infos, err := chromedp.Targets(b.ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, t := range infos {
+		if t.Type == "page" {
+			pages++
+		}
+	}
+	return len(res.BrowserContextIDs), pages, nil
 }
