@@ -141,3 +141,63 @@ func BenchmarkBareLoadEvent(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(pages)), "ms/page")
 }
+
+// shopBench starts the demo shop with a 5-page sample, as the scale
+// benchmarks scan each generated shop.
+func shopBench(b *testing.B) (*browser.Browser, *fetch.Client) {
+	b.Helper()
+	srv, err := demo.Start()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(srv.Close)
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
+	return sharedBrowser(b, srv), fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
+}
+
+// BenchmarkShopAudit: one shop's whole audit as a scan runs it (crawl, the
+// five phases with consent, policy), 5 pages, on a running browser. Compare
+// with BenchmarkShopBare; BenchmarkBrowserStart is the browser's start.
+func BenchmarkShopAudit(b *testing.B) {
+	br, f := shopBench(b)
+	eng, err := consent.New(consent.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := newScanner(b, Options{Browser: br, Concurrency: 5, Consent: eng, PageTimeout: 30 * time.Second,
+		Crawl: CrawlOptions{MaxPages: 5, Fetcher: f}})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if site := s.ScanSite(context.Background(), demo.StartURL()); !site.Scanned {
+			b.Fatalf("not scanned: %v", site.Errors)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/shop")
+}
+
+// BenchmarkShopBare: the same shop's crawl, then one bare pass over the
+// pages it chose (navigate, load, network quiet; no capture, no consent).
+func BenchmarkShopBare(b *testing.B) {
+	br, f := shopBench(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 5, Fetcher: f})
+		if err != nil || len(cr.Pages) != 5 {
+			b.Fatalf("crawl: %v, %d pages", err, len(cr.Pages))
+		}
+		barePass(b, br, cr.Pages)
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/shop")
+}
+
+// BenchmarkBrowserStart: launching Chromium until it answers, and closing it.
+func BenchmarkBrowserStart(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		br, err := browser.Launch(context.Background(), browser.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		br.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/start")
+}

@@ -240,6 +240,11 @@ func (c *crawler) readRobots(u *url.URL) {
 	if err == nil {
 		if rd, err := robotstxt.FromBytes(r.Body); err == nil {
 			c.robots, c.sitemaps = rd, rd.Sitemaps
+			// The host's Crawl-delay spaces every later request to it,
+			// this site's and others' (the fetcher caps it).
+			if g := rd.FindGroup(c.ua); g != nil && g.CrawlDelay > 0 && !c.opts.IgnoreRobots {
+				c.opts.Fetcher.SetCrawlDelay(u.Host, g.CrawlDelay)
+			}
 		}
 	}
 	if len(c.sitemaps) == 0 {

@@ -166,6 +166,12 @@ func (s *Scanner) BrowserVersion(ctx context.Context) (product, userAgent string
 		return s.product, s.userAgent, nil
 	}
 	b := s.Browser()
+	if b == nil && s.pool != nil {
+		// A pool's browsers are alike: ask the first live one.
+		if b, err = s.browser(ctx); err != nil {
+			return "", "", err
+		}
+	}
 	if b == nil {
 		return "", "", errors.New("the browser is not running")
 	}

@@ -312,7 +312,7 @@ func (r *phaseRun) snapshotCookies(page string) {
 // reopen replaces a tab whose renderer crashed with a new tab in the same
 // browser context. It reports whether the phase can go on.
 func (r *phaseRun) reopen(u string) bool {
-	if !r.s.browserAlive() {
+	if !r.s.browserAlive(r.ctx) {
 		r.errs = append(r.errs, fmt.Sprintf("%s: browser lost", u))
 		return false
 	}

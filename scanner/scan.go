@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -32,6 +33,15 @@ type Options struct {
 	// running. If it dies, the scanner relaunches with its options and owns
 	// the new one.
 	Browser *browser.Browser
+	// Endpoints, when set, are the CDP addresses of a browser pool the
+	// scanner attaches to instead of starting a browser (Launch's other
+	// options apply to each). See pool.go.
+	Endpoints []string
+	// Recycle restarts the scanner's own browser after that many sites,
+	// between sites (Scan lets the running ones finish first), so its
+	// memory stays flat over long runs; 0 never. A borrowed browser or a
+	// pool is never restarted.
+	Recycle int
 	Crawl   CrawlOptions
 	// Phases to run; nil means all.
 	Phases []string
@@ -72,7 +82,10 @@ type Options struct {
 	Evidence EvidenceOptions
 	// Progress, when set, is told what the scanner is doing.
 	Progress func(format string, args ...any)
-	Now      func() time.Time
+	// Warn, when set, is told of problems the run goes on despite (an
+	// endpoint of the pool lost); nil means Progress.
+	Warn func(format string, args ...any)
+	Now  func() time.Time
 }
 
 // Scanner scans sites. It owns its browser: it launches it (Start, or at
@@ -95,6 +108,8 @@ type Scanner struct {
 	// vmu guards the browser's version, asked once.
 	vmu                sync.Mutex
 	product, userAgent string
+	// pool, when set, replaces b: the browsers of Options.Endpoints.
+	pool *pool
 }
 
 // New returns a Scanner. It starts no browser; Start does, or the first scan.
@@ -120,6 +135,9 @@ func New(opts Options) *Scanner {
 	if opts.Progress == nil {
 		opts.Progress = func(string, ...any) {}
 	}
+	if opts.Warn == nil {
+		opts.Warn = opts.Progress
+	}
 	if opts.Crawl.Fetcher == nil {
 		opts.Crawl.Fetcher = fetch.New(fetch.Options{})
 	}
@@ -132,7 +150,11 @@ func New(opts Options) *Scanner {
 	if opts.Browser != nil {
 		opts.Launch = opts.Browser.Options()
 	}
-	return &Scanner{opts: opts, sem: make(chan struct{}, opts.Concurrency), b: opts.Browser}
+	s := &Scanner{opts: opts, sem: make(chan struct{}, opts.Concurrency), b: opts.Browser}
+	if len(opts.Endpoints) > 0 {
+		s.pool = newPool(opts.Endpoints)
+	}
+	return s
 }
 
 // Start launches the browser now, so that a browser that cannot start is
@@ -140,12 +162,25 @@ func New(opts Options) *Scanner {
 // by Ctrl-C must not kill it before the cookies already seen are read);
 // Close ends it.
 func (s *Scanner) Start(ctx context.Context) error {
+	if s.pool != nil {
+		return s.startPool(ctx)
+	}
 	_, err := s.browser(ctx)
 	return err
 }
 
 // Close ends the browser the scanner launched; a borrowed one keeps running.
 func (s *Scanner) Close() {
+	if s.pool != nil {
+		for _, ep := range s.pool.eps {
+			ep.mu.Lock()
+			if ep.b != nil {
+				ep.b.Close() // the connection: the browser is not ours
+				ep.b = nil
+			}
+			ep.mu.Unlock()
+		}
+	}
 	s.bmu.Lock()
 	defer s.bmu.Unlock()
 	if s.b != nil && s.owned {
@@ -163,6 +198,10 @@ func (s *Scanner) Scan(ctx context.Context, urls []string, done func(i int, site
 	var dmu sync.Mutex
 	slots := make(chan struct{}, s.opts.SitesParallel)
 	for i, u := range urls {
+		if s.opts.Recycle > 0 && i > 0 && i%s.opts.Recycle == 0 && s.ownsBrowser() {
+			wg.Wait() // the running sites end in the old browser
+			s.recycle(i)
+		}
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
@@ -186,6 +225,16 @@ func (s *Scanner) Scan(ctx context.Context, urls []string, done func(i int, site
 // browser returns a live browser: it launches the first one, and
 // relaunches a crashed one once per call.
 func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
+	if s.pool != nil {
+		ep := endpointFrom(ctx)
+		if ep == nil {
+			if ep = s.pool.acquire(nil); ep == nil {
+				return nil, errors.New("no live browser endpoint left in the pool")
+			}
+			s.pool.release(ep)
+		}
+		return s.connect(ctx, ep)
+	}
 	s.bmu.Lock()
 	defer s.bmu.Unlock()
 	if s.b != nil && s.b.Alive() {
@@ -207,8 +256,31 @@ func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
 	return nb, nil
 }
 
-// browserAlive reports whether the current browser still answers.
-func (s *Scanner) browserAlive() bool {
+// ownsBrowser reports whether the scanner launches its browser (neither
+// borrowed nor a pool).
+func (s *Scanner) ownsBrowser() bool {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	return s.pool == nil && s.opts.Browser == nil
+}
+
+// recycle ends the scanner's browser; the next site launches a fresh one.
+func (s *Scanner) recycle(sites int) {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	if s.b != nil && s.owned {
+		s.opts.Progress("restarting the browser after %d sites (--browser-recycle)", sites)
+		s.b.Close()
+		s.b, s.owned = nil, false
+	}
+}
+
+// browserAlive reports whether the browser of ctx (its endpoint of the
+// pool, else the scanner's) still answers.
+func (s *Scanner) browserAlive(ctx context.Context) bool {
+	if ep := endpointFrom(ctx); ep != nil {
+		return ep.alive()
+	}
 	s.bmu.Lock()
 	defer s.bmu.Unlock()
 	return s.b != nil && s.b.Alive()

@@ -15,8 +15,16 @@ import (
 )
 
 // ScanSite crawls and scans one site. It always returns a Site, filled with
-// whatever could be gathered; problems are in Site.Errors.
+// whatever could be gathered; problems are in Site.Errors. With a browser
+// pool, a site whose endpoint is lost is scanned again on another.
 func (s *Scanner) ScanSite(ctx context.Context, start string) *model.Site {
+	if s.pool != nil {
+		return s.scanSiteOnPool(ctx, start)
+	}
+	return s.scanSite(ctx, start)
+}
+
+func (s *Scanner) scanSite(ctx context.Context, start string) *model.Site {
 	site := &model.Site{URL: start, FinalURL: start, Phases: map[string]*model.PhaseResult{}, Errors: []string{}, Policy: model.PolicyNotFound()}
 	// The site's budget stops it as Ctrl-C would: what was gathered stays.
 	parent := ctx

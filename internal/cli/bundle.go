@@ -120,8 +120,8 @@ func provenance(o *scanOptions, db *kb.DB) *model.Provenance {
 	if o.Browser.Insecure {
 		st["insecure"] = "true"
 	}
-	if o.Browser.BrowserURL != "" {
-		st["browser-url"] = o.Browser.BrowserURL
+	if len(o.Browser.BrowserURLs) > 0 {
+		st["browser-url"] = strings.Join(o.Browser.BrowserURLs, ",")
 	}
 	for i, r := range o.Consent.RuleDirs {
 		k := "consent-rules"

@@ -33,7 +33,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return blameEnv(fs, err)
 	}
-	if o.Browser.BrowserURL != "" {
+	if len(o.Browser.BrowserURLs) > 0 {
 		// A remote browser has its own host rules: the demo's trackers
 		// would resolve to the real ones.
 		return usagef("demo runs its own browser so that nothing leaves the machine; --browser-url is for scan")

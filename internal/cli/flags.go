@@ -171,7 +171,8 @@ func (g *phaseFlags) options() (phaseOptions, error) {
 // browserFlags say which browser to drive and how it reaches the sites.
 type browserFlags struct {
 	chromePath string
-	browserURL string
+	browserURL []string
+	userAgent  string
 	resolve    []string
 	insecure   bool
 	lang       string
@@ -180,28 +181,41 @@ type browserFlags struct {
 // browserOptions are the browser flags, validated.
 type browserOptions struct {
 	ChromePath string
-	BrowserURL string
-	Routes     fetch.Routes
-	Insecure   bool
-	Lang       string
+	// BrowserURLs are running browsers to attach to: one is used as the
+	// browser, several are a pool the sites are spread over.
+	BrowserURLs []string
+	// UserAgent is the browser's; empty is browser.DesktopUserAgent.
+	UserAgent string
+	Routes    fetch.Routes
+	Insecure  bool
+	Lang      string
 	// Strict keeps every connection on the routed hosts (the demo).
 	Strict bool
 }
 
 func (g *browserFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&g.chromePath, "chrome-path", "", "Chromium or Chrome binary (default: auto-detect)")
-	fs.StringVar(&g.browserURL, "browser-url", "", "use a running browser at ws://HOST:PORT instead of starting one")
+	fs.StringArrayVar(&g.browserURL, "browser-url", nil, "use a running browser at ws://HOST:PORT instead of starting one; repeat for a pool the sites are spread over")
 	fs.StringArrayVar(&g.resolve, "resolve", nil, "route `HOST=IP[:PORT]`: send HOST (or *.domain) to that address, in the browser and the crawler (repeatable)")
 	fs.BoolVar(&g.insecure, "insecure", false, "accept invalid TLS certificates")
 	fs.StringVar(&g.lang, "lang", "en-US", "browser language (Accept-Language), a `TAG` such as de-DE")
+	fs.StringVar(&g.userAgent, "user-agent", "", "the browser's user agent (default: a desktop Chrome's); the crawler's is --crawler-user-agent")
 }
 
 // langRe is the shape of a language tag as Chromium takes it in --lang.
 var langRe = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 func (g *browserFlags) options() (browserOptions, error) {
-	o := browserOptions{ChromePath: g.chromePath, BrowserURL: g.browserURL, Insecure: g.insecure, Lang: g.lang}
-	if o.BrowserURL != "" && o.ChromePath != "" {
+	o := browserOptions{ChromePath: g.chromePath, Insecure: g.insecure, Lang: g.lang, UserAgent: strings.TrimSpace(g.userAgent)}
+	if strings.ContainsAny(o.UserAgent, "\r\n") {
+		return o, usagef("--user-agent: want one line")
+	}
+	for _, u := range g.browserURL {
+		if u = strings.TrimSpace(u); u != "" && !contains(o.BrowserURLs, u) {
+			o.BrowserURLs = append(o.BrowserURLs, u)
+		}
+	}
+	if len(o.BrowserURLs) > 0 && o.ChromePath != "" {
 		return o, usagef("--browser-url and --chrome-path exclude each other: the first uses a running browser, the second starts one")
 	}
 	if o.ChromePath != "" {
@@ -209,9 +223,9 @@ func (g *browserFlags) options() (browserOptions, error) {
 			return o, usagef("--chrome-path %s: %v", o.ChromePath, browser.ErrNoChromium)
 		}
 	}
-	if o.BrowserURL != "" {
-		if u, err := url.Parse(o.BrowserURL); err != nil || (u.Scheme != "ws" && u.Scheme != "wss" && u.Scheme != "http") || u.Host == "" {
-			return o, usagef("--browser-url %q: want ws://HOST:PORT", o.BrowserURL)
+	for _, bu := range o.BrowserURLs {
+		if u, err := url.Parse(bu); err != nil || (u.Scheme != "ws" && u.Scheme != "wss" && u.Scheme != "http") || u.Host == "" {
+			return o, usagef("--browser-url %q: want ws://HOST:PORT", bu)
 		}
 	}
 	if !langRe.MatchString(o.Lang) {

@@ -29,6 +29,7 @@ type scanOptions struct {
 	Consent consentOptions
 	Run     runOptions
 	Stream  streamOptions
+	Scale   scaleOptions
 }
 
 // scanFlagSet is every flag group of scan and demo.
@@ -42,6 +43,7 @@ type scanFlagSet struct {
 	consent consentFlags
 	run     runFlags
 	stream  streamFlags
+	scale   scaleFlags
 }
 
 // newScanFlagSet declares the scan flags on fs.
@@ -56,6 +58,7 @@ func newScanFlagSet(fs *pflag.FlagSet) *scanFlagSet {
 	s.consent.register(fs)
 	s.run.register(fs)
 	s.stream.register(fs)
+	s.scale.register(fs)
 	return s
 }
 
@@ -90,6 +93,12 @@ func (s *scanFlagSet) options(env *Env, args []string) (*scanOptions, error) {
 	}
 	if o.Run, err = s.run.options(); err != nil {
 		return nil, err
+	}
+	if o.Scale, err = s.scale.options(); err != nil {
+		return nil, err
+	}
+	if o.Scale.BrowserRecycle > 0 && len(o.Browser.BrowserURLs) > 0 {
+		return nil, usagef("--browser-recycle restarts a browser privacyscan started; a browser of --browser-url is not its to restart")
 	}
 	if o.Stream, err = s.stream.options(env, o); err != nil {
 		return nil, err

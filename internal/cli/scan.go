@@ -80,7 +80,7 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Browser.BrowserURL != "" {
+	if len(o.Browser.BrowserURLs) > 0 {
 		fmt.Fprintln(env.Stderr, "privacyscan: warning: a browser started elsewhere keeps its own settings; start it with --disable-site-isolation-trials and third-party cookies allowed, or requests of cross-site iframes and third-party cookies may be missed")
 	}
 	var stream *jsonlRun // --format jsonl: written site by site
@@ -90,7 +90,10 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 		}
 		defer stream.close()
 	}
-	sc := newScanner(o, db, engine, progress)
+	warn := func(format string, args ...any) {
+		fmt.Fprintf(env.Stderr, "privacyscan: warning: "+format+"\n", args...)
+	}
+	sc := newScanner(o, db, engine, progress, warn)
 	// The browser outlives Ctrl-C until the report is written, so the
 	// cookies of the pages already loaded can still be read; Close ends it.
 	defer sc.Close()

@@ -83,13 +83,10 @@ func newConsentEngine(o *scanOptions) (*consent.Engine, error) {
 	return engine, nil
 }
 
-// siteParallelism is how many sites are crawled and scanned at once.
-const siteParallelism = 4
-
 // newScanner wires the options, the knowledge base and the consent engine
 // into a scanner. The demo's strict routing keeps every connection, DNS
 // lookups included, on the machine.
-func newScanner(o *scanOptions, db *kb.DB, engine *consent.Engine, progress func(string, ...any)) *scanner.Scanner {
+func newScanner(o *scanOptions, db *kb.DB, engine *consent.Engine, progress, warn func(string, ...any)) *scanner.Scanner {
 	b := o.Browser
 	hostRules := b.Routes.HostRules()
 	if b.Strict {
@@ -100,13 +97,19 @@ func newScanner(o *scanOptions, db *kb.DB, engine *consent.Engine, progress func
 		resolver = net.DefaultResolver
 	}
 	vendors := policyVendors(db)
-	fetcher := fetch.New(fetch.Options{Routes: b.Routes, Strict: b.Strict, Insecure: b.Insecure, Timeout: o.Phases.PageTimeout, UserAgent: browser.DesktopUserAgent})
+	fetcher := fetch.New(fetch.Options{Routes: b.Routes, Strict: b.Strict, Insecure: b.Insecure, Timeout: o.Phases.PageTimeout,
+		UserAgent: o.Scale.CrawlerUserAgent, HostConcurrency: o.Scale.HostConcurrency, HostInterval: o.Scale.HostInterval, MaxWait: o.Scale.MaxCrawlDelay})
+	launch := browser.Options{ExecPath: b.ChromePath, HostRules: hostRules, UserAgent: b.UserAgent,
+		Insecure: b.Insecure, Lang: b.Lang, Closed: b.Strict, Routed: b.Routes.Hosts()}
+	var endpoints []string
+	if len(b.BrowserURLs) == 1 {
+		launch.RemoteURL = b.BrowserURLs[0]
+	} else {
+		endpoints = b.BrowserURLs
+	}
 	return scanner.New(scanner.Options{
-		Launch: browser.Options{
-			ExecPath: b.ChromePath, RemoteURL: b.BrowserURL, HostRules: hostRules,
-			Insecure: b.Insecure, Lang: b.Lang, Closed: b.Strict, Routed: b.Routes.Hosts(),
-		},
-		SitesParallel: siteParallelism,
+		Launch: launch, Endpoints: endpoints, Recycle: o.Scale.BrowserRecycle, Warn: warn,
+		SitesParallel: o.Scale.SitesParallel,
 		Crawl: scanner.CrawlOptions{
 			MaxPages: o.Crawl.Pages, IgnoreRobots: o.Crawl.IgnoreRobots, PolicyURL: o.Crawl.PolicyURL,
 			Fetcher: fetcher, FirstParty: o.Crawl.FirstParty,

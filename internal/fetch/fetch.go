@@ -136,6 +136,15 @@ type Options struct {
 	Timeout time.Duration
 	// MaxBytes bounds a body; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// HostConcurrency bounds the requests in flight to one host; 0 means 2.
+	HostConcurrency int
+	// HostInterval is the least time between the starts of two requests
+	// to one host (a robots.txt Crawl-delay given to SetCrawlDelay raises
+	// it); 0 is none.
+	HostInterval time.Duration
+	// MaxWait caps Crawl-delay, Retry-After and the backoff after 429 and
+	// 503; 0 means DefaultMaxWait. See polite.go.
+	MaxWait time.Duration
 }
 
 // Client downloads with one set of routes, TLS settings, user agent,
@@ -143,6 +152,7 @@ type Options struct {
 type Client struct {
 	opts      Options
 	transport http.RoundTripper
+	polite    *politeTransport
 }
 
 // New returns a Client. Requests go through a proxy from the environment
@@ -154,6 +164,12 @@ func New(o Options) *Client {
 	}
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.HostConcurrency <= 0 {
+		o.HostConcurrency = 2
+	}
+	if o.MaxWait <= 0 {
+		o.MaxWait = DefaultMaxWait
 	}
 	tr := &http.Transport{
 		Proxy: func(r *http.Request) (*url.URL, error) {
@@ -172,11 +188,12 @@ func New(o Options) *Client {
 		MaxIdleConnsPerHost:   4,
 		IdleConnTimeout:       30 * time.Second,
 	}
-	var rt http.RoundTripper = tr
+	polite := newPoliteTransport(tr, o)
+	var rt http.RoundTripper = polite
 	if o.UserAgent != "" {
 		rt = uaTransport{rt, o.UserAgent}
 	}
-	return &Client{opts: o, transport: rt}
+	return &Client{opts: o, transport: rt, polite: polite}
 }
 
 // Transport is the client's round tripper: routes, TLS settings and user

@@ -15,6 +15,7 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/remote"
 )
@@ -82,15 +83,7 @@ const preferences = `{"profile":{"cookie_controls_mode":0,"block_third_party_coo
 
 // Launch starts Chromium (or connects to RemoteURL) and returns when it answers.
 func Launch(ctx context.Context, opts Options) (*Browser, error) {
-	if opts.Lang == "" {
-		opts.Lang = "en-US"
-	}
-	if opts.UserAgent == "" {
-		opts.UserAgent = DesktopUserAgent
-	}
-	if opts.Width == 0 {
-		opts.Width, opts.Height = 1366, 768
-	}
+	opts = opts.withDefaults()
 	b := &Browser{opts: opts}
 	var allocCtx context.Context
 	var allocCancel context.CancelFunc
@@ -107,55 +100,16 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 		} else if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("chrome path %s: %w", path, ErrNoChromium)
 		}
-		dir, err := os.MkdirTemp("", "privacyscan-profile-")
+		dir, err := newProfile(opts)
 		if err != nil {
-			return nil, fmt.Errorf("creating browser profile: %w", err)
+			return nil, err
 		}
 		b.profile = dir
-		if err := os.MkdirAll(filepath.Join(dir, "Default"), 0o700); err != nil {
-			return nil, fmt.Errorf("creating browser profile: %w", err)
+		allocOpts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path))
+		for _, f := range opts.flags(dir) {
+			allocOpts = append(allocOpts, chromedp.Flag(f.name, f.value))
 		}
-		prefs := fmt.Sprintf(preferences, opts.Lang+","+strings.SplitN(opts.Lang, "-", 2)[0])
-		if err := os.WriteFile(filepath.Join(dir, "Default", "Preferences"), []byte(prefs), 0o600); err != nil {
-			return nil, fmt.Errorf("writing browser preferences: %w", err)
-		}
-		allocOpts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(path),
-			chromedp.UserDataDir(dir),
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.UserAgent(opts.UserAgent),
-			chromedp.WindowSize(opts.Width, opts.Height),
-			chromedp.Flag("lang", opts.Lang),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("no-first-run", true),
-			chromedp.Flag("disable-domain-reliability", true),
-			chromedp.Flag("hide-scrollbars", true),
-			chromedp.Flag("mute-audio", true),
-			// Keep every frame in the page's process so one CDP session
-			// sees the requests and frames of cross-origin iframes too.
-			chromedp.Flag("disable-site-isolation-trials", true),
-			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"),
-			chromedp.Flag("enable-automation", false),
-			chromedp.Flag("disable-blink-features", "AutomationControlled"),
-		)
 		allocOpts = append(allocOpts, processGroup()...)
-		if len(opts.HostRules) > 0 {
-			allocOpts = append(allocOpts, chromedp.Flag("host-resolver-rules", strings.Join(opts.HostRules, ",")))
-		}
-		if opts.Insecure {
-			allocOpts = append(allocOpts, chromedp.IgnoreCertErrors)
-		}
-		if opts.Closed {
-			// Port 9 on loopback is the discard port: nothing listens, so
-			// a request that is not routed fails at once, on this machine.
-			allocOpts = append(allocOpts,
-				chromedp.ProxyServer("http://127.0.0.1:9"),
-				chromedp.Flag("proxy-bypass-list", strings.Join(append(append([]string(nil), opts.Routed...), "127.0.0.1", "localhost", "[::1]"), ";")))
-		}
 		if opts.Stderr != nil {
 			allocOpts = append(allocOpts, chromedp.CombinedOutput(opts.Stderr))
 		}
@@ -169,6 +123,85 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 		return nil, fmt.Errorf("starting the browser: %w", err)
 	}
 	return b, nil
+}
+
+// withDefaults fills the language, user agent and viewport.
+func (opts Options) withDefaults() Options {
+	if opts.Lang == "" {
+		opts.Lang = "en-US"
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = DesktopUserAgent
+	}
+	if opts.Width == 0 {
+		opts.Width, opts.Height = 1366, 768
+	}
+	return opts
+}
+
+// flag is one Chromium command-line switch; true is a bare --name.
+type flag struct {
+	name  string
+	value any
+}
+
+// newProfile creates a temporary profile seeded with the preferences of an
+// ordinary desktop Chrome in the options' language.
+func newProfile(opts Options) (string, error) {
+	dir, err := os.MkdirTemp("", "privacyscan-profile-")
+	if err != nil {
+		return "", fmt.Errorf("creating browser profile: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "Default"), 0o700); err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("creating browser profile: %w", err)
+	}
+	prefs := fmt.Sprintf(preferences, opts.Lang+","+strings.SplitN(opts.Lang, "-", 2)[0])
+	if err := os.WriteFile(filepath.Join(dir, "Default", "Preferences"), []byte(prefs), 0o600); err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("writing browser preferences: %w", err)
+	}
+	return dir, nil
+}
+
+// flags are the project's switches on top of chromedp's defaults: the same
+// for a browser Launch starts and one Serve starts for others to attach to.
+func (opts Options) flags(profile string) []flag {
+	fs := []flag{
+		{"user-data-dir", profile},
+		{"no-sandbox", true},
+		{"disable-gpu", true},
+		{"user-agent", opts.UserAgent},
+		{"window-size", fmt.Sprintf("%d,%d", opts.Width, opts.Height)},
+		{"lang", opts.Lang},
+		{"disable-background-networking", true},
+		{"disable-component-update", true},
+		{"disable-sync", true},
+		{"disable-quic", true},
+		{"no-first-run", true},
+		{"disable-domain-reliability", true},
+		{"hide-scrollbars", true},
+		{"mute-audio", true},
+		// Keep every frame in the page's process so one CDP session
+		// sees the requests and frames of cross-origin iframes too.
+		{"disable-site-isolation-trials", true},
+		{"disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"},
+		{"enable-automation", false},
+		{"disable-blink-features", "AutomationControlled"},
+	}
+	if len(opts.HostRules) > 0 {
+		fs = append(fs, flag{"host-resolver-rules", strings.Join(opts.HostRules, ",")})
+	}
+	if opts.Insecure {
+		fs = append(fs, flag{"ignore-certificate-errors", true})
+	}
+	if opts.Closed {
+		// Port 9 on loopback is the discard port: nothing listens, so
+		// a request that is not routed fails at once, on this machine.
+		fs = append(fs, flag{"proxy-server", "http://127.0.0.1:9"},
+			flag{"proxy-bypass-list", strings.Join(append(append([]string(nil), opts.Routed...), "127.0.0.1", "localhost", "[::1]"), ";")})
+	}
+	return fs
 }
 
 // Options returns the options the browser was started with, defaults filled.
@@ -227,4 +260,33 @@ func (b *Browser) Version(ctx context.Context) (product, userAgent string, err e
 		userAgent = b.opts.UserAgent
 	}
 	return v.Product, userAgent, nil
+}
+
+// Runs reports whether ctx is a tab of this browser.
+func (b *Browser) Runs(ctx context.Context) bool {
+	c, own := chromedp.FromContext(ctx), chromedp.FromContext(b.ctx)
+	return c != nil && own != nil && c.Browser != nil && c.Browser == own.Browser
+}
+
+// Open counts the browser contexts and the page targets open in the
+// browser, to check that what a caller opened is closed again.
+func (b *Browser) Open() (contexts, pages int, err error) {
+	c := chromedp.FromContext(b.ctx)
+	if c == nil || c.Browser == nil {
+		return 0, 0, errors.New("browser not started")
+	}
+	res, err := chromedp.CallBrowser(b.ctx, target.GetBrowserContexts, cdp.Empty{})
+	if err != nil {
+		return 0, 0, err
+	}
+	infos, err := chromedp.Targets(b.ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, t := range infos {
+		if t.Type == "page" {
+			pages++
+		}
+	}
+	return len(res.BrowserContextIDs), pages, nil
 }
