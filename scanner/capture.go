@@ -72,7 +72,10 @@ type recorder struct {
 	dropped  int // requests not recorded past maxRequests
 	kick     chan struct{}
 	dialogs  chan struct{}
-	now      func() time.Time
+	// dialogKinds counts the JavaScript dialogs the page opened since
+	// takeDialogs, by type (alert, confirm, prompt, beforeunload).
+	dialogKinds map[string]int
+	now         func() time.Time
 }
 
 type reqState struct {
@@ -236,7 +239,13 @@ func (rc *recorder) handle(ev any) {
 		rc.signal()
 	case *page.EventJavascriptDialogOpening:
 		// alert(), confirm() and beforeunload block the page until
-		// answered; the answer is sent from another goroutine.
+		// answered; the answer is sent from another goroutine. A page
+		// opens one at a time, so a loop of them is answered one by one
+		// as fast as they come, within the visit's time.
+		if rc.dialogKinds == nil {
+			rc.dialogKinds = map[string]int{}
+		}
+		rc.dialogKinds[string(e.Type)]++
 		select {
 		case rc.dialogs <- struct{}{}:
 		default:
@@ -264,6 +273,16 @@ func (rc *recorder) handle(ev any) {
 		// A key rewritten after a reload is still the site writing it.
 		rc.storageWrite(e.StorageID, e.Key)
 	}
+}
+
+// takeDialogs returns the dialogs the page opened since the last call, by
+// type, and starts counting afresh.
+func (rc *recorder) takeDialogs() map[string]int {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	d := rc.dialogKinds
+	rc.dialogKinds = nil
+	return d
 }
 
 // recording is what a recorder gathered: requests in order and storage keys.

@@ -48,7 +48,21 @@ type Options struct {
 	Closed bool
 	// Routed lists the hosts HostRules map, for Closed.
 	Routed []string
+	// RendererMemory is the most resident memory one renderer may use
+	// before it is stopped and its tab recorded as crashed (Linux, a
+	// browser started here); 0 means DefaultRendererMemory, negative
+	// none.
+	RendererMemory int64
 }
+
+// DefaultRendererMemory bounds one renderer's resident memory: a page past
+// it is one that allocates without end, not a shop.
+const DefaultRendererMemory = 1 << 30
+
+// JSHeapMiB caps each renderer's V8 heap (--max-old-space-size): a script
+// allocating objects without end runs out of heap and crashes its renderer
+// at this size instead of taking the machine's memory.
+const JSHeapMiB = 512
 
 // Browser is one running Chromium.
 type Browser struct {
@@ -56,6 +70,7 @@ type Browser struct {
 	cancel  context.CancelFunc
 	opts    Options
 	profile string
+	g       guard
 }
 
 // FindChromium returns the path of a Chromium or Chrome binary.
@@ -138,6 +153,7 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"),
 			chromedp.Flag("enable-automation", false),
 			chromedp.Flag("disable-blink-features", "AutomationControlled"),
+			chromedp.Flag("js-flags", fmt.Sprintf("--max-old-space-size=%d", JSHeapMiB)),
 		)
 		allocOpts = append(allocOpts, processGroup()...)
 		if len(opts.HostRules) > 0 {
@@ -164,6 +180,15 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	if err := chromedp.Do(bctx); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("starting the browser: %w", err)
+	}
+	b.watchTargets(bctx)
+	if p := b.Process(); p != nil && opts.RendererMemory >= 0 {
+		limit := opts.RendererMemory
+		if limit == 0 {
+			limit = DefaultRendererMemory
+		}
+		// Chromium leads a process group of its own (processGroup).
+		go b.watchMemory(bctx, p.Pid, limit)
 	}
 	return b, nil
 }

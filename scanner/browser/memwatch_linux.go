@@ -1,0 +1,103 @@
+//go:build linux
+
+package browser
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// memoryPoll is how often the renderers' memory is read. A page filling
+// memory as fast as it can adds a few hundred MiB between two reads.
+const memoryPoll = 100 * time.Millisecond
+
+// watchMemory stops (SIGKILL) every renderer of the browser whose resident
+// memory exceeds limit, for the life of ctx. Chromium runs in a process
+// group of its own, so its processes are the group's. The tab of a stopped
+// renderer sees its target crash, which the visit records; the kill is
+// remembered for the crash's reason.
+func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
+	page := int64(os.Getpagesize())
+	renderer := map[int]bool{} // pid -> is a renderer, read once per pid
+	t := time.NewTicker(memoryPoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		seen := map[int]bool{}
+		for _, p := range groupProcesses(pgid) {
+			seen[p] = true
+			isR, ok := renderer[p]
+			if !ok {
+				cmd, _ := os.ReadFile("/proc/" + strconv.Itoa(p) + "/cmdline")
+				isR = bytes.Contains(cmd, []byte("--type=renderer"))
+				renderer[p] = isR
+			}
+			if !isR {
+				continue
+			}
+			rss := residentBytes(p, page)
+			if rss <= limit {
+				continue
+			}
+			if syscall.Kill(p, syscall.SIGKILL) == nil {
+				b.g.mu.Lock()
+				b.g.kills = append(b.g.kills, MemoryKill{PID: p, RSS: rss, At: time.Now()})
+				b.g.mu.Unlock()
+			}
+		}
+		for p := range renderer {
+			if !seen[p] {
+				delete(renderer, p)
+			}
+		}
+	}
+}
+
+// groupProcesses lists the live processes of process group pgid.
+func groupProcesses(pgid int) []int {
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	var out []int
+	for _, d := range dirs {
+		b, err := os.ReadFile(d + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid pgrp ...: comm may hold spaces and parens.
+		i := bytes.LastIndexByte(b, ')')
+		if i < 0 {
+			continue
+		}
+		f := bytes.Fields(b[i+1:])
+		if len(f) < 3 || string(f[0]) == "Z" {
+			continue
+		}
+		if g, _ := strconv.Atoi(string(f[2])); g == pgid {
+			p, _ := strconv.Atoi(filepath.Base(d))
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// residentBytes is the resident memory of pid (statm), 0 when it is gone.
+func residentBytes(pid int, page int64) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
+	if err != nil {
+		return 0
+	}
+	f := bytes.Fields(b)
+	if len(f) < 2 {
+		return 0
+	}
+	n, _ := strconv.ParseInt(string(f[1]), 10, 64)
+	return n * page
+}
