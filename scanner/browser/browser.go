@@ -150,7 +150,10 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 			// Keep every frame in the page's process so one CDP session
 			// sees the requests and frames of cross-origin iframes too.
 			chromedp.Flag("disable-site-isolation-trials", true),
-			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"),
+			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,"+
+				// Headless Chromium still starts the omnibox popup's WebUI
+				// renderers (100-150 MiB resident each) that no scan uses.
+				"WebUIOmniboxPopup,WebUIOmniboxAimPopup,OmniboxPopupWebUIContent,OmniboxAimPopupWebUIContent,OmniboxPopupWebUIBaseContent"),
 			chromedp.Flag("enable-automation", false),
 			chromedp.Flag("disable-blink-features", "AutomationControlled"),
 			chromedp.Flag("js-flags", fmt.Sprintf("--max-old-space-size=%d", JSHeapMiB)),

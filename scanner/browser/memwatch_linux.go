@@ -23,7 +23,10 @@ const memoryPoll = 100 * time.Millisecond
 // remembered for the crash's reason.
 func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
 	page := int64(os.Getpagesize())
-	renderer := map[int]bool{} // pid -> is a renderer, read once per pid
+	// renderer remembers the renderers. A renderer is forked from the
+	// zygote and shows the zygote's command line until it has set its own,
+	// so a process not yet seen as a renderer is looked at again.
+	renderer := map[int]bool{}
 	t := time.NewTicker(memoryPoll)
 	defer t.Stop()
 	for {
@@ -35,14 +38,12 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
 		seen := map[int]bool{}
 		for _, p := range groupProcesses(pgid) {
 			seen[p] = true
-			isR, ok := renderer[p]
-			if !ok {
+			if !renderer[p] {
 				cmd, _ := os.ReadFile("/proc/" + strconv.Itoa(p) + "/cmdline")
-				isR = bytes.Contains(cmd, []byte("--type=renderer"))
-				renderer[p] = isR
-			}
-			if !isR {
-				continue
+				if !bytes.Contains(cmd, []byte("--type=renderer")) {
+					continue
+				}
+				renderer[p] = true
 			}
 			rss := residentBytes(p, page)
 			if rss <= limit {
