@@ -275,6 +275,13 @@ func (rc *recorder) handle(ev any) {
 	}
 }
 
+// hasCrashed reports whether the tab's renderer crashed since the page began.
+func (rc *recorder) hasCrashed() bool {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return rc.crashed
+}
+
 // takeDialogs returns the dialogs the page opened since the last call, by
 // type, and starts counting afresh.
 func (rc *recorder) takeDialogs() map[string]int {

@@ -67,8 +67,16 @@ func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res mod
 		sctx, scancel := context.WithTimeout(tab, 2*time.Second)
 		_, _ = chromedp.Call(sctx, page.StopLoading, cdp.Empty{})
 		scancel()
-		if !rendererAnswers(tab) {
-			res.Error = fmt.Sprintf("%s: %s", errRendererHung, res.Error)
+		switch {
+		case rc.hasCrashed():
+			// It died meanwhile (out of memory, most often): say so.
+			res.Error, crashed = s.crashReason(tab, start), true
+		case !rendererAnswers(tab):
+			if rc.hasCrashed() {
+				res.Error = s.crashReason(tab, start)
+			} else {
+				res.Error = fmt.Sprintf("%s: %s", errRendererHung, res.Error)
+			}
 			crashed = true
 		}
 	}

@@ -16,6 +16,10 @@ import (
 // memory as fast as it can adds a few hundred MiB between two reads.
 const memoryPoll = 100 * time.Millisecond
 
+// memoryListEvery is how many polls pass between two listings of the
+// browser's processes.
+const memoryListEvery = 4
+
 // watchMemory stops (SIGKILL) every renderer of the browser whose resident
 // memory exceeds limit, for the life of ctx. Chromium runs in a process
 // group of its own, so its processes are the group's. The tab of a stopped
@@ -29,15 +33,28 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
 	renderer := map[int]bool{}
 	t := time.NewTicker(memoryPoll)
 	defer t.Stop()
-	for {
+	var group []int
+	for tick := 0; ; tick++ {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
-		seen := map[int]bool{}
-		for _, p := range groupProcesses(pgid) {
-			seen[p] = true
+		// Listing the group reads every process's stat: a few times a
+		// second is enough to see a new renderer before it is big.
+		if tick%memoryListEvery == 0 {
+			group = groupProcesses(pgid)
+			live := map[int]bool{}
+			for _, p := range group {
+				live[p] = true
+			}
+			for p := range renderer {
+				if !live[p] {
+					delete(renderer, p)
+				}
+			}
+		}
+		for _, p := range group {
 			if !renderer[p] {
 				cmd, _ := os.ReadFile("/proc/" + strconv.Itoa(p) + "/cmdline")
 				if !bytes.Contains(cmd, []byte("--type=renderer")) {
@@ -54,11 +71,7 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
 				b.g.kills = append(b.g.kills, MemoryKill{PID: p, RSS: rss, At: time.Now()})
 				b.g.mu.Unlock()
 			}
-		}
-		for p := range renderer {
-			if !seen[p] {
-				delete(renderer, p)
-			}
+			delete(renderer, p)
 		}
 	}
 }
