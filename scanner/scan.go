@@ -109,6 +109,9 @@ func New(opts Options) *Scanner {
 	if opts.Browser != nil {
 		opts.Launch = opts.Browser.Options()
 	}
+	if opts.Launch.RenderersMemory == 0 {
+		opts.Launch.RenderersMemory = browser.RenderersMemoryFor(opts.Concurrency)
+	}
 	return &Scanner{opts: opts, sem: make(chan struct{}, opts.Concurrency), b: opts.Browser}
 }
 

@@ -102,7 +102,10 @@ func (s *Scanner) crashReason(tab context.Context, since time.Time) string {
 	status := b.CrashStatus(tab, 500*time.Millisecond)
 	if kills := b.MemoryKillsSince(since); len(kills) > 0 && (status == "killed" || status == "") {
 		k := kills[len(kills)-1]
-		return fmt.Sprintf("%s: out of memory (its renderer used %d MiB, over the limit of %d MiB, and was stopped); tab closed", errRendererCrashed, k.RSS>>20, b.RendererMemory()>>20)
+		if k.Joint {
+			return fmt.Sprintf("%s: out of memory (its renderer used %d MiB, the most while all renderers together were over the limit of %d MiB, and was stopped); tab closed", errRendererCrashed, k.RSS>>20, k.Limit>>20)
+		}
+		return fmt.Sprintf("%s: out of memory (its renderer used %d MiB, over the limit of %d MiB, and was stopped); tab closed", errRendererCrashed, k.RSS>>20, k.Limit>>20)
 	}
 	switch status {
 	case "":

@@ -53,11 +53,27 @@ type Options struct {
 	// browser started here); 0 means DefaultRendererMemory, negative
 	// none.
 	RendererMemory int64
+	// RenderersMemory bounds the resident memory of all renderers
+	// together: past it the largest is stopped. 0 means
+	// DefaultRenderersMemory, negative none.
+	RenderersMemory int64
 }
 
 // DefaultRendererMemory bounds one renderer's resident memory: a page past
 // it is one that allocates without end, not a shop.
-const DefaultRendererMemory = 1 << 30
+const DefaultRendererMemory = 768 << 20
+
+// DefaultRenderersMemory bounds all renderers' resident memory together,
+// so that two tabs on the same hostile page (phases run side by side) do
+// not hold twice the limit: with the browser's own processes and the
+// scanner, the whole stays under 1.5 GB.
+const DefaultRenderersMemory = 1024 << 20
+
+// RenderersMemoryFor is the renderers' joint limit for tabs open side by
+// side: DefaultRenderersMemory, or 384 MiB a tab when more run at once.
+func RenderersMemoryFor(tabs int) int64 {
+	return max(DefaultRenderersMemory, int64(tabs)*384<<20)
+}
 
 // JSHeapMiB caps each renderer's V8 heap (--max-old-space-size): a script
 // allocating objects without end runs out of heap and crashes its renderer
@@ -186,12 +202,12 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	}
 	b.watchTargets(bctx)
 	if p := b.Process(); p != nil && opts.RendererMemory >= 0 {
-		limit := opts.RendererMemory
-		if limit == 0 {
-			limit = DefaultRendererMemory
+		total := opts.RenderersMemory
+		if total == 0 {
+			total = DefaultRenderersMemory
 		}
 		// Chromium leads a process group of its own (processGroup).
-		go b.watchMemory(bctx, p.Pid, limit)
+		go b.watchMemory(bctx, p.Pid, b.RendererMemory(), total)
 	}
 	return b, nil
 }

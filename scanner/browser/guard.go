@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"sort"
 	"sync"
 	"time"
 
@@ -33,7 +34,11 @@ type MemoryKill struct {
 	PID int
 	// RSS is its resident memory when it was stopped, in bytes.
 	RSS int64
-	At  time.Time
+	// Limit is the limit it went over: its own, or (Joint) that of all
+	// renderers together, of which it was the largest.
+	Limit int64
+	Joint bool
+	At    time.Time
 }
 
 // watchTargets closes popups and records crashes, for the life of ctx.
@@ -142,4 +147,34 @@ func (b *Browser) RendererMemory() int64 {
 		return DefaultRendererMemory
 	}
 	return b.opts.RendererMemory
+}
+
+// overLimit chooses the renderers to stop, given each one's resident
+// memory: every one over limit, then, while the others together are still
+// over total, the largest of them. A limit of 0 or less is no limit.
+func overLimit(rss map[int]int64, limit, total int64) []MemoryKill {
+	var out []MemoryKill
+	var sum int64
+	left := map[int]int64{}
+	for p, n := range rss {
+		if limit > 0 && n > limit {
+			out = append(out, MemoryKill{PID: p, RSS: n, Limit: limit})
+			continue
+		}
+		left[p] = n
+		sum += n
+	}
+	for total > 0 && sum > total && len(left) > 0 {
+		big := -1
+		for p, n := range left {
+			if big < 0 || n > left[big] || (n == left[big] && p < big) {
+				big = p
+			}
+		}
+		out = append(out, MemoryKill{PID: big, RSS: left[big], Limit: total, Joint: true})
+		sum -= left[big]
+		delete(left, big)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].PID < out[j].PID })
+	return out
 }

@@ -125,3 +125,35 @@ func TestGuards(t *testing.T) {
 		}
 	})
 }
+
+// TestOverLimit: which renderers the memory watch stops.
+func TestOverLimit(t *testing.T) {
+	const mib = 1 << 20
+	cases := []struct {
+		name         string
+		rss          map[int]int64
+		limit, total int64
+		want         string
+	}{
+		{"all under", map[int]int64{1: 100 * mib, 2: 200 * mib}, 768 * mib, 1024 * mib, ""},
+		{"one over its own", map[int]int64{1: 100 * mib, 2: 800 * mib}, 768 * mib, 1024 * mib, "2:800/768"},
+		{"at the limit is not over", map[int]int64{1: 768 * mib}, 768 * mib, 1024 * mib, ""},
+		{"together over: the largest", map[int]int64{1: 600 * mib, 2: 700 * mib, 3: 50 * mib}, 768 * mib, 1024 * mib, "2:700/1024 joint"},
+		{"together over: as many as needed", map[int]int64{1: 500 * mib, 2: 500 * mib, 3: 500 * mib}, 768 * mib, 600 * mib, "1:500/600 joint,2:500/600 joint"},
+		{"own and joint", map[int]int64{1: 900 * mib, 2: 700 * mib, 3: 500 * mib}, 768 * mib, 1024 * mib, "1:900/768,2:700/1024 joint"},
+		{"no limits", map[int]int64{1: 9000 * mib}, 0, -1, ""},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, k := range overLimit(tc.rss, tc.limit, tc.total) {
+			s := fmt.Sprintf("%d:%d/%d", k.PID, k.RSS/mib, k.Limit/mib)
+			if k.Joint {
+				s += " joint"
+			}
+			got = append(got, s)
+		}
+		if g := strings.Join(got, ","); g != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, g, tc.want)
+		}
+	}
+}

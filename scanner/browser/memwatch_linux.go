@@ -21,11 +21,12 @@ const memoryPoll = 100 * time.Millisecond
 const memoryListEvery = 4
 
 // watchMemory stops (SIGKILL) every renderer of the browser whose resident
-// memory exceeds limit, for the life of ctx. Chromium runs in a process
+// memory exceeds limit, and the largest renderer while all together exceed
+// total, for the life of ctx. Chromium runs in a process
 // group of its own, so its processes are the group's. The tab of a stopped
 // renderer sees its target crash, which the visit records; the kill is
 // remembered for the crash's reason.
-func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
+func (b *Browser) watchMemory(ctx context.Context, pgid int, limit, total int64) {
 	page := int64(os.Getpagesize())
 	// renderer remembers the renderers. A renderer is forked from the
 	// zygote and shows the zygote's command line until it has set its own,
@@ -54,6 +55,7 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
 				}
 			}
 		}
+		rss := map[int]int64{}
 		for _, p := range group {
 			if !renderer[p] {
 				cmd, _ := os.ReadFile("/proc/" + strconv.Itoa(p) + "/cmdline")
@@ -62,18 +64,24 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit int64) {
 				}
 				renderer[p] = true
 			}
-			rss := residentBytes(p, page)
-			if rss <= limit {
-				continue
-			}
-			if syscall.Kill(p, syscall.SIGKILL) == nil {
-				b.g.mu.Lock()
-				b.g.kills = append(b.g.kills, MemoryKill{PID: p, RSS: rss, At: time.Now()})
-				b.g.mu.Unlock()
-			}
-			delete(renderer, p)
+			rss[p] = residentBytes(p, page)
+		}
+		for _, k := range overLimit(rss, limit, total) {
+			b.kill(k)
+			delete(renderer, k.PID)
 		}
 	}
+}
+
+// kill stops renderer k.PID and records why.
+func (b *Browser) kill(k MemoryKill) {
+	if syscall.Kill(k.PID, syscall.SIGKILL) != nil {
+		return
+	}
+	k.At = time.Now()
+	b.g.mu.Lock()
+	b.g.kills = append(b.g.kills, k)
+	b.g.mu.Unlock()
 }
 
 // groupProcesses lists the live processes of process group pgid.
