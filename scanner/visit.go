@@ -108,7 +108,7 @@ func (s *Scanner) crashReason(tab context.Context, since time.Time) string {
 		return fmt.Sprintf("%s: out of memory (its renderer used %d MiB, over the limit of %d MiB, and was stopped); tab closed", errRendererCrashed, k.RSS>>20, k.Limit>>20)
 	}
 	switch status {
-	case "":
+	case "", "crashed":
 		return errRendererCrashed.Error()
 	case "oom":
 		return fmt.Sprintf("%s: out of memory (JavaScript heap limit %d MiB); tab closed", errRendererCrashed, browser.JSHeapMiB)

@@ -41,11 +41,20 @@ type MemoryKill struct {
 	At    time.Time
 }
 
+// init makes the maps; the caller holds mu.
+func (g *guard) init() {
+	if g.ours == nil {
+		g.ours = map[cdp.BrowserContextID]bool{}
+		g.popups = map[target.ID]int{}
+		g.crashes = map[target.ID]string{}
+	}
+}
+
 // watchTargets closes popups and records crashes, for the life of ctx.
 func (b *Browser) watchTargets(ctx context.Context) {
-	b.g.ours = map[cdp.BrowserContextID]bool{}
-	b.g.popups = map[target.ID]int{}
-	b.g.crashes = map[target.ID]string{}
+	b.g.mu.Lock()
+	b.g.init()
+	b.g.mu.Unlock()
 	chromedp.ListenBrowser(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *target.EventTargetCreated:
@@ -87,6 +96,7 @@ func (b *Browser) Adopt(ctx context.Context) {
 		return
 	}
 	b.g.mu.Lock()
+	b.g.init()
 	b.g.ours[c.BrowserContextID] = true
 	b.g.mu.Unlock()
 }
