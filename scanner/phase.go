@@ -55,16 +55,27 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 		return pr, nil, []string{err.Error()}
 	}
 	phaseCtx, cancel := b.NewContext(context.WithoutCancel(ctx))
-	defer cancel()
 	run := &phaseRun{s: s, phase: phase, ctx: ctx, phaseCtx: phaseCtx, tab: phaseCtx, rc: newRecorder(), pr: pr, firstParty: firstParty, cookieSeen: map[string]bool{}, b: b}
 	run.rc.now = s.opts.Now
 	if !s.opts.ShowValues {
 		run.redact = &redactor{}
 	}
 	defer func() {
-		for _, c := range run.closers {
-			c()
+		closeAll := func() {
+			for _, c := range run.closers {
+				c()
+			}
+			cancel()
 		}
+		// Closing a tab waits for Chromium to answer, which a tab still
+		// pouring out events (a console flood) delays: when interrupted
+		// the report does not wait for it, and closing the browser ends
+		// the tabs anyway.
+		if ctx.Err() != nil {
+			go closeAll()
+			return
+		}
+		closeAll()
 	}()
 	if err := setupTab(run.tab, run.rc, phase); err != nil {
 		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
