@@ -473,12 +473,18 @@ func setupTab(ctx context.Context, rc *recorder, phase string) error {
 	if err := chromedp.Listen(ctx, rc.handle); err != nil {
 		return err
 	}
+	// Each tab answers its own dialogs: after a hung tab is replaced, the
+	// old tab's answerer must not take the new tab's dialogs.
+	dialogs := make(chan struct{}, 8)
+	rc.mu.Lock()
+	rc.dialogs = dialogs
+	rc.mu.Unlock()
 	go func() {
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case <-rc.dialogs:
+			case <-dialogs:
 				dctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 				_, _ = chromedp.Call(dctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 				cancel()
