@@ -470,15 +470,15 @@ func (rc *recorder) docStatus() (status int, final string, failure string) {
 
 // setupTab prepares a tab for a phase: instrumentation, signals, listeners.
 func setupTab(ctx context.Context, rc *recorder, phase string) error {
-	if err := chromedp.Listen(ctx, rc.handle); err != nil {
-		return err
-	}
 	// Each tab answers its own dialogs: after a hung tab is replaced, the
 	// old tab's answerer must not take the new tab's dialogs.
 	dialogs := make(chan struct{}, 8)
 	rc.mu.Lock()
 	rc.dialogs = dialogs
 	rc.mu.Unlock()
+	if err := chromedp.Listen(ctx, rc.handle); err != nil {
+		return err
+	}
 	go func() {
 		for {
 			select {
