@@ -72,12 +72,15 @@ type recorder struct {
 	dropped  int // requests not recorded past maxRequests
 	kick     chan struct{}
 	dialogs  chan struct{}
-	now      func() time.Time
 	// behave gathers the in-page behaviour instrumentation's reports
 	// (instrument.go); nil leaves the instrumentation out.
 	behave *behaviourLog
 	// bodies, when set, fetches response bodies for the HAR.
 	bodies *bodyBudget
+	// dialogKinds counts the JavaScript dialogs the page opened since
+	// takeDialogs, by type (alert, confirm, prompt, beforeunload).
+	dialogKinds map[string]int
+	now         func() time.Time
 }
 
 type reqState struct {
@@ -249,7 +252,13 @@ func (rc *recorder) handle(ev any) {
 		rc.signal()
 	case *page.EventJavascriptDialogOpening:
 		// alert(), confirm() and beforeunload block the page until
-		// answered; the answer is sent from another goroutine.
+		// answered; the answer is sent from another goroutine. A page
+		// opens one at a time, so a loop of them is answered one by one
+		// as fast as they come, within the visit's time.
+		if rc.dialogKinds == nil {
+			rc.dialogKinds = map[string]int{}
+		}
+		rc.dialogKinds[string(e.Type)]++
 		select {
 		case rc.dialogs <- struct{}{}:
 		default:
@@ -277,6 +286,23 @@ func (rc *recorder) handle(ev any) {
 		// A key rewritten after a reload is still the site writing it.
 		rc.storageWrite(e.StorageID, e.Key)
 	}
+}
+
+// hasCrashed reports whether the tab's renderer crashed since the page began.
+func (rc *recorder) hasCrashed() bool {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return rc.crashed
+}
+
+// takeDialogs returns the dialogs the page opened since the last call, by
+// type, and starts counting afresh.
+func (rc *recorder) takeDialogs() map[string]int {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	d := rc.dialogKinds
+	rc.dialogKinds = nil
+	return d
 }
 
 // recording is what a recorder gathered: requests in order and storage keys.
@@ -466,6 +492,12 @@ func setupTab(ctx context.Context, rc *recorder, phase string) error {
 			}
 		}
 	}
+	// Each tab answers its own dialogs: after a hung tab is replaced, the
+	// old tab's answerer must not take the new tab's dialogs.
+	dialogs := make(chan struct{}, 8)
+	rc.mu.Lock()
+	rc.dialogs = dialogs
+	rc.mu.Unlock()
 	if err := chromedp.Listen(ctx, listen); err != nil {
 		return err
 	}
@@ -474,7 +506,7 @@ func setupTab(ctx context.Context, rc *recorder, phase string) error {
 			select {
 			case <-ctx.Done():
 				return
-			case <-rc.dialogs:
+			case <-dialogs:
 				dctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 				_, _ = chromedp.Call(dctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 				cancel()

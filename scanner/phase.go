@@ -3,11 +3,14 @@ package scanner
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
@@ -30,6 +33,10 @@ type phaseRun struct {
 	redact *redactor
 	// pre is what the first page did before a consent click.
 	pre *recording
+	// b is the phase's browser; popups is how many popups of the current
+	// tab it had closed at the last look.
+	b      *browser.Browser
+	popups int
 }
 
 // runPhase loads the pages in a fresh browser context and records everything.
@@ -52,8 +59,7 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 		return pr, nil, []string{err.Error()}
 	}
 	phaseCtx, cancel := b.NewContext(context.WithoutCancel(ctx))
-	defer cancel()
-	run := &phaseRun{s: s, phase: phase, ctx: ctx, phaseCtx: phaseCtx, tab: phaseCtx, rc: newRecorder(), pr: pr, firstParty: firstParty, cookieSeen: map[string]bool{}}
+	run := &phaseRun{s: s, phase: phase, ctx: ctx, phaseCtx: phaseCtx, tab: phaseCtx, rc: newRecorder(), pr: pr, firstParty: firstParty, cookieSeen: map[string]bool{}, b: b}
 	run.rc.now = s.opts.Now
 	if s.noBehaviour {
 		run.rc.behave = nil
@@ -65,13 +71,26 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 		run.rc.bodies = &bodyBudget{perBody: s.opts.Evidence.BodyLimit, left: s.opts.Evidence.PhaseBodyLimit}
 	}
 	defer func() {
-		for _, c := range run.closers {
-			c()
+		closeAll := func() {
+			for _, c := range run.closers {
+				c()
+			}
+			cancel()
 		}
+		// Closing a tab waits for Chromium to answer, which a tab still
+		// pouring out events (a console flood) delays: when interrupted
+		// the report does not wait for it, and closing the browser ends
+		// the tabs anyway.
+		if ctx.Err() != nil {
+			go closeAll()
+			return
+		}
+		closeAll()
 	}()
 	if err := setupTab(run.tab, run.rc, phase); err != nil {
 		return pr, nil, []string{fmt.Sprintf("opening a tab: %v", err)}
 	}
+	b.Adopt(run.tab)
 	consentDone, shot := false, false
 	for i, p := range pages {
 		if ctx.Err() != nil {
@@ -94,6 +113,7 @@ func (s *Scanner) runPhaseDoomed(ctx context.Context, phase string, pages []mode
 			consentDone = true
 			res, crashed = run.operateConsent(p.URL, res)
 		}
+		run.noteInterruptions(p.URL)
 		if crashed {
 			doomed.add(p.URL, fmt.Sprintf("it hung or crashed the renderer in phase %s", phase))
 		}
@@ -278,7 +298,10 @@ const readableScript = `(() => {
   const call = copy.getElementsByTagName('*');
   const nodes = drop.map(i => call[i]).filter(Boolean);
   for (const n of nodes) n.remove();
-  return copy.outerHTML;
+  // Bounded like a fetched document (internal/fetch.DefaultMaxBytes): a
+  // page of hundreds of MiB is not copied whole over the wire.
+  const html = copy.outerHTML;
+  return html.length > 10485760 ? html.slice(0, 10485760) : html;
 })()`
 
 // snapshotCookies adds the cookies present after a page, so an interrupted
@@ -324,7 +347,28 @@ func (r *phaseRun) reopen(u string) bool {
 		return false
 	}
 	r.tab = newTab
+	r.popups = 0
+	r.b.Adopt(newTab)
 	return true
+}
+
+// noteInterruptions records the dialogs and popups the page opened (and the
+// scanner closed as they appeared), so a report says what the page did.
+func (r *phaseRun) noteInterruptions(u string) {
+	if d := r.rc.takeDialogs(); len(d) > 0 {
+		kinds := make([]string, 0, len(d))
+		n := 0
+		for k, c := range d {
+			kinds = append(kinds, k)
+			n += c
+		}
+		sort.Strings(kinds)
+		r.errs = append(r.errs, fmt.Sprintf("%s: the page opened %d JavaScript dialogs (%s), each answered as it appeared", u, n, strings.Join(kinds, ", ")))
+	}
+	if n := r.b.PopupsClosed(r.tab); n > r.popups {
+		r.errs = append(r.errs, fmt.Sprintf("%s: the page opened %d popups, each closed as it appeared", u, n-r.popups))
+		r.popups = n
+	}
 }
 
 // abandon closes the tab's target through the browser, which answers when

@@ -150,6 +150,9 @@ func New(opts Options) *Scanner {
 	if opts.Browser != nil {
 		opts.Launch = opts.Browser.Options()
 	}
+	if opts.Launch.RenderersMemory == 0 {
+		opts.Launch.RenderersMemory = browser.RenderersMemoryFor(opts.Concurrency)
+	}
 	s := &Scanner{opts: opts, sem: make(chan struct{}, opts.Concurrency), b: opts.Browser}
 	if len(opts.Endpoints) > 0 {
 		s.pool = newPool(opts.Endpoints)

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
@@ -34,7 +35,7 @@ func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res mod
 		loaded, err := rc.waitLoaded(pctx)
 		switch {
 		case errors.Is(err, errRendererCrashed):
-			res.Error, crashed = err.Error(), true
+			res.Error, crashed = s.crashReason(tab, start), true
 		case err != nil && !loaded:
 			res.Error = navError(err, s.opts.PageTimeout)
 		case err != nil:
@@ -66,8 +67,16 @@ func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res mod
 		sctx, scancel := context.WithTimeout(tab, 2*time.Second)
 		_, _ = chromedp.Call(sctx, page.StopLoading, cdp.Empty{})
 		scancel()
-		if !rendererAnswers(tab) {
-			res.Error = fmt.Sprintf("%s: %s", errRendererHung, res.Error)
+		switch {
+		case rc.hasCrashed():
+			// It died meanwhile (out of memory, most often): say so.
+			res.Error, crashed = s.crashReason(tab, start), true
+		case !rendererAnswers(tab):
+			if rc.hasCrashed() {
+				res.Error = s.crashReason(tab, start)
+			} else {
+				res.Error = fmt.Sprintf("%s: %s", errRendererHung, res.Error)
+			}
 			crashed = true
 		}
 	}
@@ -80,6 +89,31 @@ func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res mod
 		icancel()
 	}
 	return res, crashed
+}
+
+// crashReason says why the tab's renderer died, from Chromium's termination
+// status and the browser's memory watch: a page that allocated past the
+// limits is named as such.
+func (s *Scanner) crashReason(tab context.Context, since time.Time) string {
+	b := s.Browser()
+	if b == nil {
+		return errRendererCrashed.Error()
+	}
+	status := b.CrashStatus(tab, 500*time.Millisecond)
+	if kills := b.MemoryKillsSince(since); len(kills) > 0 && (status == "killed" || status == "") {
+		k := kills[len(kills)-1]
+		if k.Joint {
+			return fmt.Sprintf("%s: out of memory (its renderer used %d MiB, the most while all renderers together were over the limit of %d MiB, and was stopped); tab closed", errRendererCrashed, k.RSS>>20, k.Limit>>20)
+		}
+		return fmt.Sprintf("%s: out of memory (its renderer used %d MiB, over the limit of %d MiB, and was stopped); tab closed", errRendererCrashed, k.RSS>>20, k.Limit>>20)
+	}
+	switch status {
+	case "", "crashed":
+		return errRendererCrashed.Error()
+	case "oom":
+		return fmt.Sprintf("%s: out of memory (JavaScript heap limit %d MiB); tab closed", errRendererCrashed, browser.JSHeapMiB)
+	}
+	return fmt.Sprintf("%s (%s); tab closed", errRendererCrashed, status)
 }
 
 func navError(err error, timeout time.Duration) string {

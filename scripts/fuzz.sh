@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for a bounded time (FUZZTIME, default 10s each).
-# Optional: CI runs only the seed corpora (testdata/fuzz), as plain tests.
+# CI (.ci/run) runs it with FUZZTIME=5s after the tests, which run the seed
+# corpora (testdata/fuzz) as plain tests.
 # A failing input is saved under the package's testdata/fuzz/FuzzX/ by go
 # test: commit it with the fix, and it stays a regression seed.
 set -euo pipefail

@@ -52,7 +52,37 @@ type Options struct {
 	Closed bool
 	// Routed lists the hosts HostRules map, for Closed.
 	Routed []string
+	// RendererMemory is the most resident memory one renderer may use
+	// before it is stopped and its tab recorded as crashed (Linux, a
+	// browser started here); 0 means DefaultRendererMemory, negative
+	// none.
+	RendererMemory int64
+	// RenderersMemory bounds the resident memory of all renderers
+	// together: past it the largest is stopped. 0 means
+	// DefaultRenderersMemory, negative none.
+	RenderersMemory int64
 }
+
+// DefaultRendererMemory bounds one renderer's resident memory: a page past
+// it is one that allocates without end, not a shop.
+const DefaultRendererMemory = 768 << 20
+
+// DefaultRenderersMemory bounds all renderers' resident memory together,
+// so that two tabs on the same hostile page (phases run side by side) do
+// not hold twice the limit: with the browser's own processes and the
+// scanner, the whole stays under 1.5 GB.
+const DefaultRenderersMemory = 1024 << 20
+
+// RenderersMemoryFor is the renderers' joint limit for tabs open side by
+// side: DefaultRenderersMemory, or 384 MiB a tab when more run at once.
+func RenderersMemoryFor(tabs int) int64 {
+	return max(DefaultRenderersMemory, int64(tabs)*384<<20)
+}
+
+// JSHeapMiB caps each renderer's V8 heap (--max-old-space-size): a script
+// allocating objects without end runs out of heap and crashes its renderer
+// at this size instead of taking the machine's memory.
+const JSHeapMiB = 512
 
 // Browser is one running Chromium.
 type Browser struct {
@@ -60,6 +90,7 @@ type Browser struct {
 	cancel  context.CancelFunc
 	opts    Options
 	profile string
+	g       guard
 }
 
 // FindChromium returns the path of a Chromium or Chrome binary.
@@ -121,6 +152,15 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	if err := chromedp.Do(bctx); err != nil {
 		b.Close()
 		return nil, fmt.Errorf("starting the browser: %w", err)
+	}
+	b.watchTargets(bctx)
+	if p := b.Process(); p != nil && opts.RendererMemory >= 0 {
+		total := opts.RenderersMemory
+		if total == 0 {
+			total = DefaultRenderersMemory
+		}
+		// Chromium leads a process group of its own (processGroup).
+		go b.watchMemory(bctx, p.Pid, b.RendererMemory(), total)
 	}
 	return b, nil
 }
@@ -185,9 +225,13 @@ func (opts Options) flags(profile string) []flag {
 		// Keep every frame in the page's process so one CDP session
 		// sees the requests and frames of cross-origin iframes too.
 		{"disable-site-isolation-trials", true},
-		{"disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater"},
+		{"disable-features", "Translate,BlinkGenPropertyTrees,IsolateOrigins,SitePerProcess,ThirdPartyStoragePartitioning,TrackingProtection3pcd,PrivacySandboxSettings4,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater," +
+			// Headless Chromium still starts the omnibox popup's WebUI
+			// renderers (100-150 MiB resident each) that no scan uses.
+			"WebUIOmniboxPopup,WebUIOmniboxAimPopup,OmniboxPopupWebUIContent,OmniboxAimPopupWebUIContent,OmniboxPopupWebUIBaseContent"},
 		{"enable-automation", false},
 		{"disable-blink-features", "AutomationControlled"},
+		{"js-flags", fmt.Sprintf("--max-old-space-size=%d", JSHeapMiB)},
 	}
 	if len(opts.HostRules) > 0 {
 		fs = append(fs, flag{"host-resolver-rules", strings.Join(opts.HostRules, ",")})
