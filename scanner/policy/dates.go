@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"maps"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -39,6 +40,7 @@ func months() map[string]int {
 				monthMap[w] = i + 1
 			}
 		}
+		withEUMonths(monthMap)
 	})
 	return monthMap
 }
@@ -89,7 +91,7 @@ func dateAfter(text string, from int, lang string) (string, int, bool) {
 		}
 		found = append(found, cand{mm[0], y, m, d})
 	}
-	mo := months()
+	mo := monthsFor(lang)
 	for _, mm := range reDMY.FindAllStringSubmatchIndex(win, -1) {
 		if m, ok := mo[win[mm[4]:mm[5]]]; ok {
 			found = append(found, cand{mm[0], atoi(win, mm, 3), m, atoi(win, mm, 1)})
@@ -138,4 +140,19 @@ func validDate(y, m, d int) bool {
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return t.Day() == d && int(t.Month()) == m
+}
+
+// monthsFor is the month words as lang reads them: its own names first.
+func monthsFor(lang string) map[string]int {
+	l := euLexicon(lang)
+	if l == nil {
+		return months()
+	}
+	m := maps.Clone(months())
+	for i, ws := range l.months {
+		for _, w := range strings.Fields(ws) {
+			m[w] = i + 1
+		}
+	}
+	return m
 }

@@ -290,7 +290,18 @@ func lexiconMatcher() *lexMatcher {
 	lexOnce.Do(func() {
 		l := &lexMatcher{}
 		var pats []matchPattern
+		type entry struct {
+			w string
+			k keyword
+		}
+		seen := map[entry]bool{}
 		add := func(w string, k keyword) {
+			// Languages share words ("an": a year in French and in
+			// Romanian); one keyword per meaning.
+			if seen[entry{w, k}] {
+				return
+			}
+			seen[entry{w, k}] = true
 			pats = append(pats, parsePattern(w, len(l.keys)))
 			l.keys = append(l.keys, k)
 			if strings.Contains(w, "'") {
@@ -333,6 +344,7 @@ func lexiconMatcher() *lexMatcher {
 				add(w, keyword{cue: cUnit, n: u.days})
 			}
 		}
+		euKeywords(add)
 		l.m = newMatcher(pats)
 		lex = l
 	})

@@ -13,23 +13,23 @@ import (
 // companyForms are company-form suffixes across the EU, the EEA, the UK and
 // the US, longest first so "GmbH & Co. KG" is not read as "KG". A name
 // ending in one is an organisation whatever the sentence says.
-var companyForms = []string{
+var companyForms = withEUForms([]string{
 	"GmbH & Co. KG", "sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "S.A.R.L.", "S.p.A.", "S.r.l.", "S.A.S.", "S.L.U.", "S.A.U.",
 	"s.r.o.", "spol. s r.o.", "d.o.o.", "a.s.", "B.V.", "N.V.", "S.A.", "S.L.", "Inc.", "Ltd.", "Kft.", "Zrt.", "Nyrt.", "Lda.", "Corp.",
 	"e.K.", "GmbH", "gGmbH", "Limited", "Corporation", "SARL", "SpA", "Srl", "SRL", "SAS", "ApS", "A/S", "ASA", "Oyj", "Oy", "OÜ", "AS",
 	"AB", "AG", "KG", "SE", "SA", "BV", "NV", "Ltd", "LLC", "Inc", "PLC", "plc", "UG", "Lda", "SL", "AD", "UAB", "SIA", "IVS", "KS", "HB",
-}
+})
 
 // legalFormCountry are the forms that name one country's law.
-var legalFormCountry = map[string]string{
+var legalFormCountry = withEUFormCountries(map[string]string{
 	"AB": "SE", "HB": "SE", "ASA": "NO", "Oy": "FI", "Oyj": "FI", "OÜ": "EE", "ApS": "DK", "IVS": "DK", "sp. z o.o.": "PL",
 	"Sp. z o.o.": "PL", "spółka z o.o.": "PL", "Kft.": "HU", "Zrt.": "HU", "Nyrt.": "HU", "S.L.": "ES", "SL": "ES", "S.L.U.": "ES", "S.A.U.": "ES",
 	"Lda": "PT", "Lda.": "PT", "S.p.A.": "IT", "SpA": "IT", "S.r.l.": "IT", "Srl": "IT", "UAB": "LT", "SIA": "LV", "GmbH & Co. KG": "DE", "UG": "DE", "e.K.": "DE",
-}
+})
 
 // nameStop are capitalised words that start a sentence or a phrase rather
 // than a name: articles, pronouns and possessives in the languages read.
-var nameStop = map[string]bool{
+var nameStop = withEUNameStops(map[string]bool{
 	"The": true, "Our": true, "We": true, "This": true, "These": true, "Der": true, "Die": true, "Das": true, "Den": true, "Dem": true,
 	"Des": true, "Unser": true, "Unsere": true, "Wir": true, "Le": true, "La": true, "Les": true, "L": true, "Notre": true, "Nos": true,
 	"El": true, "Los": true, "Las": true, "Nuestro": true, "Il": true, "Lo": true, "Gli": true, "I": true, "Het": true, "Onze": true,
@@ -39,16 +39,16 @@ var nameStop = map[string]bool{
 	"Hos": true, "Par": true, "Por": true, "Da": true, "Dal": true, "Door": true, "Af": true, "Av": true, "Through": true, "From": true,
 	"If": true, "When": true, "For": true, "Für": true, "Pour": true, "Para": true, "Per": true, "Voor": true, "För": true, "For:": true,
 	"Email": true, "E-mail": true, "Tel": true, "Phone": true, "Address": true, "Adresse": true, "Name": true, "Firma": true, "Company": true,
-}
+})
 
 // nameJoin are lower-case words and signs inside company names.
 var nameJoin = map[string]bool{"&": true, "and": true, "und": true, "of": true, "de": true, "du": true, "des": true, "di": true, "del": true, "van": true, "von": true, "der": true, "for": true, "+": true}
 
 // enumTrigger opens an enumeration of examples ("providers such as ...").
-var enumTrigger = regexp.MustCompile(`(?i)(?:\bsuch as|\bincluding|\be\.g\.|\bz\. ?b\.|\bwie\b|\bcomme\b|\bnotamment|\bcomo\b|\bcome\b|\bad esempio|\bzoals\b|\bbijvoorbeeld|\bsåsom|\bsom\b|\bt\.ex\.|\bf\.eks\.|\bfx\.?|\bbl\.a\.|\bkuten|\bnäiteks|\bnagu\b|\bnp\.|\bnapř\.|\bjako\b|\bm\.in\.|\bpor exemplo|\bpor ejemplo|\bp\. ?ex\.|\bpar exemple|:)\s+`)
+var enumTrigger = regexp.MustCompile(`(?i)(?:\bsuch as|\bincluding|\be\.g\.|\bz\. ?b\.|\bwie\b|\bcomme\b|\bnotamment|\bcomo\b|\bcome\b|\bad esempio|\bzoals\b|\bbijvoorbeeld|\bsåsom|\bsom\b|\bt\.ex\.|\bf\.eks\.|\bfx\.?|\bbl\.a\.|\bkuten|\bnäiteks|\bnagu\b|\bnp\.|\bnapř\.|\bjako\b|\bm\.in\.|\bpor exemplo|\bpor ejemplo|\bp\. ?ex\.|\bpar exemple|:|` + euEnumTriggers() + `)\s+`)
 
 // recipientRoles map cue words in a recipient's sentence to its role.
-var recipientRoles = []struct{ role, words string }{
+var recipientRoles = withEURoles([]struct{ role, words string }{
 	{"payment", "payment|payments|zahlung|zahlungs|paiement|pago|pagamento|pagament|betaling|betalning|maksu|makse|płatno|platb"},
 	{"delivery", "delivery|shipping|parcel|carrier|courier|logistic|versand|zustell|paket|livraison|transporteur|envío|envio|entrega|transport|spedizion|corrier|consegn|bezorg|verzend|levering|leverans|frakt|pakke|paket|toimitu|kuljet|posti|tarne|kuller|dostaw|kurier|doprav|doruč"},
 	{"invoicing", "invoice|invoicing|billing|rechnung|factur|fattur|faktur|lasku|arve"},
@@ -59,7 +59,7 @@ var recipientRoles = []struct{ role, words string }{
 	{"marketing", "marketing|advertis|werbung|publicit|reklam|mainon|turundus"},
 	{"support", "customer service|support|kundenservice|service client|kundeservice|kundtjänst|asiakaspalvelu"},
 	{"it", "it service|it-dienst|software|cloud|crm|erp|it-tjenest|it-palvelu"},
-}
+})
 
 // recipients finds the organisations the policy names: every name with a
 // legal form, and in recipient sentences, lists and tables the names
