@@ -1,8 +1,8 @@
 package policy
 
 import (
-	"maps"
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
