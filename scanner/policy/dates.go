@@ -48,10 +48,15 @@ func months() map[string]int {
 var (
 	reISO = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reNum = regexp.MustCompile(`\b(\d{1,2}) ?[./-] ?(\d{1,2}) ?[./-] ?(\d{4}|\d{2})\b`)
-	reDMY = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th|º|°|e)? ?(?:de |di |d'|del )?(\pL+)\.?,? (?:de |del )?(\d{4})\b`)
+	reDMY = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th|º|°|e)? ?(?:de |di |d'|del |ta' |ta’ )?(\pL+)\.?,? (?:de |del )?(\d{4})\b`)
 	reMDY = regexp.MustCompile(`(\pL+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b`)
 	reMY  = regexp.MustCompile(`(\pL+) (\d{4})\b`)
 	reYMD = regexp.MustCompile(`\b(\d{4})\. ?(\pL+) (\d{1,2})\b`)
+	// Hungarian "2024.03.15.", Latvian "2024. gada 15. martā", Lithuanian
+	// "2024 m. kovo 15 d.".
+	reYMDNum = regexp.MustCompile(`\b(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})\b`)
+	reLV     = regexp.MustCompile(`\b(\d{4})\. gada (\d{1,2})\. (\pL+)`)
+	reLT     = regexp.MustCompile(`\b(\d{4}) m\. (\pL+) (\d{1,2}) d\b`)
 )
 
 // monthFirst reports whether a language writes ambiguous numeric dates
@@ -103,6 +108,19 @@ func dateAfter(text string, from int, lang string) (string, int, bool) {
 		}
 	}
 	for _, mm := range reYMD.FindAllStringSubmatchIndex(win, -1) {
+		if m, ok := mo[win[mm[4]:mm[5]]]; ok {
+			found = append(found, cand{mm[0], atoi(win, mm, 1), m, atoi(win, mm, 3)})
+		}
+	}
+	for _, mm := range reYMDNum.FindAllStringSubmatchIndex(win, -1) {
+		found = append(found, cand{mm[0], atoi(win, mm, 1), atoi(win, mm, 2), atoi(win, mm, 3)})
+	}
+	for _, mm := range reLV.FindAllStringSubmatchIndex(win, -1) {
+		if m, ok := mo[win[mm[6]:mm[7]]]; ok {
+			found = append(found, cand{mm[0], atoi(win, mm, 1), m, atoi(win, mm, 2)})
+		}
+	}
+	for _, mm := range reLT.FindAllStringSubmatchIndex(win, -1) {
 		if m, ok := mo[win[mm[4]:mm[5]]]; ok {
 			found = append(found, cand{mm[0], atoi(win, mm, 1), m, atoi(win, mm, 3)})
 		}

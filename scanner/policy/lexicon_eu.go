@@ -840,6 +840,7 @@ var euLexicons = []langLex{
 			cRegistry:         "ič dph|obchodný register|obchodného registra",
 			cDPO:              "zodpovedná osoba|zodpovednej osoby|zodpovednú osobu",
 			cStreet:           "ulica|nám.",
+			cPurpose:          "účel*|na účely|za účelom",
 			cLegalBasis:       "právny základ|právnym základom|právneho základu|právne základy",
 			cLegitInterest:    "oprávnený záujem|oprávneného záujmu|oprávnených záujmov|oprávnené záujmy|oprávnenom záujme",
 			cLegalObligation:  "zákonná povinnosť|zákonnej povinnosti|zákonných povinností|právna povinnosť|právnej povinnosti|zákonné povinnosti",
