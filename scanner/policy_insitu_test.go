@@ -49,7 +49,7 @@ func consentPolicySites() fs.FS {
 		if err != nil {
 			continue
 		}
-		pol, err := os.ReadFile(path.Join("policy/testdata/policies", insituPolicies[i%len(insituPolicies)]))
+		pol, err := os.ReadFile(path.Join("policy/testdata/corpus", insituPolicies[i%len(insituPolicies)]))
 		if err != nil {
 			continue
 		}

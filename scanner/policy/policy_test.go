@@ -17,7 +17,8 @@ import (
 )
 
 // testPolicy is one policy the tests read: the five real seeds beside the
-// repository and the policies written for the tests in testdata/policies.
+// repository and the policies written for the tests in testdata/corpus
+// (each beside its NAME.expected.json).
 type testPolicy struct {
 	name        string
 	path        string
@@ -66,11 +67,14 @@ func testPolicies(t testing.TB) []testPolicy {
 	for _, p := range seeds {
 		out = append(out, testPolicy{name: "seed_" + strings.TrimSuffix(filepath.Base(p), ".txt")[:3], path: p})
 	}
-	own, err := filepath.Glob(filepath.Join("testdata", "policies", "*"))
+	own, err := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range own {
+		if strings.HasSuffix(p, ".json") {
+			continue
+		}
 		base := filepath.Base(p)
 		out = append(out, testPolicy{name: strings.TrimSuffix(base, filepath.Ext(base)), path: p})
 	}
@@ -282,7 +286,7 @@ func TestAccuracy(t *testing.T) {
 	total := map[string]int{}
 	var vendorScore, recipientScore prf
 	for _, p := range testPolicies(t) {
-		b, err := os.ReadFile(filepath.Join("testdata", "expected", p.name+".json"))
+		b, err := os.ReadFile(filepath.Join("testdata", "corpus", p.name+".expected.json"))
 		if err != nil {
 			t.Errorf("%s: no expectations: %v", p.name, err)
 			continue
