@@ -12,7 +12,7 @@ import (
 var (
 	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 	rePhone = regexp.MustCompile(`\+?\(?\d[\d ()./-]{6,20}\d`)
-	rePost  = regexp.MustCompile(`\b(?:\d{4} ?[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3}|\d{4,5}) \p{Lu}\pL+`)
+	rePost  = regexp.MustCompile(`\b(?:\d{4} ?[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3}|\d{4,6}) \p{Lu}\pL+`)
 )
 
 // contacts finds e-mail addresses, phone numbers, postal addresses, a DPO
@@ -91,7 +91,13 @@ func (d *doc) address(s *sentence) string {
 	at := -1
 	for _, h := range s.hitsOf(cStreet) {
 		a, b := h.start-s.start, h.end-s.start
+		// The number stands before the street word ("12 rue ..."), or
+		// after it ("Hauptstraße 5"); after a capitalised street word, the
+		// street's name may come between ("Strada Florilor nr. 12").
 		lo, hi := a-25, b+12
+		if r, _ := utf8.DecodeRuneInString(t[a:]); unicode.IsUpper(r) {
+			hi = b + 30
+		}
 		if lo < 0 {
 			lo = 0
 		}

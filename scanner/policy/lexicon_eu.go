@@ -763,7 +763,7 @@ var euLexicons = []langLex{
 			cStreet:           "strada|bulevardul|calea|șoseaua|piața",
 			cPurpose:          "scop*|în scopul",
 			cLegalBasis:       "temei legal|temeiul legal|temeiul juridic|temei juridic|baza legală|temeiuri legale|temeiurile legale",
-			cLegitInterest:    "interes legitim|interesul legitim|interesele legitime|interese legitime|interesului legitim",
+			cLegitInterest:    "interes legitim|interesul legitim|interesul nostru legitim|interesele noastre legitime|interesului nostru legitim|interesele legitime|interese legitime|interesului legitim",
 			cLegalObligation:  "obligație legală|obligații legale|obligației legale|obligațiilor legale|obligațiile legale",
 			cFulfil:           "executarea|execuția|încheierea|îndeplinirea|îndeplini*",
 			cBasedOn:          "în baza|pe baza|în temeiul",
