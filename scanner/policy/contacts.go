@@ -81,7 +81,10 @@ func (d *doc) phoneWordBefore(s *sentence, at int) bool {
 	return false
 }
 
-var reStreetNum = regexp.MustCompile(`\d{1,4}[a-zA-Z]?\b`)
+var (
+	reStreetNum  = regexp.MustCompile(`\d{1,4}[a-zA-Z]?\b`)
+	reStreetLine = regexp.MustCompile(`^\p{Lu}\pL+(?: \pL+)? \d{1,4}[a-zA-Z]?(?:/\d{1,4})?$`)
+)
 
 // address returns a postal address in the sentence: the comma-separated
 // part holding a street word next to a house number (or a postcode before a
@@ -113,8 +116,19 @@ func (d *doc) address(s *sentence) string {
 		loc := rePost.FindStringIndex(t)
 		// A postcode follows a street line or a company name, never prose
 		// numbers such as "within 30 Days".
-		if loc == nil || strings.Count(t[:loc[0]], " ") >= 12 || len(t) >= 200 {
+		if loc == nil {
 			return ""
+		}
+		// ... unless a street and its number stand right before it
+		// ("Hlavná 25, 040 01 Košice"), as where streets need no street word.
+		if strings.Count(t[:loc[0]], " ") >= 12 || len(t) >= 200 {
+			before := strings.TrimRight(t[:loc[0]], ", ")
+			if i := strings.LastIndexAny(before, ",:;("); i >= 0 {
+				before = before[i+1:]
+			}
+			if !reStreetLine.MatchString(strings.TrimSpace(before)) {
+				return ""
+			}
 		}
 		at = loc[0]
 	}
