@@ -308,6 +308,9 @@ func TestAccuracy(t *testing.T) {
 				names = append(names, r.Name)
 			}
 			recipientScore.add(names, e.Recipients, recipientMatchKey)
+			if miss, extra := diffNames(names, e.Recipients, recipientMatchKey); len(miss)+len(extra) > 0 {
+				t.Logf("%s: recipients missed %q, not recipients %q", p.name, miss, extra)
+			}
 		}
 		for field, w := range want {
 			total[field]++
@@ -346,4 +349,25 @@ func TestAccuracy(t *testing.T) {
 	t.Logf("accuracy per field over %d policies:\n%s", total["language"], report.String())
 	t.Logf("vendors: %s", vendorScore)
 	t.Logf("recipients (policies that list them): %s", recipientScore)
+}
+
+// diffNames lists the wanted names not found and the found names not wanted.
+func diffNames(got, want []string, key func(string) string) (miss, extra []string) {
+	g := map[string]bool{}
+	for _, x := range got {
+		g[key(x)] = true
+	}
+	w := map[string]bool{}
+	for _, x := range want {
+		w[key(x)] = true
+		if !g[key(x)] {
+			miss = append(miss, x)
+		}
+	}
+	for _, x := range got {
+		if !w[key(x)] {
+			extra = append(extra, x)
+		}
+	}
+	return miss, extra
 }

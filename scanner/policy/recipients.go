@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -137,7 +138,7 @@ func (d *doc) recipients(f *model.PolicyFacts) {
 			}
 		}
 		if d.recipientContext(i) {
-			if n, ok := listName(text); ok && !d.lexiconWord(s.start, s.start+len(n)) {
+			if n, ok := listName(text); ok && !d.lexiconWord(s.start, s.start+len(n)) && !d.countryName(s.start+strings.Index(text, n), len(n)) {
 				add(n, s.start+strings.Index(text, n), "", true)
 			}
 		}
@@ -208,6 +209,7 @@ func (d *doc) nameStart(i int) int {
 	for j > 0 && (t[j-1] == ' ' || t[j-1] == ',') {
 		j--
 	}
+	comma := strings.Contains(t[j:i], ",")
 	start := i
 	words := 0
 	for j > 0 && words < 6 {
@@ -220,10 +222,17 @@ func (d *doc) nameStart(i int) int {
 			break
 		}
 		r, _ := utf8.DecodeRuneInString(w)
+		capital := unicode.IsUpper(r) || unicode.IsDigit(r)
 		switch {
 		case nameJoin[w] && words > 0:
-		case (unicode.IsUpper(r) || unicode.IsDigit(r)) && !nameStop[w] && !d.lexiconWord(k, j) && !strings.ContainsAny(w, ".;!?") || isInitialism(w):
+		case capital && !nameStop[w] && !d.lexiconWord(k, j) && !strings.ContainsAny(w, ".;!?") || capital && reDomainWord.MatchString(w) || isInitialism(w):
 			start = k
+		case capital && !nameStop[w] && !strings.ContainsAny(w, ".;!?") && !slices.Contains(companyForms, w):
+			// A word of the lexicon inside a name ("Fan Courier Express",
+			// "OTP Mobil"): part of it only if a name word comes before.
+		case words == 0 && comma && unicode.IsLower(r) && !strings.ContainsAny(w, ".;!?"):
+			// "Slovenská pošta, a.s.": a lower-case last word before the
+			// comma of the form, if a name word comes before.
 		default:
 			return start
 		}
@@ -397,6 +406,9 @@ func properName(name string) bool {
 }
 
 // emailDomain is the second-level label of an e-mail address's domain.
+// reDomainWord is a name written as a domain ("KBOSS.hu", "Tárhely.Eu").
+var reDomainWord = regexp.MustCompile(`^\pL[\pL\d-]*\.[A-Za-z]{2,6}$`)
+
 var emailDomain = regexp.MustCompile(`[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,}\b`)
 
 type enumName struct {
@@ -504,4 +516,19 @@ func recipientKey(name string) string {
 		}
 	}
 	return strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " ,.")), " "))
+}
+
+// countryName reports a country keyword covering text[start:start+n]: a
+// table's country column ("ZDA", "USA") is not a recipient.
+func (d *doc) countryName(start, n int) bool {
+	si := d.sentenceAt(start)
+	if si < 0 {
+		return false
+	}
+	for _, h := range d.sents[si].hitsOf(cCountry) {
+		if h.start <= start && h.end >= start+n {
+			return true
+		}
+	}
+	return false
 }
