@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -58,6 +59,20 @@ func TestLanguageTables(t *testing.T) {
 		for _, c := range []cue{cDNT, cHonor, cNeg, cController, cPurpose, cLegalBasis, cRetainVerb, cRightWord, cComplaint, cAuthorityGeneric, cRecipient, cThirdParty, cThirdCountry, cDateLabel, cConsent, cDPO} {
 			if l.cues[c] == "" {
 				t.Errorf("%s: no words for cue %d", l.lang, c)
+			}
+		}
+		var all []string
+		for _, ws := range l.cues {
+			all = append(all, words(ws)...)
+		}
+		for _, m := range []map[string]string{l.rights, l.mechanisms, l.authorities, l.countries} {
+			for _, ws := range m {
+				all = append(all, words(ws)...)
+			}
+		}
+		for _, w := range all {
+			if strings.Contains(strings.Trim(w, "*"), "*") {
+				t.Errorf("%s: %q: '*' only opens or ends a keyword", l.lang, w)
 			}
 		}
 		if len(l.rights) < 8 {

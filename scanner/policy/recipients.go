@@ -209,7 +209,6 @@ func (d *doc) nameStart(i int) int {
 	for j > 0 && (t[j-1] == ' ' || t[j-1] == ',') {
 		j--
 	}
-	comma := strings.Contains(t[j:i], ",")
 	start := i
 	words := 0
 	for j > 0 && words < 6 {
@@ -230,9 +229,9 @@ func (d *doc) nameStart(i int) int {
 		case capital && !nameStop[w] && !strings.ContainsAny(w, ".;!?") && !slices.Contains(companyForms, w):
 			// A word of the lexicon inside a name ("Fan Courier Express",
 			// "OTP Mobil"): part of it only if a name word comes before.
-		case words == 0 && comma && unicode.IsLower(r) && !strings.ContainsAny(w, ".;!?"):
-			// "Slovenská pošta, a.s.": a lower-case last word before the
-			// comma of the form, if a name word comes before.
+		case words == 0 && unicode.IsLower(r) && utf8.RuneCountInString(w) >= 3 && !strings.ContainsAny(w, ".;!?") && !nameJoin[w]:
+			// "Slovenská pošta, a.s.", "Hrvatska pošta d.d.": a lower-case
+			// last word before the form, if a name word comes before.
 		default:
 			return start
 		}
@@ -426,7 +425,8 @@ func enumNames(s string) []enumName {
 	for rest != "" {
 		end := len(rest)
 		sepLen := 0
-		for _, sep := range []string{", ", " and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " ja ", " i ", " a ", " oraz ", " or ", " oder ", " ou ", " o ", " of ", " eller ", " tai ", " või ", " lub ", " nebo ", "; ", " / "} {
+		for _, sep := range []string{", ", " and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " ja ", " i ", " a ", " oraz ", " or ", " oder ", " ou ", " o ", " of ", " eller ", " tai ", " või ", " lub ", " nebo ", "; ", " / ",
+			" ir ", " și ", " és ", " in ", " un ", " u ", " agus ", " и ", " και ", " ili ", " alebo ", " vai ", " sau ", " vagy "} {
 			if k := strings.Index(rest, sep); k >= 0 && k < end {
 				end, sepLen = k, len(sep)
 			}
@@ -435,7 +435,18 @@ func enumNames(s string) []enumName {
 		item = strings.TrimRight(item, ".)")
 		n, ok := leadingName(item)
 		if !ok {
-			break
+			// "kurjerių bendrovei DPD Lietuva": what the recipient is, then
+			// its name.
+			if n = trailingName(item); n == "" {
+				break
+			}
+			out = append(out, enumName{n, off + strings.LastIndex(rest[:end], n)})
+			if sepLen == 0 {
+				break
+			}
+			off += end + sepLen
+			rest = rest[end+sepLen:]
+			continue
 		}
 		if n != item {
 			// "... und Brevo ein": the last name, then the sentence goes on.
@@ -531,4 +542,28 @@ func (d *doc) countryName(start, n int) bool {
 		}
 	}
 	return false
+}
+
+// trailingName is the run of capitalised words ending an enumeration item
+// that opens with lower-case words ("paštomatų tinklui Omniva"), "" when
+// there is none.
+func trailingName(item string) string {
+	ws := strings.Fields(item)
+	i := len(ws)
+	for i > 0 {
+		w := ws[i-1]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r)) || nameStop[w] || strings.ContainsAny(w, ".;!?:") {
+			break
+		}
+		i--
+	}
+	if i == 0 || i == len(ws) || len(ws)-i > 4 {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(ws[0])
+	if !unicode.IsLower(first) {
+		return ""
+	}
+	return strings.Join(ws[i:], " ")
 }
