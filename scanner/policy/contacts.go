@@ -98,7 +98,7 @@ func (d *doc) address(s *sentence) string {
 		// after it ("Hauptstraße 5"); after a capitalised street word, the
 		// street's name may come between ("Strada Florilor nr. 12").
 		lo, hi := a-25, b+12
-		if r, _ := utf8.DecodeRuneInString(t[a:]); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(t[a:]); unicode.IsUpper(r) || t[b-1] == '.' {
 			hi = b + 30
 		}
 		if lo < 0 {
@@ -121,7 +121,7 @@ func (d *doc) address(s *sentence) string {
 		}
 		// ... unless a street and its number stand right before it
 		// ("Hlavná 25, 040 01 Košice"), as where streets need no street word.
-		if strings.Count(t[:loc[0]], " ") >= 12 || len(t) >= 200 {
+		if strings.Count(t[:loc[0]], " ") >= 12 || utf8.RuneCountInString(t) >= 200 {
 			before := strings.TrimRight(t[:loc[0]], ", ")
 			if i := strings.LastIndexAny(before, ",:;("); i >= 0 {
 				before = before[i+1:]

@@ -438,6 +438,13 @@ func enumNames(s string) []enumName {
 			// "kurjerių bendrovei DPD Lietuva": what the recipient is, then
 			// its name.
 			if n = trailingName(item); n == "" {
+				if r, _ := utf8.DecodeRuneInString(item); unicode.IsUpper(r) && sepLen > 0 {
+					// "ACS Courier Α.Ε. για ...": a name the legal-form
+					// pass reads; the enumeration goes on.
+					off += end + sepLen
+					rest = rest[end+sepLen:]
+					continue
+				}
 				break
 			}
 			out = append(out, enumName{n, off + strings.LastIndex(rest[:end], n)})
