@@ -276,7 +276,7 @@ func (d *doc) lexiconWord(start, end int) bool {
 		return false
 	}
 	for _, h := range d.sents[si].hits {
-		if h.start < end && start < h.end && h.kw.cue != cCountry {
+		if h.start < end && start < h.end && h.kw.cue != cCountry && h.kw.cue != cUnit && h.kw.cue != cNumWord {
 			return true
 		}
 	}
@@ -329,6 +329,10 @@ func (d *doc) shortLine(i int) bool {
 	return (s.start == 0 || d.text[s.start-1] == '\n') && (s.end == len(d.text) || d.text[s.end] == '\n' || strings.TrimSpace(d.text[s.end:min(len(d.text), s.end+1)]) == "")
 }
 
+// articles may open a name that is a list item of its own ("An Post",
+// "La Poste", "The Rocket Science Group").
+var articles = map[string]bool{"An": true, "The": true, "La": true, "Le": true, "Il": true, "El": true, "Die": true, "Der": true, "De": true, "Het": true}
+
 // leadingName reads a list item or table cell that starts with a name:
 // "PostNord – parcel delivery", "Fiken: invoicing", "Mailchimp (The Rocket
 // Science Group)", or a cell that is only a name.
@@ -353,7 +357,7 @@ func leadingName(line string) (string, bool) {
 			ws = ws[:i] // the name, then the sentence goes on
 			break
 		}
-		if nameStop[w] {
+		if nameStop[w] && !(i == 0 && articles[w] && len(ws) > 1) {
 			return "", false
 		}
 	}
