@@ -63,6 +63,13 @@ var countryNamesEN = map[string]string{
 	"CY": "cyprus|chypre|zypern|chipre|cipro|cypern|kypros|cypr",
 	"IS": "iceland|islande|island|islandia|islanda|ijsland|islândia",
 	"LI": "liechtenstein",
+	"NZ": "new zealand|nouvelle-zélande|neuseeland|nueva zelanda|nuova zelanda|nieuw-zeeland|nova zelândia|nya zeeland|new zealand|uusi-seelanti|nowa zelandia|nový zéland",
+	"AU": "australia|australie|australien|austrália|australië",
+	"JP": "japan|japon|japón|giappone|japão|japani|jaapan|japonia|japonsko",
+	"SG": "singapore|singapour|singapur|singapura",
+	"IL": "israel|israël|israele|izrael|israeli",
+	"KR": "south korea|corée du sud|südkorea|corea del sur|corea del sud|zuid-korea|coreia do sul|sydkorea|korea południowa",
+	"BR": "brazil|brésil|brasilien|brasil|brasile|brazilië|brazylia|brazílie",
 }
 
 // euLexicons are the eleven languages, in ISO order.

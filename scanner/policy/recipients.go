@@ -224,7 +224,7 @@ func (d *doc) nameStart(i int) int {
 		capital := unicode.IsUpper(r) || unicode.IsDigit(r)
 		switch {
 		case nameJoin[w] && words > 0:
-		case capital && !nameStop[w] && !d.lexiconWord(k, j) && !strings.ContainsAny(w, ".;!?") || capital && reDomainWord.MatchString(w) || isInitialism(w):
+		case capital && !nameStop[w] && !d.lexiconWord(k, j) && !strings.ContainsAny(w, ".;!?") || capital && reDomainWord.MatchString(w) || isInitialism(w) || capital && d.vendorAt(k, j):
 			start = k
 		case capital && !nameStop[w] && !strings.ContainsAny(w, ".;!?") && !slices.Contains(companyForms, w):
 			// A word of the lexicon inside a name ("Fan Courier Express",
@@ -577,4 +577,15 @@ func trailingName(item string) string {
 		return ""
 	}
 	return strings.Join(ws[i:], " ")
+}
+
+// vendorAt reports a knowledge-base vendor's name covering text[start:end]
+// ("Hotjar" is also a word of the lexicon).
+func (d *doc) vendorAt(start, end int) bool {
+	for _, v := range d.vendorSpans {
+		if v.start <= start && v.end >= end {
+			return true
+		}
+	}
+	return false
 }
