@@ -47,7 +47,7 @@ details summary{cursor:pointer;color:#00639b}
 <table>
 <tr><th>Pages sampled</th><td>{{len .Pages}}</td></tr>
 <tr><th>Consent banner</th><td>{{if .Consent.BannerDetected}}detected{{with .Consent.CMP}} ({{clean .}}){{end}}{{else}}not detected{{end}}; accept {{if .Consent.AcceptClicked}}done in {{.Consent.AcceptClicks}} click(s){{else}}not done{{end}}; reject {{if .Consent.RejectClicked}}done in {{.Consent.RejectClicks}} click(s){{if .Consent.RejectOnFirstLayer}} on the first layer{{end}}{{else}}not done{{end}}</td></tr>
-<tr><th>Privacy policy</th><td>{{with .Policy}}{{if .URL}}<code>{{clean (deref .URL)}}</code> [{{clean .Language}}]{{with .LastUpdated}}, updated {{clean .}}{{end}}{{else}}not found{{end}}{{end}}</td></tr>
+<tr><th>Privacy policy</th><td>{{with .Policy}}{{if .URL}}<code>{{clean (deref .URL)}}</code> [{{clean .Language}}]{{with .LastUpdated}}, updated {{clean .}}{{end}}{{with .Error}}, not read: {{clean .}}{{end}}{{if .PolicyUnread}}, not read: language not supported{{end}}{{if .Truncated}}, cut at the size limit: only its beginning was read{{end}}{{else}}not found{{end}}{{end}}</td></tr>
 {{$s := .}}{{range phases .Site}}{{$p := index $s.Phases .}}<tr><th>{{.}}</th><td>{{len $p.Requests}} requests ({{third $p}} third-party), {{len $p.Cookies}} cookies, {{len $p.Storage}} storage keys</td></tr>
 {{end}}</table>
 <h3>Findings</h3>
