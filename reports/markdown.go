@@ -43,7 +43,7 @@ func (markdownWriter) Write(w io.Writer, r *model.Report) error {
 		}
 		pol := "not found"
 		if s.Policy != nil && s.Policy.URL != nil {
-			pol = mdEscape(*s.Policy.URL)
+			pol = mdEscape(*s.Policy.URL) + policyNotes(s.Policy, mdEscape)
 		}
 		fmt.Fprintf(&b, "- Pages sampled: %d\n- Consent banner: %s\n- Privacy policy: %s\n", len(s.Pages), banner, pol)
 		for _, ph := range phasesOf(s.Site) {

@@ -129,6 +129,7 @@ func (t tableWriter) site(w io.Writer, s *model.SiteReport, i int) error {
 		if s.Policy.LastUpdated != nil {
 			pol += ", updated " + c(*s.Policy.LastUpdated)
 		}
+		pol += policyNotes(s.Policy, c)
 	}
 	add("Privacy policy", pol)
 	for _, ph := range phases {
@@ -359,4 +360,20 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// policyNotes says what limits the reading of a policy: an error, a
+// language the analyser does not read, a document cut at the size limit.
+func policyNotes(p *model.PolicyFacts, clean func(string) string) string {
+	var out string
+	if p.Error != "" {
+		out += ", not read: " + clean(p.Error)
+	}
+	if p.PolicyUnread() {
+		out += ", not read: language not supported"
+	}
+	if p.Truncated {
+		out += ", cut at the size limit: only its beginning was read"
+	}
+	return out
 }

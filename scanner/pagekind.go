@@ -23,8 +23,8 @@ const (
 )
 
 // kindWords are URL-segment and link-text stems per kind, in the languages the
-// shops we scan are written in: en fr de es it nl pt sv nb nn da fi et pl cs
-// (and more where a word is shared). Words are accent-folded and lower-case.
+// shops we scan are written in: the 24 languages of the EU and Norwegian
+// (bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv, nb nn). Words are accent-folded and lower-case.
 var kindWords = map[string][]string{
 	KindPolicy: {
 		"privacy", "privacy-policy", "privacy policy", "privacy notice", "data protection", "data-protection",
@@ -42,6 +42,18 @@ var kindWords = map[string][]string{
 		"prywatnosc", "polityka prywatnosci", "ochrona danych", "rodo",
 		"ochrana osobnich udaju", "osobni udaje", "zasady ochrany", "soukromi", "gdpr",
 		"adatvedelem", "adatkezelesi", "confidentialitate", "prelucrarea datelor", "zasebnost", "privatnost",
+		// bg el ga hr hu lt lv mt ro sk sl (folded: no accents, lower case)
+		"поверителност", "политика за поверителност", "лични данни", "защита на личните данни", "защита на данните",
+		"απορρητο", "πολιτικη απορρητου", "προσωπικα δεδομενα", "προστασια δεδομενων", "προστασια προσωπικων δεδομενων", "ιδιωτικοτητα",
+		"priobhaideacht", "priobhaideachta", "polasai priobhaideachta", "raiteas priobhaideachta", "cosaint sonrai",
+		"politika privatnosti", "zastita osobnih podataka", "zastita podataka", "osobni podaci", "izjava o privatnosti",
+		"adatvedelmi", "adatvedelmi tajekoztato", "adatkezelesi tajekoztato", "adatvedelmi nyilatkozat", "adatkezeles",
+		"privatumo politika", "privatumas", "asmens duomenu apsauga", "asmens duomenu", "duomenu apsauga",
+		"privatuma politika", "privatums", "personas datu", "personas datu apstrade", "datu aizsardziba",
+		"privatezza", "politika tal privatezza", "protezzjoni tad data",
+		"politica de confidentialitate", "protectia datelor", "date personale", "date cu caracter personal", "gdpr",
+		"ochrana osobnych udajov", "osobne udaje", "ochrana sukromia", "zasady ochrany osobnych udajov", "sukromie",
+		"politika zasebnosti", "varstvo osebnih podatkov", "varovanje osebnih podatkov", "osebni podatki", "izjava o zasebnosti",
 	},
 	KindCart: {"cart", "basket", "bag", "panier", "warenkorb", "carrito", "cesta", "carrello", "winkelwagen", "winkelmand",
 		"carrinho", "varukorg", "kundvagn", "handlekurv", "handlevogn", "kurv", "indkobskurv", "ostoskori", "ostukorv", "koszyk", "kosik", "kosar", "cos"},
@@ -53,7 +65,10 @@ var kindWords = map[string][]string{
 	KindLegal: {"terms", "conditions", "legal", "imprint", "impressum", "mentions legales", "cgv", "cgu", "agb", "terminos", "condiciones", "aviso legal",
 		"termini", "condizioni", "note legali", "voorwaarden", "algemene voorwaarden", "termos", "condicoes", "villkor", "kopvillkor", "vilkar", "kjopsvilkar",
 		"handelsbetingelser", "betingelser", "ehdot", "toimitusehdot", "tingimused", "regulamin", "obchodni podminky", "podminky", "cookie", "cookies", "kakor",
-		"informasjonskapsler", "evasteet", "kupsised", "ciasteczka", "cookie-policy"},
+		"informasjonskapsler", "evasteet", "kupsised", "ciasteczka", "cookie-policy",
+		"общи условия", "ορους χρησης", "oroi xrhshs", "tearmai agus coinniollacha", "uvjeti poslovanja", "aszf", "altalanos szerzodesi feltetelek",
+		"taisykles", "pirkimo taisykles", "lietosanas noteikumi", "noteikumi", "termini u kundizzjonijiet", "termeni si conditii",
+		"obchodne podmienky", "splosni pogoji", "pogoji poslovanja", "biscotti", "sikdatnes", "slapukai", "kolacici", "piskotki", "bisquit"},
 	KindCategory: {"category", "categories", "collection", "collections", "shop", "catalog", "catalogue", "products", "categorie", "collection", "boutique",
 		"kategorie", "kollektion", "categoria", "coleccion", "tienda", "collezione", "categorie", "collectie", "colecao", "kategori", "kategorier",
 		"sortiment", "kolleksjon", "produkter", "tuotteet", "kategoria", "tooted", "kategoria", "kolekcja", "produkty", "kategorie", "c"},

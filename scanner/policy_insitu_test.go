@@ -43,13 +43,74 @@ var mainRe = regexp.MustCompile(`(?is)<main\b.*?</main>|<article\b.*?</article>`
 // scanner/policy/testdata in place of its main content.
 func consentPolicySites() fs.FS {
 	base := os.DirFS(consentSitesDir)
+	return fixture.Overlay(policyPages(base, consentPolicyHosts(), insituPolicies), base)
+}
+
+// npmRoot holds the pages of the real consent managers from npm
+// (scanner/consent/testdata/npm: install.sh links npm.test to node_modules).
+const npmRoot = "consent/testdata/npm/www"
+
+// npmPolicies are the policies the npm consent managers' pages carry, in
+// turn: other languages than the platforms' sites get.
+var npmPolicies = []string{"fr_boutique.html", "el_katastima.html", "ro_magazin.html", "bg_magazin.html", "lt_parduotuve.html", "en_shop.html"}
+
+// npmInstalled reports whether install.sh put the consent managers in place.
+func npmInstalled() bool {
+	_, err := os.Stat(path.Join(npmRoot, "npm.test/klaro/dist/klaro.js"))
+	return err == nil
+}
+
+// npmPolicyHosts are the pages of testdata/npm/www, every one a real consent
+// manager from npm on a shop page (the ones added later included).
+func npmPolicyHosts() []string {
+	ents, err := os.ReadDir(npmRoot)
+	if err != nil {
+		return nil
+	}
+	var hosts []string
+	for _, e := range ents {
+		if e.IsDir() && strings.HasSuffix(e.Name(), "-npm.test") {
+			if _, err := os.Stat(path.Join(npmRoot, e.Name(), "index.html")); err == nil {
+				hosts = append(hosts, e.Name())
+			}
+		}
+	}
+	return hosts
+}
+
+// npmPolicySites serves the npm consent managers, each page with a policy
+// page beside it.
+func npmPolicySites() fs.FS {
+	base := linkFS{os.DirFS(npmRoot)}
+	return fixture.Overlay(policyPages(base, npmPolicyHosts(), npmPolicies), base)
+}
+
+// linkFS reports symbolic links to directories as directories, so the
+// fixture server takes the npm.test link for a host.
+type linkFS struct{ fs.FS }
+
+func (l linkFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(l.FS, name)
+	for i, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 {
+			if info, err := fs.Stat(l.FS, path.Join(name, e.Name())); err == nil {
+				entries[i] = fs.FileInfoToDirEntry(info)
+			}
+		}
+	}
+	return entries, err
+}
+
+// policyPages makes, for each host of base, the page insituPolicyPath: its
+// home page with one of policies (in turn) in place of its main content.
+func policyPages(base fs.FS, hosts, policies []string) fstest.MapFS {
 	add := fstest.MapFS{}
-	for i, host := range consentPolicyHosts() {
+	for i, host := range hosts {
 		home, err := fs.ReadFile(base, host+"/index.html")
 		if err != nil {
 			continue
 		}
-		pol, err := os.ReadFile(path.Join("policy/testdata/policies", insituPolicies[i%len(insituPolicies)]))
+		pol, err := os.ReadFile(path.Join("policy/testdata/corpus", policies[i%len(policies)]))
 		if err != nil {
 			continue
 		}
@@ -62,7 +123,7 @@ func consentPolicySites() fs.FS {
 		}
 		add[host+insituPolicyPath] = &fstest.MapFile{Data: []byte(doc), Mode: 0o644}
 	}
-	return fixture.Overlay(add, base)
+	return add
 }
 
 // consentPolicyHosts are the fixture sites that are shops (a .test host with
@@ -106,8 +167,9 @@ func comparable(f *model.PolicyFacts) comparableFacts {
 	return c
 }
 
-// TestPolicyInSitu reads the policy of every fixture shop and of every
-// consent platform's fixture site as the scan does (the rendered page,
+// TestPolicyInSitu reads the policy of every fixture shop, of every
+// consent platform's fixture site and of every real consent manager from npm
+// (vanilla-cookieconsent, Klaro, Orejime, tarteaucitron) as the scan does (the rendered page,
 // consent layers and all, with the banner shown and after accepting it) and
 // as served, and wants the same facts from both.
 func TestPolicyInSitu(t *testing.T) {
@@ -142,6 +204,18 @@ func TestPolicyInSitu(t *testing.T) {
 		consentURLs = append(consentURLs, "https://"+h+insituPolicyPath)
 	}
 	sites = append(sites, site{"consent", consentPolicySites(), consentURLs})
+	// Real consent managers from npm, their banners on policy pages.
+	if npmInstalled() {
+		var npmURLs []string
+		for _, h := range npmPolicyHosts() {
+			npmURLs = append(npmURLs, "https://"+h+insituPolicyPath)
+		}
+		sites = append(sites, site{"npm", npmPolicySites(), npmURLs})
+	} else if os.Getenv("CI") != "" {
+		t.Error("the npm consent managers are not installed: run scanner/consent/testdata/npm/install.sh")
+	} else {
+		t.Log("npm consent managers not installed (scanner/consent/testdata/npm/install.sh): their cases are skipped")
+	}
 	eng, err := consent.New(consent.Options{Wait: 3 * time.Second, SettingsPeek: 3 * time.Second})
 	if err != nil {
 		t.Fatal(err)

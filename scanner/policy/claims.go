@@ -2,6 +2,7 @@ package policy
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
@@ -42,20 +43,25 @@ func (d *doc) claims(f *model.PolicyFacts) {
 				cl.IPAnonymised = d.claim(s, "")
 			}
 		}
-		if cl.DataLocation == nil && c.hasAll(cStore, cCountry) && !c.has(cWorldwide) && !c.has(cTransfer) && !c.has(cThirdCountry) {
+		// "Hosted in France and not transferred outside the EU" says where
+		// the data is; "transferred to the US" does not.
+		transferDenied := c.has(cTransfer) && d.allNegated(s, cTransfer)
+		if cl.DataLocation == nil && c.hasAll(cStore, cCountry) && !c.has(cWorldwide) && (transferDenied || !c.has(cTransfer) && !c.has(cThirdCountry)) {
 			if v := d.location(s); v != "" {
 				cl.DataLocation = d.claim(s, v)
 			}
 		}
 		if c.has(cConsent) && (c.has(cMarketing) || c.has(cAnalytics)) {
-			switch d.consentObject(s) {
-			case cMarketing:
-				if cl.ConsentForMarketing == nil {
-					cl.ConsentForMarketing = d.claim(s, "")
-				}
-			case cAnalytics:
-				if cl.ConsentForAnalytics == nil {
-					cl.ConsentForAnalytics = d.claim(s, "")
+			for _, obj := range d.consentObjects(s) {
+				switch obj {
+				case cMarketing:
+					if cl.ConsentForMarketing == nil {
+						cl.ConsentForMarketing = d.claim(s, "")
+					}
+				case cAnalytics:
+					if cl.ConsentForAnalytics == nil {
+						cl.ConsentForAnalytics = d.claim(s, "")
+					}
 				}
 			}
 		}
@@ -97,11 +103,18 @@ func (d *doc) location(s *sentence) string {
 	return ""
 }
 
-// consentObject says what a consent is for: the marketing or analytics
-// keyword nearest to a consent keyword, within 90 bytes.
-func (d *doc) consentObject(s *sentence) cue {
-	best, bestDist := cue(numCues), 91
+// consentObjects says what each consent in the sentence is for: the
+// marketing or analytics keyword nearest to it, within 90 bytes ("marketing
+// emails only with your consent, and analytics cookies only if you consent").
+func (d *doc) consentObjects(s *sentence) []cue {
+	var out []cue
+	lastEnd := -1
 	for _, k := range s.hitsOf(cConsent) {
+		if k.start < lastEnd {
+			continue // "consent" inside "consenti"
+		}
+		lastEnd = k.end
+		best, bestDist := cue(numCues), 1<<30
 		for _, h := range s.hits {
 			if h.kw.cue != cMarketing && h.kw.cue != cAnalytics {
 				continue
@@ -113,10 +126,32 @@ func (d *doc) consentObject(s *sentence) cue {
 			if dist < 0 {
 				dist = 0
 			}
+			if dist > 90 {
+				continue
+			}
+			// An object in the consent's own clause comes first.
+			lo, hi := min(h.end, k.end), max(h.start, k.start)
+			if lo < hi && strings.ContainsAny(d.text[lo:hi], ",;") {
+				dist += 100
+			}
 			if dist < bestDist {
 				best, bestDist = h.kw.cue, dist
 			}
 		}
+		if best != numCues {
+			out = append(out, best)
+		}
 	}
-	return best
+	return out
+}
+
+// allNegated reports that every keyword of cue c in the sentence is negated.
+func (d *doc) allNegated(s *sentence, c cue) bool {
+	hs := s.hitsOf(c)
+	for _, h := range hs {
+		if !d.negated(s, h, nil) {
+			return false
+		}
+	}
+	return len(hs) > 0
 }

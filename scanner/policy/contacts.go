@@ -12,7 +12,7 @@ import (
 var (
 	reEmail = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 	rePhone = regexp.MustCompile(`\+?\(?\d[\d ()./-]{6,20}\d`)
-	rePost  = regexp.MustCompile(`\b(?:\d{4} ?[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3}|\d{4,5}) \p{Lu}\pL+`)
+	rePost  = regexp.MustCompile(`\b(?:\d{4} ?[A-Z]{2}|\d{3} \d{2}|\d{2}-\d{3}|\d{4,6}) \p{Lu}\pL+`)
 )
 
 // contacts finds e-mail addresses, phone numbers, postal addresses, a DPO
@@ -81,7 +81,10 @@ func (d *doc) phoneWordBefore(s *sentence, at int) bool {
 	return false
 }
 
-var reStreetNum = regexp.MustCompile(`\d{1,4}[a-zA-Z]?\b`)
+var (
+	reStreetNum  = regexp.MustCompile(`\d{1,4}[a-zA-Z]?\b`)
+	reStreetLine = regexp.MustCompile(`^\p{Lu}\pL+(?: \pL+)? \d{1,4}[a-zA-Z]?(?:/\d{1,4})?$`)
+)
 
 // address returns a postal address in the sentence: the comma-separated
 // part holding a street word next to a house number (or a postcode before a
@@ -91,7 +94,13 @@ func (d *doc) address(s *sentence) string {
 	at := -1
 	for _, h := range s.hitsOf(cStreet) {
 		a, b := h.start-s.start, h.end-s.start
+		// The number stands before the street word ("12 rue ..."), or
+		// after it ("Hauptstraße 5"); after a capitalised street word, the
+		// street's name may come between ("Strada Florilor nr. 12").
 		lo, hi := a-25, b+12
+		if r, _ := utf8.DecodeRuneInString(t[a:]); unicode.IsUpper(r) || t[b-1] == '.' {
+			hi = b + 30
+		}
 		if lo < 0 {
 			lo = 0
 		}
@@ -107,8 +116,19 @@ func (d *doc) address(s *sentence) string {
 		loc := rePost.FindStringIndex(t)
 		// A postcode follows a street line or a company name, never prose
 		// numbers such as "within 30 Days".
-		if loc == nil || strings.Count(t[:loc[0]], " ") >= 12 || len(t) >= 200 {
+		if loc == nil {
 			return ""
+		}
+		// ... unless a street and its number stand right before it
+		// ("Hlavná 25, 040 01 Košice"), as where streets need no street word.
+		if strings.Count(t[:loc[0]], " ") >= 12 || utf8.RuneCountInString(t) >= 200 {
+			before := strings.TrimRight(t[:loc[0]], ", ")
+			if i := strings.LastIndexAny(before, ",:;("); i >= 0 {
+				before = before[i+1:]
+			}
+			if !reStreetLine.MatchString(strings.TrimSpace(before)) {
+				return ""
+			}
 		}
 		at = loc[0]
 	}

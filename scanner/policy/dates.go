@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
@@ -39,6 +40,7 @@ func months() map[string]int {
 				monthMap[w] = i + 1
 			}
 		}
+		withEUMonths(monthMap)
 	})
 	return monthMap
 }
@@ -46,10 +48,15 @@ func months() map[string]int {
 var (
 	reISO = regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`)
 	reNum = regexp.MustCompile(`\b(\d{1,2}) ?[./-] ?(\d{1,2}) ?[./-] ?(\d{4}|\d{2})\b`)
-	reDMY = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th|º|°|e)? ?(?:de |di |d'|del )?(\pL+)\.?,? (?:de |del )?(\d{4})\b`)
+	reDMY = regexp.MustCompile(`\b(\d{1,2})(?:\.|er|st|nd|rd|th|º|°|e)? ?(?:de |di |d'|del |ta' |ta’ )?(\pL+)\.?,? (?:de |del )?(\d{4})\b`)
 	reMDY = regexp.MustCompile(`(\pL+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b`)
 	reMY  = regexp.MustCompile(`(\pL+) (\d{4})\b`)
 	reYMD = regexp.MustCompile(`\b(\d{4})\. ?(\pL+) (\d{1,2})\b`)
+	// Hungarian "2024.03.15.", Latvian "2024. gada 15. martā", Lithuanian
+	// "2024 m. kovo 15 d.".
+	reYMDNum = regexp.MustCompile(`\b(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})\b`)
+	reLV     = regexp.MustCompile(`\b(\d{4})\. gada (\d{1,2})\. (\pL+)`)
+	reLT     = regexp.MustCompile(`\b(\d{4}) m\. (\pL+) (\d{1,2}) d\b`)
 )
 
 // monthFirst reports whether a language writes ambiguous numeric dates
@@ -89,7 +96,7 @@ func dateAfter(text string, from int, lang string) (string, int, bool) {
 		}
 		found = append(found, cand{mm[0], y, m, d})
 	}
-	mo := months()
+	mo := monthsFor(lang)
 	for _, mm := range reDMY.FindAllStringSubmatchIndex(win, -1) {
 		if m, ok := mo[win[mm[4]:mm[5]]]; ok {
 			found = append(found, cand{mm[0], atoi(win, mm, 3), m, atoi(win, mm, 1)})
@@ -101,6 +108,19 @@ func dateAfter(text string, from int, lang string) (string, int, bool) {
 		}
 	}
 	for _, mm := range reYMD.FindAllStringSubmatchIndex(win, -1) {
+		if m, ok := mo[win[mm[4]:mm[5]]]; ok {
+			found = append(found, cand{mm[0], atoi(win, mm, 1), m, atoi(win, mm, 3)})
+		}
+	}
+	for _, mm := range reYMDNum.FindAllStringSubmatchIndex(win, -1) {
+		found = append(found, cand{mm[0], atoi(win, mm, 1), atoi(win, mm, 2), atoi(win, mm, 3)})
+	}
+	for _, mm := range reLV.FindAllStringSubmatchIndex(win, -1) {
+		if m, ok := mo[win[mm[6]:mm[7]]]; ok {
+			found = append(found, cand{mm[0], atoi(win, mm, 1), m, atoi(win, mm, 2)})
+		}
+	}
+	for _, mm := range reLT.FindAllStringSubmatchIndex(win, -1) {
 		if m, ok := mo[win[mm[4]:mm[5]]]; ok {
 			found = append(found, cand{mm[0], atoi(win, mm, 1), m, atoi(win, mm, 3)})
 		}
@@ -138,4 +158,19 @@ func validDate(y, m, d int) bool {
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	return t.Day() == d && int(t.Month()) == m
+}
+
+// monthsFor is the month words as lang reads them: its own names first.
+func monthsFor(lang string) map[string]int {
+	l := euLexicon(lang)
+	if l == nil {
+		return months()
+	}
+	m := maps.Clone(months())
+	for i, ws := range l.months {
+		for _, w := range strings.Fields(ws) {
+			m[w] = i + 1
+		}
+	}
+	return m
 }

@@ -13,14 +13,14 @@ import (
 
 // legalForms are company forms as they are written; a lower-case match of
 // the lexicon must be one of these, after a capitalised word, to count.
-var legalForms = map[string]bool{
+var legalForms = withEUFormSet(map[string]bool{
 	"GmbH": true, "B.V.": true, "BV": true, "N.V.": true, "NV": true, "OÜ": true, "Oy": true, "Oyj": true,
 	"SARL": true, "S.A.R.L.": true, "S.A.S.": true, "SAS": true, "S.L.": true, "S.L.U.": true, "S.r.l.": true,
 	"Srl": true, "S.R.L.": true, "SRL": true, "S.p.A.": true, "SpA": true, "S.P.A.": true, "Sp. z o.o.": true,
 	"sp. z o.o.": true, "s.r.o.": true, "a.s.": true, "Ltd": true, "Ltd.": true, "Limited": true, "LLC": true,
 	"Inc.": true, "ApS": true, "A/S": true, "ASA": true, "Lda.": true, "Lda": true, "AB": true, "AS": true,
 	"UG": true, "e.K.": true, "KG": true, "SA": true, "S.A.": true,
-}
+})
 
 func (d *doc) elements(f *model.PolicyFacts) {
 	e := &f.Elements
@@ -280,6 +280,8 @@ func (d *doc) durations(s *sentence) []model.Duration {
 var eea = map[string]bool{
 	"EU": true, "EEA": true, "FR": true, "DE": true, "NL": true, "SE": true, "NO": true, "DK": true, "FI": true,
 	"EE": true, "PL": true, "CZ": true, "ES": true, "IT": true, "PT": true, "BE": true, "AT": true, "IE": true, "LU": true,
+	"RO": true, "HU": true, "SK": true, "SI": true, "HR": true, "LT": true, "LV": true, "MT": true, "BG": true, "GR": true,
+	"CY": true, "IS": true, "LI": true,
 }
 
 func (d *doc) nonEEACountries(s *sentence) []string {

@@ -16,7 +16,9 @@ import (
 // two languages reports both.
 
 // languages lists the supported languages in a fixed order (ISO 639-1).
-var languages = []string{"en", "fr", "de", "es", "it", "nl", "pt", "sv", "nb", "nn", "da", "fi", "et", "pl", "cs"}
+// The first fifteen have their lexicon in lexicon.go, the other eleven in
+// lexicon_eu.go.
+var languages = append([]string{"en", "fr", "de", "es", "it", "nl", "pt", "sv", "nb", "nn", "da", "fi", "et", "pl", "cs"}, euLanguageCodes()...)
 
 // langWords are, per language, its most frequent function words and the
 // words every privacy policy uses. Overlaps are expected: a word's weight is
@@ -49,7 +51,8 @@ var langLetters = map[rune][]string{
 	'õ': {"et", "pt"}, 'ä': {"sv", "fi", "et", "de"}, 'ö': {"sv", "fi", "et", "de"},
 }
 
-const nLang = 15
+// nLang is len(languages); TestLanguageTables checks it.
+const nLang = 26
 
 type langScore [nLang]float32
 
@@ -81,6 +84,19 @@ func buildLangTable() *langTable {
 				owners[w] = appendUnique(owners[w], idx[l])
 			}
 		}
+		letters := map[rune][]string{}
+		for r, ls := range langLetters {
+			letters[r] = ls
+		}
+		for _, l := range euLexicons {
+			for _, w := range strings.Fields(l.detect) {
+				w = string(lowerSameLen(nil, w))
+				owners[w] = appendUnique(owners[w], idx[l.lang])
+			}
+			for _, r := range l.letters {
+				letters[r] = append(letters[r], l.lang)
+			}
+		}
 		t := &langTable{words: make(map[string]langScore, len(owners)), letters: map[rune]langScore{}}
 		for w, ls := range owners {
 			var s langScore
@@ -89,7 +105,7 @@ func buildLangTable() *langTable {
 			}
 			t.words[w] = s
 		}
-		for r, ls := range langLetters {
+		for r, ls := range letters {
 			var s langScore
 			for _, l := range ls {
 				s[idx[l]] = 0.3 / float32(len(ls))

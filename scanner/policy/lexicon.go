@@ -168,7 +168,7 @@ var lexicon = []struct {
 	{cStore, "store*|stored|hosted|host|located|kept|servers|server|hébergé*|héberg*|stock*|stockées|stockés|conservé*|serveurs|gespeichert|speicher*|gehostet|server|serverstandort|almacena*|alojad*|aloja*|servidores|conservad*|archiviat*|memorizzat*|conservat*|ospitat*|server|opgeslagen|opslaan|bewaard|gehost|servers|armazenad*|alojad*|hospedad*|servidores|lagr*|lagras|lagrade|sparas|servrar|lagres|lagret|lagra|serverne|serverane|opbevares|gemmes|opbevaret|hostes|tallenne*|säilytetään|palvelimet|palvelimilla|säilita*|hoitakse|serverites|przechowywan*|serwer*|hostowan*|uložen*|uchováván*|servery|serverech|hostován*|vert"},
 	{cWorldwide, "worldwide|anywhere in the world|around the world|partout dans le monde|dans le monde entier|weltweit|en todo el mundo|in tutto il mondo|wereldwijd|em todo o mundo|över hela världen|hvor som helst i verden|i hele verden|overalt i verden|kaikkialla maailmassa|ympäri maailmaa|kogu maailmas|na całym świecie|po celém světě|kdekoli na světě"},
 	{cConsent, "consent*|consentement|consenti*|einwillig*|zustimm*|consentimiento|consenso|toestemming|consentimento|samtycke*|samtycker|samtyck*|samtykk*|samtykke*|suostumu*|*suostumuksen|*suostumuksensa|nõusolek*|nõusoleku*|zgoda|zgody|zgodę|zgodą|zgodzie|souhlas*|permission|autorisation"},
-	{cMarketing, "nieuwsbrie*|boletín|boletim|bulletin|comunicaciones comerciales|commercial communications|communications commerciales|comunicazioni commerciali|obchodní sdělení|kommerzielle kommunikation|nyheitsbrev*|marketing*|*marketing|newsletter*|*newsletter|nyhetsbrev*|nyhedsbrev*|uutiskirje*|uudiskir*|biuletyn*|prospection|publicit*|publicitaire*|werbung|werbe*|*werbung|publicidad|publicitari*|pubblicità|pubblicitari*|reclame*|publicidade|publicitári*|reklam*|*reklam|mainon*|mainos*|*markkinoin*|turundus*|*turundus*|promootio*|promocyj*|reklamy|advertis*|ads|*marknadsför*|marknadsföring*|markedsfør*|*markedsføring*|marknadsføring*|direct mail|*direktmarketing|e-mailing"},
+	{cMarketing, "lettre d'information|lettres d'information|infolettre*|nieuwsbrie*|boletín|boletim|bulletin|comunicaciones comerciales|commercial communications|communications commerciales|comunicazioni commerciali|obchodní sdělení|kommerzielle kommunikation|nyheitsbrev*|marketing*|*marketing|newsletter*|*newsletter|nyhetsbrev*|nyhedsbrev*|uutiskirje*|uudiskir*|biuletyn*|prospection|publicit*|publicitaire*|werbung|werbe*|*werbung|publicidad|publicitari*|pubblicità|pubblicitari*|reclame*|publicidade|publicitári*|reklam*|*reklam|mainon*|mainos*|*markkinoin*|turundus*|*turundus*|promootio*|promocyj*|reklamy|advertis*|ads|*marknadsför*|marknadsföring*|markedsfør*|*markedsføring*|marknadsføring*|direct mail|*direktmarketing|e-mailing"},
 	{cAnalytics, "analytics|analytic*|analytique*|analytiques|statistique*|statisti*|*statistik*|analyse*|analysis|analys*|analiz*|analýz*|analüüs*|mesure d'audience|audience measurement|reichweitenmessung|matomo|hotjar|*analyse|webanalyse|*analytik|tilastoi*|analyysi*|analytiikka*|mittaus"},
 	{cSell, "sell*|sale|sold|vend*|verkauf*|verkaufen|vender|vendemos|vendiamo|vendere|cediamo|verkop*|verkoopt|verkopen|säljer|sälja|säljs|selge*|selger|selja|sel|sælger|sælge|myy*|myymme|müü*|sprzeda*|prodáv*|prodej*|*neprodáv*"},
 	{cShare, "share*|partag*|weitergeb*|weitergabe|teilen|compart*|condivid*|cediamo|delen|compartilh*|partilh*|dela|delar|deler|dele|deles|jaa*|jaamme|luovut*|jaga*|udostępnia*|sdíl*|*nesdíl*|předáv*|vidarebefordra*|byter"},
@@ -290,7 +290,18 @@ func lexiconMatcher() *lexMatcher {
 	lexOnce.Do(func() {
 		l := &lexMatcher{}
 		var pats []matchPattern
+		type entry struct {
+			w string
+			k keyword
+		}
+		seen := map[entry]bool{}
 		add := func(w string, k keyword) {
+			// Languages share words ("an": a year in French and in
+			// Romanian); one keyword per meaning.
+			if seen[entry{w, k}] {
+				return
+			}
+			seen[entry{w, k}] = true
 			pats = append(pats, parsePattern(w, len(l.keys)))
 			l.keys = append(l.keys, k)
 			if strings.Contains(w, "'") {
@@ -333,6 +344,7 @@ func lexiconMatcher() *lexMatcher {
 				add(w, keyword{cue: cUnit, n: u.days})
 			}
 		}
+		euKeywords(add)
 		l.m = newMatcher(pats)
 		lex = l
 	})

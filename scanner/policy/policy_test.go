@@ -17,7 +17,8 @@ import (
 )
 
 // testPolicy is one policy the tests read: the five real seeds beside the
-// repository and the policies written for the tests in testdata/policies.
+// repository and the policies written for the tests in testdata/corpus
+// (each beside its NAME.expected.json).
 type testPolicy struct {
 	name        string
 	path        string
@@ -66,11 +67,14 @@ func testPolicies(t testing.TB) []testPolicy {
 	for _, p := range seeds {
 		out = append(out, testPolicy{name: "seed_" + strings.TrimSuffix(filepath.Base(p), ".txt")[:3], path: p})
 	}
-	own, err := filepath.Glob(filepath.Join("testdata", "policies", "*"))
+	own, err := filepath.Glob(filepath.Join("testdata", "corpus", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range own {
+		if strings.HasSuffix(p, ".json") {
+			continue
+		}
 		base := filepath.Base(p)
 		out = append(out, testPolicy{name: strings.TrimSuffix(base, filepath.Ext(base)), path: p})
 	}
@@ -282,7 +286,7 @@ func TestAccuracy(t *testing.T) {
 	total := map[string]int{}
 	var vendorScore, recipientScore prf
 	for _, p := range testPolicies(t) {
-		b, err := os.ReadFile(filepath.Join("testdata", "expected", p.name+".json"))
+		b, err := os.ReadFile(filepath.Join("testdata", "corpus", p.name+".expected.json"))
 		if err != nil {
 			t.Errorf("%s: no expectations: %v", p.name, err)
 			continue
@@ -304,6 +308,9 @@ func TestAccuracy(t *testing.T) {
 				names = append(names, r.Name)
 			}
 			recipientScore.add(names, e.Recipients, recipientMatchKey)
+			if miss, extra := diffNames(names, e.Recipients, recipientMatchKey); len(miss)+len(extra) > 0 {
+				t.Logf("%s: recipients missed %q, not recipients %q", p.name, miss, extra)
+			}
 		}
 		for field, w := range want {
 			total[field]++
@@ -340,6 +347,78 @@ func TestAccuracy(t *testing.T) {
 		fmt.Fprintf(&report, "  %-30s %3d/%3d %5.1f%%\n", "overall", sumR, sumT, 100*float64(sumR)/float64(sumT))
 	}
 	t.Logf("accuracy per field over %d policies:\n%s", total["language"], report.String())
+	both := prf{vendorScore.tp + recipientScore.tp, vendorScore.fp + recipientScore.fp, vendorScore.fn + recipientScore.fn}
 	t.Logf("vendors: %s", vendorScore)
 	t.Logf("recipients (policies that list them): %s", recipientScore)
+	t.Logf("vendors + recipients: %s", both)
+
+	// Thresholds: the corpus is big and varied enough to mean something,
+	// and the analyser stays above the aims of issue 15.
+	langs := map[string]bool{}
+	for _, p := range testPolicies(t) {
+		if b, err := os.ReadFile(filepath.Join("testdata", "corpus", p.name+".expected.json")); err == nil {
+			var e expected
+			if json.Unmarshal(b, &e) == nil {
+				langs[e.Language] = true
+			}
+		}
+	}
+	if n := total["language"]; n < 27 {
+		t.Errorf("%d policies with expected facts, want at least 27 (32 with the seeds)", n)
+	}
+	if len(langs) < 12 {
+		t.Errorf("policies in %d languages, want at least 12", len(langs))
+	}
+	for _, c := range []struct {
+		name  string
+		score prf
+		min   float64
+	}{{"vendors", vendorScore, 0.90}, {"recipients", recipientScore, 0.90}, {"vendors + recipients", both, 0.90}} {
+		if f := c.score.f1(); f < c.min {
+			t.Errorf("%s F1 %.2f, want at least %.2f", c.name, f, c.min)
+		}
+	}
+	for field, min := range map[string]float64{"dnt_stance": 1, "gpc_stance": 1, "language": 1} {
+		if acc := float64(right[field]) / float64(max(1, total[field])); acc < min {
+			t.Errorf("%s accuracy %.2f, want %.2f", field, acc, min)
+		}
+	}
+	for _, f := range fields {
+		if acc := float64(right[f]) / float64(total[f]); acc < 0.85 {
+			t.Errorf("%s accuracy %.2f, want at least 0.85", f, acc)
+		}
+	}
+	if sumT > 0 && float64(sumR)/float64(sumT) < 0.95 {
+		t.Errorf("overall accuracy %.3f, want at least 0.95", float64(sumR)/float64(sumT))
+	}
+}
+
+func (c prf) f1() float64 {
+	p := float64(c.tp) / float64(max(1, c.tp+c.fp))
+	r := float64(c.tp) / float64(max(1, c.tp+c.fn))
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// diffNames lists the wanted names not found and the found names not wanted.
+func diffNames(got, want []string, key func(string) string) (miss, extra []string) {
+	g := map[string]bool{}
+	for _, x := range got {
+		g[key(x)] = true
+	}
+	w := map[string]bool{}
+	for _, x := range want {
+		w[key(x)] = true
+		if !g[key(x)] {
+			miss = append(miss, x)
+		}
+	}
+	for _, x := range got {
+		if !w[key(x)] {
+			extra = append(extra, x)
+		}
+	}
+	return miss, extra
 }

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -13,23 +14,23 @@ import (
 // companyForms are company-form suffixes across the EU, the EEA, the UK and
 // the US, longest first so "GmbH & Co. KG" is not read as "KG". A name
 // ending in one is an organisation whatever the sentence says.
-var companyForms = []string{
+var companyForms = withEUForms([]string{
 	"GmbH & Co. KG", "sp. z o.o.", "Sp. z o.o.", "spółka z o.o.", "S.A.R.L.", "S.p.A.", "S.r.l.", "S.A.S.", "S.L.U.", "S.A.U.",
 	"s.r.o.", "spol. s r.o.", "d.o.o.", "a.s.", "B.V.", "N.V.", "S.A.", "S.L.", "Inc.", "Ltd.", "Kft.", "Zrt.", "Nyrt.", "Lda.", "Corp.",
 	"e.K.", "GmbH", "gGmbH", "Limited", "Corporation", "SARL", "SpA", "Srl", "SRL", "SAS", "ApS", "A/S", "ASA", "Oyj", "Oy", "OÜ", "AS",
 	"AB", "AG", "KG", "SE", "SA", "BV", "NV", "Ltd", "LLC", "Inc", "PLC", "plc", "UG", "Lda", "SL", "AD", "UAB", "SIA", "IVS", "KS", "HB",
-}
+})
 
 // legalFormCountry are the forms that name one country's law.
-var legalFormCountry = map[string]string{
+var legalFormCountry = withEUFormCountries(map[string]string{
 	"AB": "SE", "HB": "SE", "ASA": "NO", "Oy": "FI", "Oyj": "FI", "OÜ": "EE", "ApS": "DK", "IVS": "DK", "sp. z o.o.": "PL",
 	"Sp. z o.o.": "PL", "spółka z o.o.": "PL", "Kft.": "HU", "Zrt.": "HU", "Nyrt.": "HU", "S.L.": "ES", "SL": "ES", "S.L.U.": "ES", "S.A.U.": "ES",
 	"Lda": "PT", "Lda.": "PT", "S.p.A.": "IT", "SpA": "IT", "S.r.l.": "IT", "Srl": "IT", "UAB": "LT", "SIA": "LV", "GmbH & Co. KG": "DE", "UG": "DE", "e.K.": "DE",
-}
+})
 
 // nameStop are capitalised words that start a sentence or a phrase rather
 // than a name: articles, pronouns and possessives in the languages read.
-var nameStop = map[string]bool{
+var nameStop = withEUNameStops(map[string]bool{
 	"The": true, "Our": true, "We": true, "This": true, "These": true, "Der": true, "Die": true, "Das": true, "Den": true, "Dem": true,
 	"Des": true, "Unser": true, "Unsere": true, "Wir": true, "Le": true, "La": true, "Les": true, "L": true, "Notre": true, "Nos": true,
 	"El": true, "Los": true, "Las": true, "Nuestro": true, "Il": true, "Lo": true, "Gli": true, "I": true, "Het": true, "Onze": true,
@@ -39,16 +40,16 @@ var nameStop = map[string]bool{
 	"Hos": true, "Par": true, "Por": true, "Da": true, "Dal": true, "Door": true, "Af": true, "Av": true, "Through": true, "From": true,
 	"If": true, "When": true, "For": true, "Für": true, "Pour": true, "Para": true, "Per": true, "Voor": true, "För": true, "For:": true,
 	"Email": true, "E-mail": true, "Tel": true, "Phone": true, "Address": true, "Adresse": true, "Name": true, "Firma": true, "Company": true,
-}
+})
 
 // nameJoin are lower-case words and signs inside company names.
 var nameJoin = map[string]bool{"&": true, "and": true, "und": true, "of": true, "de": true, "du": true, "des": true, "di": true, "del": true, "van": true, "von": true, "der": true, "for": true, "+": true}
 
 // enumTrigger opens an enumeration of examples ("providers such as ...").
-var enumTrigger = regexp.MustCompile(`(?i)(?:\bsuch as|\bincluding|\be\.g\.|\bz\. ?b\.|\bwie\b|\bcomme\b|\bnotamment|\bcomo\b|\bcome\b|\bad esempio|\bzoals\b|\bbijvoorbeeld|\bsåsom|\bsom\b|\bt\.ex\.|\bf\.eks\.|\bfx\.?|\bbl\.a\.|\bkuten|\bnäiteks|\bnagu\b|\bnp\.|\bnapř\.|\bjako\b|\bm\.in\.|\bpor exemplo|\bpor ejemplo|\bp\. ?ex\.|\bpar exemple|:)\s+`)
+var enumTrigger = regexp.MustCompile(`(?i)(?:\bsuch as|\bincluding|\be\.g\.|\bz\. ?b\.|\bwie\b|\bcomme\b|\bnotamment|\bcomo\b|\bcome\b|\bad esempio|\bzoals\b|\bbijvoorbeeld|\bsåsom|\bsom\b|\bt\.ex\.|\bf\.eks\.|\bfx\.?|\bbl\.a\.|\bkuten|\bnäiteks|\bnagu\b|\bnp\.|\bnapř\.|\bjako\b|\bm\.in\.|\bpor exemplo|\bpor ejemplo|\bp\. ?ex\.|\bpar exemple|:|` + euEnumTriggers() + `)\s+`)
 
 // recipientRoles map cue words in a recipient's sentence to its role.
-var recipientRoles = []struct{ role, words string }{
+var recipientRoles = withEURoles([]struct{ role, words string }{
 	{"payment", "payment|payments|zahlung|zahlungs|paiement|pago|pagamento|pagament|betaling|betalning|maksu|makse|płatno|platb"},
 	{"delivery", "delivery|shipping|parcel|carrier|courier|logistic|versand|zustell|paket|livraison|transporteur|envío|envio|entrega|transport|spedizion|corrier|consegn|bezorg|verzend|levering|leverans|frakt|pakke|paket|toimitu|kuljet|posti|tarne|kuller|dostaw|kurier|doprav|doruč"},
 	{"invoicing", "invoice|invoicing|billing|rechnung|factur|fattur|faktur|lasku|arve"},
@@ -59,7 +60,7 @@ var recipientRoles = []struct{ role, words string }{
 	{"marketing", "marketing|advertis|werbung|publicit|reklam|mainon|turundus"},
 	{"support", "customer service|support|kundenservice|service client|kundeservice|kundtjänst|asiakaspalvelu"},
 	{"it", "it service|it-dienst|software|cloud|crm|erp|it-tjenest|it-palvelu"},
-}
+})
 
 // recipients finds the organisations the policy names: every name with a
 // legal form, and in recipient sentences, lists and tables the names
@@ -137,7 +138,7 @@ func (d *doc) recipients(f *model.PolicyFacts) {
 			}
 		}
 		if d.recipientContext(i) {
-			if n, ok := listName(text); ok && !d.lexiconWord(s.start, s.start+len(n)) {
+			if n, ok := listName(text); ok && !d.lexiconWord(s.start, s.start+len(n)) && !d.countryName(s.start+strings.Index(text, n), len(n)) {
 				add(n, s.start+strings.Index(text, n), "", true)
 			}
 		}
@@ -220,10 +221,17 @@ func (d *doc) nameStart(i int) int {
 			break
 		}
 		r, _ := utf8.DecodeRuneInString(w)
+		capital := unicode.IsUpper(r) || unicode.IsDigit(r)
 		switch {
 		case nameJoin[w] && words > 0:
-		case (unicode.IsUpper(r) || unicode.IsDigit(r)) && !nameStop[w] && !d.lexiconWord(k, j) && !strings.ContainsAny(w, ".;!?") || isInitialism(w):
+		case capital && !nameStop[w] && !d.lexiconWord(k, j) && !strings.ContainsAny(w, ".;!?") || capital && reDomainWord.MatchString(w) || isInitialism(w) || capital && d.vendorAt(k, j):
 			start = k
+		case capital && !nameStop[w] && !strings.ContainsAny(w, ".;!?") && !slices.Contains(companyForms, w):
+			// A word of the lexicon inside a name ("Fan Courier Express",
+			// "OTP Mobil"): part of it only if a name word comes before.
+		case words == 0 && unicode.IsLower(r) && utf8.RuneCountInString(w) >= 3 && !strings.ContainsAny(w, ".;!?") && !nameJoin[w]:
+			// "Slovenská pošta, a.s.", "Hrvatska pošta d.d.": a lower-case
+			// last word before the form, if a name word comes before.
 		default:
 			return start
 		}
@@ -268,7 +276,7 @@ func (d *doc) lexiconWord(start, end int) bool {
 		return false
 	}
 	for _, h := range d.sents[si].hits {
-		if h.start < end && start < h.end && h.kw.cue != cCountry {
+		if h.start < end && start < h.end && h.kw.cue != cCountry && h.kw.cue != cUnit && h.kw.cue != cNumWord {
 			return true
 		}
 	}
@@ -321,6 +329,10 @@ func (d *doc) shortLine(i int) bool {
 	return (s.start == 0 || d.text[s.start-1] == '\n') && (s.end == len(d.text) || d.text[s.end] == '\n' || strings.TrimSpace(d.text[s.end:min(len(d.text), s.end+1)]) == "")
 }
 
+// articles may open a name that is a list item of its own ("An Post",
+// "La Poste", "The Rocket Science Group").
+var articles = map[string]bool{"An": true, "The": true, "La": true, "Le": true, "Il": true, "El": true, "Die": true, "Der": true, "De": true, "Het": true}
+
 // leadingName reads a list item or table cell that starts with a name:
 // "PostNord – parcel delivery", "Fiken: invoicing", "Mailchimp (The Rocket
 // Science Group)", or a cell that is only a name.
@@ -345,7 +357,7 @@ func leadingName(line string) (string, bool) {
 			ws = ws[:i] // the name, then the sentence goes on
 			break
 		}
-		if nameStop[w] {
+		if nameStop[w] && !(i == 0 && articles[w] && len(ws) > 1) {
 			return "", false
 		}
 	}
@@ -397,6 +409,9 @@ func properName(name string) bool {
 }
 
 // emailDomain is the second-level label of an e-mail address's domain.
+// reDomainWord is a name written as a domain ("KBOSS.hu", "Tárhely.Eu").
+var reDomainWord = regexp.MustCompile(`^\pL[\pL\d-]*\.[A-Za-z]{2,6}$`)
+
 var emailDomain = regexp.MustCompile(`[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.[a-z]{2,}\b`)
 
 type enumName struct {
@@ -414,7 +429,8 @@ func enumNames(s string) []enumName {
 	for rest != "" {
 		end := len(rest)
 		sepLen := 0
-		for _, sep := range []string{", ", " and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " ja ", " i ", " a ", " oraz ", " or ", " oder ", " ou ", " o ", " of ", " eller ", " tai ", " või ", " lub ", " nebo ", "; ", " / "} {
+		for _, sep := range []string{", ", " and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " ja ", " i ", " a ", " oraz ", " or ", " oder ", " ou ", " o ", " of ", " eller ", " tai ", " või ", " lub ", " nebo ", "; ", " / ",
+			" ir ", " și ", " és ", " in ", " un ", " u ", " agus ", " и ", " και ", " ili ", " alebo ", " vai ", " sau ", " vagy "} {
 			if k := strings.Index(rest, sep); k >= 0 && k < end {
 				end, sepLen = k, len(sep)
 			}
@@ -423,7 +439,25 @@ func enumNames(s string) []enumName {
 		item = strings.TrimRight(item, ".)")
 		n, ok := leadingName(item)
 		if !ok {
-			break
+			// "kurjerių bendrovei DPD Lietuva": what the recipient is, then
+			// its name.
+			if n = trailingName(item); n == "" {
+				if r, _ := utf8.DecodeRuneInString(item); unicode.IsUpper(r) && sepLen > 0 {
+					// "ACS Courier Α.Ε. για ...": a name the legal-form
+					// pass reads; the enumeration goes on.
+					off += end + sepLen
+					rest = rest[end+sepLen:]
+					continue
+				}
+				break
+			}
+			out = append(out, enumName{n, off + strings.LastIndex(rest[:end], n)})
+			if sepLen == 0 {
+				break
+			}
+			off += end + sepLen
+			rest = rest[end+sepLen:]
+			continue
 		}
 		if n != item {
 			// "... und Brevo ein": the last name, then the sentence goes on.
@@ -504,4 +538,54 @@ func recipientKey(name string) string {
 		}
 	}
 	return strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " ,.")), " "))
+}
+
+// countryName reports a country keyword covering text[start:start+n]: a
+// table's country column ("ZDA", "USA") is not a recipient.
+func (d *doc) countryName(start, n int) bool {
+	si := d.sentenceAt(start)
+	if si < 0 {
+		return false
+	}
+	for _, h := range d.sents[si].hitsOf(cCountry) {
+		if h.start <= start && h.end >= start+n {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingName is the run of capitalised words ending an enumeration item
+// that opens with lower-case words ("paštomatų tinklui Omniva"), "" when
+// there is none.
+func trailingName(item string) string {
+	ws := strings.Fields(item)
+	i := len(ws)
+	for i > 0 {
+		w := ws[i-1]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r)) || nameStop[w] || strings.ContainsAny(w, ".;!?:") {
+			break
+		}
+		i--
+	}
+	if i == 0 || i == len(ws) || len(ws)-i > 4 {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(ws[0])
+	if !unicode.IsLower(first) {
+		return ""
+	}
+	return strings.Join(ws[i:], " ")
+}
+
+// vendorAt reports a knowledge-base vendor's name covering text[start:end]
+// ("Hotjar" is also a word of the lexicon).
+func (d *doc) vendorAt(start, end int) bool {
+	for _, v := range d.vendorSpans {
+		if v.start <= start && v.end >= end {
+			return true
+		}
+	}
+	return false
 }

@@ -24,6 +24,10 @@ var abbreviations = map[string]bool{
 	"s.l": true, "s.p.a": true, "s.r.l": true, "s.r.o": true, "a.s": true, "o.o": true, "sp": true, "t": true, "ul": true,
 	"av": true, "bd": true, "mnt": true, "tn": true, "puh": true, "tlf": true, "sig": true, "sr": true, "sra": true,
 	"p": true, "pp": true, "par": true, "ex.g": true, "resp": true, "inkl": true, "evt": true, "bl.a": true, "f.eks": true,
+	// The eleven languages of lexicon_eu.go.
+	"τηλ": true, "λεωφ": true, "αρ": true, "π.χ": true, "тел": true, "ул": true, "бул": true, "гр": true, "напр": true,
+	"npr": true, "pvz": true, "piem": true, "eż": true, "m.sh": true, "tālr": true, "reģ": true, "krt": true, "nám": true,
+	"kft": true, "zrt": true, "nyrt": true, "bt": true, "d.o.o": true, "d.d": true, "j.d.o.o": true, "teo": true, "p.l.c": true,
 	"fx": true, "dvs": true, "m.m": true, "t.ex": true, "o.s.v": true, "jf": true, "ev": true, "ref": true,
 }
 

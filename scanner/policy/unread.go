@@ -6,27 +6,21 @@ import (
 	"unicode"
 )
 
-// unreadWords are, for the languages the analyser does not read (the rest
-// of the EU's and a few more), their most frequent function words and the
-// words their privacy policies use, so such a policy is named for what it
-// is instead of being read as an empty policy in a language it resembles.
+// unreadWords are, for a few Latin-script languages the analyser does not
+// read (it reads the 24 of the EU and Norwegian), their most frequent
+// function words and the words their privacy policies use, so such a policy
+// is named for what it is instead of being read as an empty policy in a
+// language it resembles.
 var unreadWords = map[string]string{
-	"hu": "és az hogy nem egy meg vagy adatok adatait adatkezelés adatkezelő adatkezelési személyes adatokat adatai ön önnek amely amelyek által szerint részére kapcsolatban továbbá esetén alapján jogosult azok ezek illetve valamint",
-	"ro": "și sau pentru care datele datelor personale prelucrarea dumneavoastră noastre nostru este sunt pe în din ale unei unui acestea fi vă putem privind precum cookie-uri",
-	"sk": "sa osobných údajov spracúvanie spracúvania prevádzkovateľ ktoré ktorý sú alebo pre ako aj tieto môžete máte právo",
-	"sl": "in za da so ali osebnih podatkov podatke obdelava obdelave upravljavec vaše vas ki lahko tudi pri od pravico",
-	"hr": "za da su ili osobnih podataka podatke obrada obrade voditelj vaše vas koji koje može također pri od pravo",
-	"lt": "ir kad yra su iš arba jūsų mes asmens duomenų duomenis tvarkymas tvarkome kurie kuri taip pat gali teisė",
-	"lv": "un ir ka ar uz vai jūsu mēs personas datu datus apstrāde apstrādes pārzinis kas kā arī var tiesības",
-	"mt": "ta' li il-data personali tiegħek aħna jew għal fil mill dwar huwa huma tagħna",
-	"ga": "agus an na ar is le do sonraí pearsanta ár bhur faoi atá",
+	"tr": "ve bir bu için ile olarak veya kişisel verilerin verileriniz verilerinizi gizlilik politikası çerez çerezler sizin bizim tarafından olan değil daha gibi kadar hakkında hakkınız",
+	"is": "og að er í á sem við um með fyrir persónuupplýsingar persónuupplýsingum persónuupplýsinga þú þinn þínar okkar ekki eða til frá vefkökur vafrakökur",
+	"sq": "dhe të në për që me një nga është të dhënat personale ju juaj ne tona privatësisë mund ose",
+	"ca": "els les dels amb per una aquesta aquest dades personals tractament privadesa vostè vostres nostra també són poden",
 }
 
 // unreadLetters are letters that only those languages use.
 var unreadLetters = map[rune]string{
-	'ő': "hu", 'ű': "hu", 'ș': "ro", 'ş': "ro", 'ț': "ro", 'ţ': "ro", 'ă': "ro", 'ľ': "sk", 'ĺ': "sk", 'ŕ': "sk", 'ô': "sk",
-	'ć': "hr", 'đ': "hr", 'ė': "lt", 'į': "lt", 'ų': "lt", 'ā': "lv", 'ē': "lv", 'ī': "lv", 'ģ': "lv", 'ķ': "lv", 'ļ': "lv", 'ņ': "lv",
-	'ħ': "mt", 'ġ': "mt", 'ċ': "mt",
+	'ı': "tr", 'ğ': "tr", 'þ': "is", 'ð': "is", 'ë': "sq",
 }
 
 var (
@@ -123,6 +117,9 @@ func UnreadLanguage(text string) string {
 			default:
 				best = "bg"
 			}
+		}
+		if langIndex(best) >= 0 {
+			return "" // Greek and Bulgarian are read
 		}
 		return best
 	}
