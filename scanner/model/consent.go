@@ -144,6 +144,48 @@ type Control struct {
 	Role string `json:"role,omitempty"`
 	// Frame is the URL of the frame that holds it.
 	Frame string `json:"frame,omitempty"`
+
+	// Prominence, measured as rendered before any click (zero when not
+	// measured, as in recordings made before these fields existed).
+	// Box is its border box in CSS pixels of its frame's viewport.
+	Box *Box `json:"box,omitempty"`
+	// FontSize is the computed font size of its label, in CSS pixels.
+	FontSize float64 `json:"font_size,omitempty"`
+	// Color and Background are the label's colour and the opaque colour
+	// painted behind it (#rrggbb): transparent backgrounds resolved up the
+	// ancestors, the control's opacity applied to the text.
+	Color      string `json:"color,omitempty"`
+	Background string `json:"background,omitempty"`
+	// Contrast is the WCAG 2 contrast ratio of Color on Background (1..21).
+	Contrast float64 `json:"contrast,omitempty"`
+	// Look is how it is styled: LookFilled (a button with a background of
+	// its own), LookOutlined (a button drawn by its border), LookLink (an
+	// underlined or bare link) or LookText (bare text).
+	Look string `json:"look,omitempty"`
+}
+
+// Looks of Control.Look.
+const (
+	LookFilled   = "filled"
+	LookOutlined = "outlined"
+	LookLink     = "link"
+	LookText     = "text"
+)
+
+// Box is an element's rectangle in CSS pixels.
+type Box struct {
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+}
+
+// Area is the box's area in square CSS pixels; 0 for a nil box.
+func (b *Box) Area() float64 {
+	if b == nil {
+		return 0
+	}
+	return b.Width * b.Height
 }
 
 // ShowsReject tells whether the controls include a refusal, and so whether
