@@ -70,6 +70,7 @@ func buildRegistry() []Rule {
 		noConsentBanner(),
 		noRejectOption(),
 		rejectHarderThanAccept(),
+		rejectLessProminent(),
 		preTickedPurposes(),
 		cookieWall(),
 		bannerReturnsAfterReject(),

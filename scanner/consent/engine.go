@@ -300,6 +300,7 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 	}
 	e.screenshot(ctx, &res, "after")
 	res.Signals = s.signals()
+	res.Effect = Prove(action, res.Signals)
 	if e.opts.Recheck && res.Verified {
 		res.BannerReturned = s.recheck()
 		res.Rechecked = true
