@@ -536,3 +536,79 @@ func rejectLessProminent() Rule {
 		},
 	}
 }
+
+// rejectEffect is what the page said after the reject: the phase's own
+// result, else the site summary.
+func (c *evalContext) rejectEffect() *model.ChoiceEffect {
+	if r := c.consentResult(model.PhaseAfterReject); r != nil && r.Effect != nil {
+		return r.Effect
+	}
+	return c.site.Consent.RejectEffective
+}
+
+func rejectNotEffective() Rule {
+	effect := func(ev ...model.ChoiceEvidence) func(*model.Site) {
+		return func(s *model.Site) {
+			e := &model.ChoiceEffect{Effective: true, Evidence: ev}
+			for _, x := range ev {
+				e.Effective = e.Effective && x.Agrees
+			}
+			s.Phases[model.PhaseAfterReject].Consent.Effect = e
+			s.Consent.RejectEffective = e
+		}
+	}
+	allGranted := model.ChoiceEvidence{Source: "record:CookieConsent", Granted: []string{"marketing", "preferences", "statistics"},
+		Agrees: false, Detail: "cookiebot consent record CookieConsent"}
+	denied := model.ChoiceEvidence{Source: "record:CookieConsent", Denied: []string{"marketing", "preferences", "statistics"},
+		Agrees: true, Detail: "cookiebot consent record CookieConsent"}
+	tcfAll := model.ChoiceEvidence{Source: "tcf", Granted: []string{"purpose 1", "purpose 2", "purpose 3", "purpose 4"},
+		Agrees: false, Detail: "TC string of CMP 10: 4 of 11 purposes consented, 120 vendors"}
+	tcfNone := model.ChoiceEvidence{Source: "tcf", Denied: []string{"purpose 1", "purpose 2", "purpose 3", "purpose 4"},
+		Agrees: true, Detail: "TC string of CMP 10: 0 of 11 purposes consented, 0 vendors"}
+	return Rule{
+		ID:       "reject-not-effective",
+		Title:    "After the visitor rejected, the page records consent",
+		Severity: High,
+		Rationale: "A refusal must take effect. After a verified reject the consent engine reads what the page exposes " +
+			"to its vendors — the TCF and GPP strings, Google Consent Mode, the consent platform's own record — and " +
+			"a reject after which they still grant every non-essential purpose is no refusal at all: vendors read " +
+			"the record, not the click.",
+		References:    []string{refGDPR7, refGDPR4_11, refEDPB052020, refCNIL2020091},
+		Remediation:   "Make \"Reject all\" write a record with every non-essential purpose denied (TC string without purpose consents, Consent Mode update to denied, the platform's categories off), and check it after a reject.",
+		Jurisdictions: consentOptional(),
+		Examples: []Example{
+			{Name: "the platform's record grants every category after the reject", Fires: true, Site: exSite(effect(allGranted))},
+			{Name: "the TC string keeps the purposes consented after the reject", Fires: true, Site: exSite(effect(tcfAll, denied))},
+			{Name: "every record denies after the reject", Fires: false, Site: exSite(effect(tcfNone, denied))},
+			{Name: "nothing readable after the reject: no verdict", Fires: false, Site: exSite()},
+			{Name: "the reject was not carried out: no verdict", Fires: false, Site: exSite(effect(allGranted), rejectFailed)},
+		},
+		check: func(c *evalContext) []model.Finding {
+			r := c.consentResult(model.PhaseAfterReject)
+			eff := c.rejectEffect()
+			if eff == nil || eff.Effective || r == nil || !r.Clicked {
+				return nil
+			}
+			var ev []model.Evidence
+			var sources []string
+			for _, e := range eff.Evidence {
+				if e.Agrees {
+					continue
+				}
+				sources = append(sources, e.Source)
+				ev = append(ev, model.Evidence{Kind: "consent", Page: c.siteURL(), Name: e.Source,
+					Detail: fmt.Sprintf("%s: granted after the reject: %s", e.Detail, joinNames(e.Granted, 6))})
+			}
+			if len(ev) == 0 {
+				return nil
+			}
+			ev = append(ev, clickEvidence(c.siteURL(), r)...)
+			return []model.Finding{{
+				Phase:    ptr(model.PhaseAfterReject),
+				Subject:  "reject-effect",
+				Message:  fmt.Sprintf("After the visitor rejected on %s, %s still grant non-essential purposes: the refusal did not take effect", c.siteURL(), strings.Join(sources, ", ")),
+				Evidence: ev,
+			}}
+		},
+	}
+}

@@ -74,6 +74,7 @@ func buildRegistry() []Rule {
 		preTickedPurposes(),
 		cookieWall(),
 		bannerReturnsAfterReject(),
+		rejectNotEffective(),
 		consentModeDefaultGranted(),
 		// Do Not Track and Global Privacy Control.
 		dntIgnored(),

@@ -76,7 +76,10 @@ func readRecords(raw []rawRecord) []model.ConsentRecordState {
 			if !ok {
 				break
 			}
-			out = append(out, model.ConsentRecordState{Name: r.Name, Format: f.format, Granted: nonNecessary(g), Denied: nonNecessary(d)})
+			g, d = nonNecessary(g), nonNecessary(d)
+			sort.Strings(g)
+			sort.Strings(d)
+			out = append(out, model.ConsentRecordState{Name: r.Name, Format: f.format, Granted: g, Denied: d})
 			break
 		}
 	}
@@ -88,7 +91,7 @@ func readRecords(raw []rawRecord) []model.ConsentRecordState {
 	return out
 }
 
-// nonNecessary drops necessary names, sorts and never returns nil.
+// nonNecessary drops necessary names and never returns nil.
 func nonNecessary(names []string) []string {
 	out := []string{}
 	for _, n := range names {
@@ -96,7 +99,6 @@ func nonNecessary(names []string) []string {
 			out = append(out, n)
 		}
 	}
-	sort.Strings(out)
 	return out
 }
 
