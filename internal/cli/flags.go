@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -382,15 +383,23 @@ type consentFlags struct {
 type consentOptions struct {
 	RuleDirs    []string
 	EvidenceDir string
+	// GenericOnly: --consent-rules none, no rule file at all.
+	GenericOnly bool
 }
 
 func (g *consentFlags) register(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&g.rules, "consent-rules", nil, "`DIR` or file of extra consent-platform rules (repeatable)")
+	fs.StringArrayVar(&g.rules, "consent-rules", nil, "`DIR` or file of extra consent-platform rules (repeatable); none: no rule file at all, the generic engine alone")
 	fs.StringVar(&g.evidenceDir, "evidence-dir", "", "save consent screenshots to `DIR`")
 }
 
 func (g *consentFlags) options() (consentOptions, error) {
 	o := consentOptions{RuleDirs: g.rules, EvidenceDir: g.evidenceDir}
+	if slices.Contains(o.RuleDirs, "none") {
+		if len(o.RuleDirs) > 1 {
+			return o, usagef("--consent-rules none runs the generic engine alone: it takes no rule directory (for a directory named none, write ./none)")
+		}
+		o.RuleDirs, o.GenericOnly = nil, true
+	}
 	for _, r := range o.RuleDirs {
 		if _, err := os.Stat(r); err != nil {
 			return o, usagef("--consent-rules: %v", err)

@@ -22,6 +22,10 @@ type Options struct {
 	// RuleDirs are directories (or files) of user rule files, loaded after
 	// the built-in ones; a user rule replaces a built-in rule of the same id.
 	RuleDirs []string
+	// GenericOnly loads no rule file, built-in or user: every banner goes
+	// through the generic engine (--consent-rules none), to diagnose it and
+	// to measure it.
+	GenericOnly bool
 	// Accept and Reject are CSS selectors of the site's own accept-all and
 	// reject-all buttons, from .privacyscan.yaml. They take precedence over
 	// rules and the generic fallback when they match a visible element.
@@ -74,9 +78,16 @@ func New(opts Options) (*Engine, error) {
 	if err := checkVocabulary(); err != nil {
 		return nil, err
 	}
-	rules, err := loadRules(opts.RuleDirs)
-	if err != nil {
-		return nil, err
+	var rules []*Rule
+	if opts.GenericOnly {
+		if len(opts.RuleDirs) > 0 {
+			return nil, errors.New("consent rules: generic only, yet rule directories were given")
+		}
+	} else {
+		var err error
+		if rules, err = loadRules(opts.RuleDirs); err != nil {
+			return nil, err
+		}
 	}
 	e := &Engine{opts: opts, rules: rules}
 	type jsRule struct {
