@@ -104,11 +104,11 @@ func New(opts Options) (*Engine, error) {
 		Vocab        map[string]pat `json:"vocab"`
 		Rules        []jsRule       `json:"rules"`
 		CloseRefuses string         `json:"closeRefuses"`
-	}{Classes: buttonClasses, Vocab: map[string]pat{}, CloseRefuses: closeRefuses}
+	}{Classes: buttonClasses, Vocab: map[string]pat{}, Rules: []jsRule{}, CloseRefuses: closeRefuses}
 	for _, c := range append([]string{"banner", ClassClose}, buttonClasses...) {
 		cfg.Vocab[c] = pat{Whole: vocabPattern(c, true), Part: vocabPattern(c, false)}
 	}
-	var globals [][]string
+	globals := [][]string{} // not null when there is no rule (GenericOnly)
 	for _, r := range rules {
 		cfg.Rules = append(cfg.Rules, jsRule{Frame: r.Frame, Selectors: nonNil(r.Detect.Selectors), Banner: r.Banner})
 		globals = append(globals, nonNil(r.Detect.Globals))

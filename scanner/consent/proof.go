@@ -18,7 +18,7 @@ import (
 
 // necessaryName recognises a strictly necessary purpose, category or
 // service, which stays on after a reject.
-var necessaryName = regexp.MustCompile(`(?i)^(c0001|necessary|strictly.?necessary|essential|required|technical|security_storage|functionality_storage|mandatory)$|necessar|essentiel|notwendig|erforderlich`)
+var necessaryName = regexp.MustCompile(`(?i)^(c0001|necessary|strictly.?necessary|essential|required|technical|technically_required|security_storage|functionality_storage|mandatory)$|necessar|essentiel|notwendig|erforderlich`)
 
 // recordFormats are the consent records whose format is known: cookie or
 // localStorage names and how to read them.
@@ -30,7 +30,10 @@ var recordFormats = []struct {
 	{regexp.MustCompile(`^CookieConsent$`), "cookiebot", parseCookiebot},
 	{regexp.MustCompile(`^OptanonConsent$`), "onetrust", parseOptanon},
 	{regexp.MustCompile(`^cc_cookie$`), "vanilla-cookieconsent", parseCCCookie},
-	{regexp.MustCompile(`^(klaro|orejime|axeptio_cookies)$`), "json-map", parseJSONMap},
+	{regexp.MustCompile(`^(klaro|orejime|eu-consent|axeptio_cookies)$`), "json-map", parseJSONMap},
+	{regexp.MustCompile(`^cookieconsent_status$`), "osano-cookieconsent", parseStatus},
+	{regexp.MustCompile(`^cookie-consent-tracking-allowed$`), "cookie-consent-js", parseStatus},
+	{regexp.MustCompile(`^cookies_accepted_categories$`), "porsche-cookie-consent-banner", parseCategoryList},
 	{regexp.MustCompile(`^tarteaucitron$`), "tarteaucitron", parseTarteaucitron},
 	{regexp.MustCompile(`^cookieyes-consent$`), "cookieyes", parseCookieYes},
 	{regexp.MustCompile(`^cmplz_(marketing|statistics|preferences)$`), "complianz", nil},
@@ -38,7 +41,7 @@ var recordFormats = []struct {
 
 // recordNamesJS is the pattern the page script reads cookies and storage
 // keys with.
-const recordNamesJS = `^(CookieConsent|OptanonConsent|cc_cookie|klaro|orejime|axeptio_cookies|tarteaucitron|cookieyes-consent|cmplz_(marketing|statistics|preferences))$`
+const recordNamesJS = `^(CookieConsent|OptanonConsent|cc_cookie|klaro|orejime|eu-consent|axeptio_cookies|cookieconsent_status|cookie-consent-tracking-allowed|cookies_accepted_categories|tarteaucitron|cookieyes-consent|cmplz_(marketing|statistics|preferences))$`
 
 // rawRecord is a cookie or storage item the page script read.
 type rawRecord struct {
@@ -181,6 +184,33 @@ func parseJSONMap(v string) (g, d []string, ok bool) {
 		}
 	}
 	return g, d, len(g)+len(d) > 0
+}
+
+// parseStatus reads a record of one yes-or-no choice over tracking:
+// Osano's cookieconsent_status (allow, deny; dismiss for an informational
+// banner) and cookie-consent-js's tracking-allowed (true, false).
+func parseStatus(v string) (g, d []string, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "allow", "true", "yes":
+		return []string{"tracking"}, nil, true
+	case "deny", "false", "no":
+		return nil, []string{"tracking"}, true
+	}
+	return nil, nil, false
+}
+
+// parseCategoryList reads a list of accepted categories, as a JSON array or
+// separated by commas; what is off is not listed.
+func parseCategoryList(v string) (g, d []string, ok bool) {
+	var list []string
+	if json.Unmarshal([]byte(v), &list) != nil {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				list = append(list, p)
+			}
+		}
+	}
+	return list, nil, true
 }
 
 // parseTarteaucitron reads "!service=true!other=false".
