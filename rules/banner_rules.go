@@ -398,3 +398,217 @@ func bannerReturnsAfterReject() Rule {
 		},
 	}
 }
+
+// Thresholds of reject-less-prominent: the first-layer refusal is clearly
+// less prominent than accept when its box is less than ProminenceAreaRatio
+// of accept's, its text less than ProminenceFontRatio of accept's size, or
+// its contrast below ProminenceMinContrast (WCAG's minimum for large text)
+// while accept's is at least ProminenceContrastGap times higher; or when it
+// is a bare link or text while accept is a filled button.
+const (
+	ProminenceAreaRatio   = 0.5
+	ProminenceFontRatio   = 0.8
+	ProminenceMinContrast = 3.0
+	ProminenceContrastGap = 1.5
+)
+
+const refEDPBDeceptive = "EDPB Guidelines 03/2022 on deceptive design patterns (Version 2.0, 2023)"
+
+// lookRank orders control looks by how much they stand out.
+func lookRank(look string) int {
+	switch look {
+	case model.LookFilled:
+		return 3
+	case model.LookOutlined:
+		return 2
+	case model.LookLink:
+		return 1
+	}
+	return 0
+}
+
+// mostProminent returns the measured control of a class that stands out
+// most (look, then area), or nil.
+func mostProminent(cs []model.Control, class string) *model.Control {
+	var best *model.Control
+	for i := range cs {
+		c := &cs[i]
+		if c.Class != class || c.Box == nil || c.Look == "" {
+			continue
+		}
+		if best == nil || lookRank(c.Look) > lookRank(best.Look) ||
+			lookRank(c.Look) == lookRank(best.Look) && c.Box.Area() > best.Box.Area() {
+			best = c
+		}
+	}
+	return best
+}
+
+// lessProminent says how the refusal is clearly less prominent than the
+// accept, or returns nil when it is not.
+func lessProminent(acc, rej *model.Control) []string {
+	var why []string
+	if lookRank(rej.Look) <= lookRank(model.LookLink) {
+		why = append(why, "a bare "+rej.Look+" against a filled button")
+	}
+	if a, r := acc.Box.Area(), rej.Box.Area(); a > 0 && r < ProminenceAreaRatio*a {
+		why = append(why, fmt.Sprintf("smaller: %.0f%% of accept's area", 100*r/a))
+	}
+	if acc.FontSize > 0 && rej.FontSize > 0 && rej.FontSize < ProminenceFontRatio*acc.FontSize {
+		why = append(why, fmt.Sprintf("smaller text: %.0f px against %.0f px", rej.FontSize, acc.FontSize))
+	}
+	if rej.Contrast > 0 && rej.Contrast < ProminenceMinContrast && acc.Contrast >= ProminenceContrastGap*rej.Contrast {
+		why = append(why, fmt.Sprintf("fainter: contrast %.2f:1 against %.2f:1", rej.Contrast, acc.Contrast))
+	}
+	return why
+}
+
+// describeProminence states a control's measurements for evidence.
+func describeProminence(c *model.Control) string {
+	look := c.Look
+	if look == model.LookFilled || look == model.LookOutlined {
+		look += " button"
+	}
+	return fmt.Sprintf("%s %q: %s %.0f×%.0f px, %.0f px text %s on %s, contrast %.2f:1",
+		c.Class, shortLabel(c.Label), look, c.Box.Width, c.Box.Height, c.FontSize, c.Color, c.Background, c.Contrast)
+}
+
+func rejectLessProminent() Rule {
+	ctl := func(class, label, look string, w, h, font float64, fg, bg string, contrast float64) model.Control {
+		return model.Control{Label: label, Class: class, Reason: "text", Tag: map[bool]string{true: "a", false: "button"}[look == model.LookLink],
+			Box: &model.Box{Width: w, Height: h}, FontSize: font, Color: fg, Background: bg, Contrast: contrast, Look: look}
+	}
+	accept := ctl(model.ControlAccept, "Accept all", model.LookFilled, 380, 49, 18, "#ffffff", "#0a7d32", 5.26)
+	return Rule{
+		ID:       "reject-less-prominent",
+		Title:    "The first-layer refusal is less prominent than accept",
+		Severity: Medium,
+		Rationale: "Refusing must be as easy as accepting, and as visible. A \"Reject all\" shown as a small, pale or " +
+			"bare link under a large coloured \"Accept all\" button steers the visitor towards consent (EDPB: " +
+			"deceptive design, \"hindering\" and \"skipping\"); CNIL asks for refusal and acceptance at the same " +
+			"level and in the same format. The consent engine measures each control as rendered: its box, font " +
+			"size, colours and contrast ratio, and whether it is styled as a button.",
+		References:    []string{refEDPBDeceptive, refEDPBTaskforce, refCNIL2020092, refGDPR7, refEDPB052020},
+		Remediation:   "Give \"Reject all\" the same form as \"Accept all\" on the first layer: a button of the same size, font and contrast (a neutral colour is fine, a pale link is not).",
+		Jurisdictions: with(usAll(Off), "fr", High),
+		Examples: []Example{
+			{Name: "a small pale link against a large filled accept", Fires: true, Site: exSite(shown([]model.Control{accept,
+				ctl(model.ControlReject, "Reject all", model.LookLink, 52, 12, 11, "#c4c4c4", "#ffffff", 1.74)}))},
+			{Name: "an outlined button of a third of accept's size", Fires: true, Site: exSite(shown([]model.Control{accept,
+				ctl(model.ControlReject, "Reject all", model.LookOutlined, 120, 40, 16, "#333333", "#ffffff", 12.63)}))},
+			{Name: "a filled button of the same size in pale grey on white", Fires: true, Site: exSite(shown([]model.Control{accept,
+				ctl(model.ControlReject, "Reject all", model.LookFilled, 380, 49, 18, "#bbbbbb", "#f4f4f4", 1.8)}))},
+			{Name: "two filled buttons of the same size and contrast", Fires: false, Site: exSite(shown([]model.Control{accept,
+				ctl(model.ControlReject, "Reject all", model.LookFilled, 380, 49, 18, "#ffffff", "#444444", 9.74)}))},
+			{Name: "an outlined reject of the same size with good contrast", Fires: false, Site: exSite(shown([]model.Control{accept,
+				ctl(model.ControlReject, "Reject all", model.LookOutlined, 370, 49, 18, "#0a7d32", "#ffffff", 5.26)}))},
+			{Name: "a pale link refusal next to a full-size reject button: the button counts", Fires: false, Site: exSite(shown([]model.Control{accept,
+				ctl(model.ControlReject, "Continue without accepting", model.LookLink, 150, 14, 12, "#999999", "#ffffff", 2.85),
+				ctl(model.ControlReject, "Reject all", model.LookFilled, 380, 49, 18, "#ffffff", "#444444", 9.74)}))},
+			{Name: "accept is a link too", Fires: false, Site: exSite(shown([]model.Control{
+				ctl(model.ControlAccept, "Accept", model.LookLink, 50, 14, 12, "#0645ad", "#ffffff", 8.6),
+				ctl(model.ControlReject, "Refuse", model.LookLink, 50, 14, 12, "#0645ad", "#ffffff", 8.6)}))},
+			{Name: "controls recorded without measurements", Fires: false, Site: exSite(shown([]model.Control{
+				{Label: "Accept all", Class: model.ControlAccept, Reason: "text", Tag: "button"},
+				{Label: "Reject all", Class: model.ControlReject, Reason: "text", Tag: "a"}}))},
+			{Name: "no refusal on the first layer: no-reject-option covers it", Fires: false, Site: exSite(shown([]model.Control{accept,
+				ctl(model.ControlSettings, "Settings", model.LookLink, 52, 12, 11, "#c4c4c4", "#ffffff", 1.74)}))},
+		},
+		check: func(c *evalContext) []model.Finding {
+			cs := c.shownControls()
+			acc, rej := mostProminent(cs, model.ControlAccept), mostProminent(cs, model.ControlReject)
+			if !c.bannerDetected() || acc == nil || rej == nil || acc.Look != model.LookFilled {
+				return nil
+			}
+			why := lessProminent(acc, rej)
+			if len(why) == 0 {
+				return nil
+			}
+			return []model.Finding{{
+				Subject: "reject-prominence",
+				Message: fmt.Sprintf("The refusal %q on the consent banner of %s is less prominent than %q: %s",
+					shortLabel(rej.Label), c.siteURL(), shortLabel(acc.Label), strings.Join(why, "; ")),
+				Evidence: []model.Evidence{
+					{Kind: "consent", Page: c.siteURL(), Name: rej.Label, Detail: describeProminence(rej)},
+					{Kind: "consent", Page: c.siteURL(), Name: acc.Label, Detail: describeProminence(acc)},
+				},
+			}}
+		},
+	}
+}
+
+// rejectEffect is what the page said after the reject: the phase's own
+// result, else the site summary.
+func (c *evalContext) rejectEffect() *model.ChoiceEffect {
+	if r := c.consentResult(model.PhaseAfterReject); r != nil && r.Effect != nil {
+		return r.Effect
+	}
+	return c.site.Consent.RejectEffective
+}
+
+func rejectNotEffective() Rule {
+	effect := func(ev ...model.ChoiceEvidence) func(*model.Site) {
+		return func(s *model.Site) {
+			e := &model.ChoiceEffect{Effective: true, Evidence: ev}
+			for _, x := range ev {
+				e.Effective = e.Effective && x.Agrees
+			}
+			s.Phases[model.PhaseAfterReject].Consent.Effect = e
+			s.Consent.RejectEffective = e
+		}
+	}
+	allGranted := model.ChoiceEvidence{Source: "record:CookieConsent", Granted: []string{"marketing", "preferences", "statistics"},
+		Agrees: false, Detail: "cookiebot consent record CookieConsent"}
+	denied := model.ChoiceEvidence{Source: "record:CookieConsent", Denied: []string{"marketing", "preferences", "statistics"},
+		Agrees: true, Detail: "cookiebot consent record CookieConsent"}
+	tcfAll := model.ChoiceEvidence{Source: "tcf", Granted: []string{"purpose 1", "purpose 2", "purpose 3", "purpose 4"},
+		Agrees: false, Detail: "TC string of CMP 10: 4 of 11 purposes consented, 120 vendors"}
+	tcfNone := model.ChoiceEvidence{Source: "tcf", Denied: []string{"purpose 1", "purpose 2", "purpose 3", "purpose 4"},
+		Agrees: true, Detail: "TC string of CMP 10: 0 of 11 purposes consented, 0 vendors"}
+	return Rule{
+		ID:       "reject-not-effective",
+		Title:    "After the visitor rejected, the page records consent",
+		Severity: High,
+		Rationale: "A refusal must take effect. After a verified reject the consent engine reads what the page exposes " +
+			"to its vendors — the TCF and GPP strings, Google Consent Mode, the consent platform's own record — and " +
+			"a reject after which they still grant every non-essential purpose is no refusal at all: vendors read " +
+			"the record, not the click.",
+		References:    []string{refGDPR7, refGDPR4_11, refEDPB052020, refCNIL2020091},
+		Remediation:   "Make \"Reject all\" write a record with every non-essential purpose denied (TC string without purpose consents, Consent Mode update to denied, the platform's categories off), and check it after a reject.",
+		Jurisdictions: consentOptional(),
+		Examples: []Example{
+			{Name: "the platform's record grants every category after the reject", Fires: true, Site: exSite(effect(allGranted))},
+			{Name: "the TC string keeps the purposes consented after the reject", Fires: true, Site: exSite(effect(tcfAll, denied))},
+			{Name: "every record denies after the reject", Fires: false, Site: exSite(effect(tcfNone, denied))},
+			{Name: "nothing readable after the reject: no verdict", Fires: false, Site: exSite()},
+			{Name: "the reject was not carried out: no verdict", Fires: false, Site: exSite(effect(allGranted), rejectFailed)},
+		},
+		check: func(c *evalContext) []model.Finding {
+			r := c.consentResult(model.PhaseAfterReject)
+			eff := c.rejectEffect()
+			if eff == nil || eff.Effective || r == nil || !r.Clicked {
+				return nil
+			}
+			var ev []model.Evidence
+			var sources []string
+			for _, e := range eff.Evidence {
+				if e.Agrees {
+					continue
+				}
+				sources = append(sources, e.Source)
+				ev = append(ev, model.Evidence{Kind: "consent", Page: c.siteURL(), Name: e.Source,
+					Detail: fmt.Sprintf("%s: granted after the reject: %s", e.Detail, joinNames(e.Granted, 6))})
+			}
+			if len(ev) == 0 {
+				return nil
+			}
+			ev = append(ev, clickEvidence(c.siteURL(), r)...)
+			return []model.Finding{{
+				Phase:    ptr(model.PhaseAfterReject),
+				Subject:  "reject-effect",
+				Message:  fmt.Sprintf("After the visitor rejected on %s, %s still grant non-essential purposes: the refusal did not take effect", c.siteURL(), strings.Join(sources, ", ")),
+				Evidence: ev,
+			}}
+		},
+	}
+}

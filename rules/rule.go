@@ -70,9 +70,11 @@ func buildRegistry() []Rule {
 		noConsentBanner(),
 		noRejectOption(),
 		rejectHarderThanAccept(),
+		rejectLessProminent(),
 		preTickedPurposes(),
 		cookieWall(),
 		bannerReturnsAfterReject(),
+		rejectNotEffective(),
 		consentModeDefaultGranted(),
 		// Do Not Track and Global Privacy Control.
 		dntIgnored(),

@@ -30,6 +30,7 @@ func writeFile(t *testing.T, name, content string) string {
 func TestUsageErrors(t *testing.T) {
 	badTargets := writeFile(t, "targets.txt", "# sites\nhttps://a.test/\n\nftp://b.test/\n")
 	badConfig := writeFile(t, ".privacyscan.yaml", "rules:\n  tracking-before-consent: urgent\n")
+	badConsentRule := writeFile(t, "shop.yaml", "id: shop\nname: Shop\ndetect: {selectors: ['#b']}\nbanner: ['#b']\naccept: [{button: agree}]\nreject: [{click: '#no'}]\n")
 	badBaseline := writeFile(t, "old.json", "not json")
 	cases := []struct {
 		name string
@@ -59,6 +60,8 @@ func TestUsageErrors(t *testing.T) {
 		{"demo stays offline", []string{"demo", "--browser-url", "ws://127.0.0.1:9222"}, 2, "nothing leaves the machine"},
 		{"unwritable output", []string{"scan", "-o", "/nonexistent/dir/r.json", "https://a.test"}, 2, "/nonexistent/dir/r.json"},
 		{"unwritable evidence dir", []string{"scan", "--evidence-dir", "/proc/x", "https://a.test"}, 2, "--evidence-dir"},
+		{"consent rules none with a directory", []string{"scan", "--consent-rules", "none", "--consent-rules", ".", "https://a.test"}, 2, "generic engine alone"},
+		{"bad consent rule file", []string{"scan", "--consent-rules", badConsentRule, "https://a.test"}, 2, badConsentRule + ":5"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -488,10 +489,12 @@ type consentOptions struct {
 	EvidenceDir string
 	// HARBodies keeps response bodies in the evidence HARs.
 	HARBodies bool
+	// GenericOnly: --consent-rules none, no rule file at all.
+	GenericOnly bool
 }
 
 func (g *consentFlags) register(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&g.rules, "consent-rules", nil, "`DIR` or file of extra consent-platform rules (repeatable)")
+	fs.StringArrayVar(&g.rules, "consent-rules", nil, "`DIR` or file of extra consent-platform rules (repeatable); none: no rule file at all, the generic engine alone")
 	fs.StringVar(&g.evidenceDir, "evidence-dir", "", "write the evidence bundle to `DIR`: per site and phase a HAR and screenshots, the policy, the reports, manifest.json (check it with privacyscan verify DIR)")
 	fs.BoolVar(&g.harBodies, "har-bodies", false, "keep response bodies in the evidence HARs (at most 1 MiB each, 16 MiB per phase)")
 	fs.BoolVar(&g.force, "force", false, "write the evidence bundle into a --evidence-dir that is not empty (its files are kept and sealed with the new ones)")
@@ -499,6 +502,12 @@ func (g *consentFlags) register(fs *pflag.FlagSet) {
 
 func (g *consentFlags) options() (consentOptions, error) {
 	o := consentOptions{RuleDirs: g.rules, EvidenceDir: g.evidenceDir, HARBodies: g.harBodies}
+	if slices.Contains(o.RuleDirs, "none") {
+		if len(o.RuleDirs) > 1 {
+			return o, usagef("--consent-rules none runs the generic engine alone: it takes no rule directory (for a directory named none, write ./none)")
+		}
+		o.RuleDirs, o.GenericOnly = nil, true
+	}
 	for _, r := range o.RuleDirs {
 		if _, err := os.Stat(r); err != nil {
 			return o, usagef("--consent-rules: %v", err)

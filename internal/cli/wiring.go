@@ -70,6 +70,7 @@ func policyVendors(db *kb.DB) []policy.VendorName {
 func newConsentEngine(o *scanOptions) (*consent.Engine, error) {
 	co := consent.Options{
 		RuleDirs:    o.Consent.RuleDirs,
+		GenericOnly: o.Consent.GenericOnly,
 		EvidenceDir: o.Consent.EvidenceDir,
 		Recheck:     true, // reload after the choice: does the banner come back?
 	}

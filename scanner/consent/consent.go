@@ -38,6 +38,12 @@ func Summarize(accept, reject model.ConsentResult) model.ConsentSummary {
 	s.RejectClicks = reject.Clicks
 	// The first layer is judged from what was shown: a refusal among its
 	// controls counts whatever path the engine then took.
+	if accept.Clicked {
+		s.AcceptEffective = accept.Effect
+	}
+	if reject.Clicked {
+		s.RejectEffective = reject.Effect
+	}
 	s.RejectOnFirstLayer = reject.Clicked && reject.FirstLayer || model.ShowsReject(reject.Controls) || model.ShowsReject(accept.Controls)
 	return s
 }

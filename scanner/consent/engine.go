@@ -22,6 +22,10 @@ type Options struct {
 	// RuleDirs are directories (or files) of user rule files, loaded after
 	// the built-in ones; a user rule replaces a built-in rule of the same id.
 	RuleDirs []string
+	// GenericOnly loads no rule file, built-in or user: every banner goes
+	// through the generic engine (--consent-rules none), to diagnose it and
+	// to measure it.
+	GenericOnly bool
 	// Accept and Reject are CSS selectors of the site's own accept-all and
 	// reject-all buttons, from .privacyscan.yaml. They take precedence over
 	// rules and the generic fallback when they match a visible element.
@@ -74,9 +78,16 @@ func New(opts Options) (*Engine, error) {
 	if err := checkVocabulary(); err != nil {
 		return nil, err
 	}
-	rules, err := loadRules(opts.RuleDirs)
-	if err != nil {
-		return nil, err
+	var rules []*Rule
+	if opts.GenericOnly {
+		if len(opts.RuleDirs) > 0 {
+			return nil, errors.New("consent rules: generic only, yet rule directories were given")
+		}
+	} else {
+		var err error
+		if rules, err = loadRules(opts.RuleDirs); err != nil {
+			return nil, err
+		}
 	}
 	e := &Engine{opts: opts, rules: rules}
 	type jsRule struct {
@@ -93,11 +104,11 @@ func New(opts Options) (*Engine, error) {
 		Vocab        map[string]pat `json:"vocab"`
 		Rules        []jsRule       `json:"rules"`
 		CloseRefuses string         `json:"closeRefuses"`
-	}{Classes: buttonClasses, Vocab: map[string]pat{}, CloseRefuses: closeRefuses}
+	}{Classes: buttonClasses, Vocab: map[string]pat{}, Rules: []jsRule{}, CloseRefuses: closeRefuses}
 	for _, c := range append([]string{"banner", ClassClose}, buttonClasses...) {
 		cfg.Vocab[c] = pat{Whole: vocabPattern(c, true), Part: vocabPattern(c, false)}
 	}
-	var globals [][]string
+	globals := [][]string{} // not null when there is no rule (GenericOnly)
 	for _, r := range rules {
 		cfg.Rules = append(cfg.Rules, jsRule{Frame: r.Frame, Selectors: nonNil(r.Detect.Selectors), Banner: r.Banner})
 		globals = append(globals, nonNil(r.Detect.Globals))
@@ -300,6 +311,7 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 	}
 	e.screenshot(ctx, &res, "after")
 	res.Signals = s.signals()
+	res.Effect = Prove(action, res.Signals)
 	if e.opts.Recheck && res.Verified {
 		res.BannerReturned = s.recheck()
 		res.Rechecked = true

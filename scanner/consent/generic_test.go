@@ -51,10 +51,14 @@ func TestClassifyControls(t *testing.T) {
 		host   string
 		want   map[string]string // label → class
 		reject string            // the label a reject clicks
+		looks  map[string]string // label → look, measured
 	}{
-		{"generic-shadow-necessary-sv.test", map[string]string{"Tillåt alla": model.ControlAccept, "Tillåt endast nödvändiga": model.ControlReject, "×": model.ControlReject}, "Tillåt endast nödvändiga"},
-		{"generic-continue-hr.test", map[string]string{"Prihvati sve": model.ControlAccept, "Nastavi bez prihvaćanja →": model.ControlReject, "Postavke": model.ControlSettings}, "Nastavi bez prihvaćanja →"},
-		{"generic-settings-fr.test", map[string]string{"Tout accepter": model.ControlAccept, "Personnaliser": model.ControlSettings}, ""},
+		{"generic-shadow-necessary-sv.test", map[string]string{"Tillåt alla": model.ControlAccept, "Tillåt endast nödvändiga": model.ControlReject, "×": model.ControlReject}, "Tillåt endast nödvändiga", nil},
+		{"generic-continue-hr.test", map[string]string{"Prihvati sve": model.ControlAccept, "Nastavi bez prihvaćanja →": model.ControlReject, "Postavke": model.ControlSettings}, "Nastavi bez prihvaćanja →", nil},
+		{"generic-settings-fr.test", map[string]string{"Tout accepter": model.ControlAccept, "Personnaliser": model.ControlSettings}, "", nil},
+		// A large filled accept over a small pale underlined refusal.
+		{"generic-faint-it.test", map[string]string{"Accetta tutti": model.ControlAccept, "Rifiuta tutti": model.ControlReject}, "Rifiuta tutti",
+			map[string]string{"Accetta tutti": model.LookFilled, "Rifiuta tutti": model.LookLink}},
 	} {
 		t.Run(c.host, func(t *testing.T) {
 			res, err := e.Act(open(t, c.host, "/"), Detect)
@@ -66,6 +70,26 @@ func TestClassifyControls(t *testing.T) {
 				got[ctl.Label] = ctl.Class
 				if ctl.Reason == "" || ctl.Tag == "" || ctl.Frame == "" {
 					t.Errorf("control %+v lacks reason, tag or frame", ctl)
+				}
+			}
+			byLabel := map[string]model.Control{}
+			for _, ctl := range res.Controls {
+				byLabel[ctl.Label] = ctl
+				if ctl.Box.Area() <= 0 || ctl.FontSize <= 0 || ctl.Contrast < 1 || ctl.Look == "" || ctl.Color == "" || ctl.Background == "" {
+					t.Errorf("control %q not measured: %+v", ctl.Label, ctl)
+				}
+			}
+			for label, look := range c.looks {
+				if byLabel[label].Look != look {
+					t.Errorf("%q looks %q, want %q (%+v)", label, byLabel[label].Look, look, byLabel[label])
+				}
+			}
+			if c.looks != nil {
+				acc, rej := byLabel["Accetta tutti"], byLabel["Rifiuta tutti"]
+				t.Logf("accept %+v box %+v; reject %+v box %+v", acc, *acc.Box, rej, *rej.Box)
+				// #fff on #0a7d32 is 5.3:1; #c4c4c4 on near-white is 1.7:1.
+				if acc.Contrast < 4.5 || rej.Contrast > 2 || rej.Box.Area() > acc.Box.Area()/4 || rej.FontSize >= acc.FontSize {
+					t.Errorf("accept contrast %.2f area %.0f font %.0f; reject contrast %.2f area %.0f font %.0f", acc.Contrast, acc.Box.Area(), acc.FontSize, rej.Contrast, rej.Box.Area(), rej.FontSize)
 				}
 			}
 			for label, class := range c.want {

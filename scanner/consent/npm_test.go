@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 	"testing"
 
 	"github.com/privacyscan/privacyscan/internal/fixture"
@@ -99,4 +100,97 @@ func TestNPMConsentManagers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// npmFigures are the pages of testdata/npm/www measured with the rule files
+// and with the generic engine alone (--consent-rules none): what the first
+// layer offers, and whether a reject can be carried out at all.
+var npmFigures = []struct {
+	host, lang string
+	// rejectFirst: the first layer shows a refusal; noRefusal: the banner
+	// offers none (accept only), so the reject must fail.
+	rejectFirst, noRefusal bool
+}{
+	{"klaro-npm.test", "en", true, false},
+	{"klaro-preticked-npm.test", "en", true, false},
+	{"orejime-npm.test", "en", true, false},
+	{"tarteaucitron-npm.test", "fr", true, false},
+	{"cookieconsent-npm.test", "en", true, false},
+	{"ccjs-de-npm.test", "de", true, false},
+	{"osano-es-npm.test", "es", true, false},
+	{"cookiecraft-it-npm.test", "it", true, false},
+	{"porsche-shadow-npm.test", "en", true, false},
+	{"cookienotice-pl-npm.test", "pl", false, true},
+}
+
+// TestNPMFigures operates every npm page with and without the rule files and
+// prints per-library figures: banner found, accept and reject operated,
+// first layer judged right, effective choice proven, and the time from the
+// banner shown to the verified choice.
+func TestNPMFigures(t *testing.T) {
+	if !npmInstalled() {
+		t.Skip("real consent managers not installed: run scanner/consent/testdata/npm/install.sh (needs npm)")
+	}
+	type row struct {
+		found, accept, reject, firstLayer, proven bool
+		ms                                        int64
+		method                                    string
+	}
+	modes := []struct {
+		name string
+		opts Options
+	}{{"rules", Options{}}, {"none", Options{GenericOnly: true}}}
+	rows := make([][]row, len(modes))
+	t.Run("modes", func(t *testing.T) {
+		for mi, m := range modes {
+			rows[mi] = make([]row, len(npmFigures))
+			t.Run(m.name, func(t *testing.T) {
+				e := newEngine(t, m.opts)
+				for i, c := range npmFigures {
+					r := &rows[mi][i]
+					t.Run(c.host, func(t *testing.T) {
+						acc, err := e.Act(open(t, c.host, "/"), Accept)
+						if err != nil {
+							t.Fatal(err)
+						}
+						rej, err := e.Act(open(t, c.host, "/"), Reject)
+						if err != nil {
+							t.Fatal(err)
+						}
+						r.found = acc.BannerDetected && rej.BannerDetected
+						r.accept = acc.Verified
+						r.reject = rej.Verified != c.noRefusal
+						r.firstLayer = rej.RejectAvailable == c.rejectFirst && acc.RejectAvailable == c.rejectFirst
+						r.proven = c.noRefusal || acc.Effect != nil && acc.Effect.Effective && rej.Effect != nil && rej.Effect.Effective
+						r.ms = max(acc.DurationMS-acc.WaitMS, rej.DurationMS-rej.WaitMS)
+						r.method = rej.Method
+						if !(r.found && r.accept && r.reject && r.firstLayer) {
+							t.Errorf("%s (%s): found %v accept %v reject %v first layer %v (reject available %v; reject error %q, clicks %+v)",
+								c.host, m.name, r.found, r.accept, r.reject, r.firstLayer, rej.RejectAvailable, rej.Error, rej.Elements)
+						}
+						if !r.proven {
+							t.Logf("%s (%s): choice not proven: accept %+v reject %+v; records %+v", c.host, m.name, acc.Effect, rej.Effect, rej.Signals)
+						}
+					})
+				}
+			})
+		}
+	})
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-28s %-4s %-6s %-5s %-6s %-6s %-6s %-6s %-7s %s\n", "page", "lang", "mode", "found", "accept", "reject", "layer1", "proven", "method", "ms")
+	for mi, m := range modes {
+		var tot [5]int
+		for i, c := range npmFigures {
+			r := rows[mi][i]
+			for k, v := range []bool{r.found, r.accept, r.reject, r.firstLayer, r.proven} {
+				if v {
+					tot[k]++
+				}
+			}
+			fmt.Fprintf(&b, "%-28s %-4s %-6s %-5v %-6v %-6v %-6v %-6v %-7s %d\n", c.host, c.lang, m.name, r.found, r.accept, r.reject, r.firstLayer, r.proven, r.method, r.ms)
+		}
+		n := len(npmFigures)
+		fmt.Fprintf(&b, "%-28s %-4s %-6s %d/%d   %d/%d   %d/%d   %d/%d   %d/%d\n", "overall", "", m.name, tot[0], n, tot[1], n, tot[2], n, tot[3], n, tot[4], n)
+	}
+	t.Log(b.String())
 }

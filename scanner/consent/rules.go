@@ -49,6 +49,9 @@ type RawRule struct {
 
 	file string
 	line int
+	// lines are the lines of the fields ("id", "detect.scripts[0]"), for
+	// errors that concern a field rather than a step.
+	lines map[string]int
 }
 
 // RawDetect are a platform's signatures.
@@ -157,6 +160,20 @@ func (r RawRule) Compile() (*Rule, error) {
 		where = fmt.Sprintf("%s:%d", r.file, r.line)
 	}
 	fail := func(line int, format string, args ...any) error {
+		if line == 0 {
+			// Name the line of the field the message starts with.
+			msg := fmt.Sprintf(format, args...)
+			field, _, _ := strings.Cut(msg, ":")
+			field, _, _ = strings.Cut(field, " ")
+			for f := field; f != "" && line == 0; {
+				line = r.lines[f]
+				if i := strings.LastIndexAny(f, ".["); i > 0 {
+					f = f[:i]
+				} else {
+					f = ""
+				}
+			}
+		}
 		w := where
 		if line > 0 {
 			w = fmt.Sprintf("%s:%d", r.file, line)
@@ -264,6 +281,34 @@ func (r RawRule) Compile() (*Rule, error) {
 	return out, nil
 }
 
+var yamlLineRe = regexp.MustCompile(`(?s)^(?:yaml: )?(?:unmarshal errors:\s*)?line (\d+): (.*)$`)
+
+// fieldLines records the line of every mapping key and sequence item
+// under n, by dotted path.
+func fieldLines(n *yaml.Node, path string, out map[string]int) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			fieldLines(c, path, out)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			p := n.Content[i].Value
+			if path != "" {
+				p = path + "." + p
+			}
+			out[p] = n.Content[i].Line
+			fieldLines(n.Content[i+1], p, out)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			out[p] = c.Line
+			fieldLines(c, p, out)
+		}
+	}
+}
+
 // ParseRule reads one rule file. name is used in error messages.
 func ParseRule(name string, data []byte) (RawRule, error) {
 	var r RawRule
@@ -272,9 +317,19 @@ func ParseRule(name string, data []byte) (RawRule, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&r); err != nil {
+		// "yaml: line 6: …" and "line 6: field … not found" become
+		// "file:6: …", as every other error of a rule file.
+		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+			return r, fmt.Errorf("%s:%s: %s", name, m[1], m[2])
+		}
 		return r, fmt.Errorf("%s: %w", name, err)
 	}
 	r.file = name
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) == nil {
+		r.lines = map[string]int{}
+		fieldLines(&doc, "", r.lines)
+	}
 	return r, nil
 }
 

@@ -16,7 +16,9 @@ import (
 // object onto dataLayer, so a consent command is an array-like whose first
 // item is "consent". The TCF listener is answered at once by a CMP that has
 // loaded (tcloaded, cmpuishown or useractioncomplete); 500 ms bound it.
-const signalsJS = `(async () => {
+var signalsJS = fmt.Sprintf(signalsJSTemplate, recordNamesJS)
+
+const signalsJSTemplate = `(async () => {
   const out = {};
   const cmds = [];
   const layers = [window.dataLayer].concat(Object.keys(window).filter(k => /^dataLayer./.test(k)).map(k => window[k]));
@@ -53,6 +55,37 @@ const signalsJS = `(async () => {
         event_status: String(d.eventStatus || ''), cmp_status: String(d.cmpStatus || ''), tc_string: String(d.tcString || '') };
     }
   }
+  if (typeof window.__gpp === 'function') {
+    const call = (cmd) => new Promise(resolve => {
+      const t = setTimeout(() => resolve(null), 300);
+      try {
+        const r = window.__gpp(cmd, (d, ok) => { clearTimeout(t); resolve(ok === false ? null : d); });
+        if (r && typeof r === 'object') { clearTimeout(t); resolve(r); }
+      } catch (e) { clearTimeout(t); resolve(null); }
+    });
+    const ping = await call('ping');
+    if (ping) {
+      let str = ping.gppString, applicable = ping.applicableSections;
+      if (!str) {
+        const data = await call('getGPPData');
+        if (data) { str = data.gppString; applicable = applicable || data.applicableSections; }
+      }
+      out.gpp = { version: String(ping.gppVersion || ''), cmp_id: ping.cmpId | 0, cmp_status: String(ping.cmpStatus || ''),
+        signal_status: String(ping.signalStatus || ''), gpp_string: typeof str === 'string' ? str : '',
+        applicable_sections: Array.isArray(applicable) ? applicable.filter(n => typeof n === 'number') : [],
+        supported_apis: Array.isArray(ping.supportedAPIs) ? ping.supportedAPIs.map(String) : [] };
+    }
+  }
+  const recRe = new RegExp(%q);
+  const recs = [];
+  for (const c of document.cookie.split(';')) {
+    const i = c.indexOf('=');
+    if (i < 0) continue;
+    const name = c.slice(0, i).trim();
+    if (recRe.test(name)) recs.push({ name, value: c.slice(i + 1).trim() });
+  }
+  try { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (recRe.test(k) && !recs.some(r => r.name === k)) recs.push({ name: k, value: String(localStorage.getItem(k)) }); } } catch (e) {}
+  if (recs.length) out.records = recs;
   return out;
 })()`
 
@@ -75,6 +108,8 @@ func ReadSignals(ctx context.Context) (model.Signals, error) {
 	var raw struct {
 		TCF         *model.TCF             `json:"tcf"`
 		ConsentMode []model.ConsentCommand `json:"consent_mode"`
+		GPP         *model.GPP             `json:"gpp"`
+		Records     []rawRecord            `json:"records"`
 	}
 	if res.Result != nil && len(res.Result.Value) > 0 {
 		if err := json.Unmarshal([]byte(res.Result.Value), &raw); err != nil {
@@ -94,6 +129,17 @@ func ReadSignals(ctx context.Context) (model.Signals, error) {
 	if len(raw.ConsentMode) > 0 {
 		sig.ConsentMode = foldConsentMode(raw.ConsentMode)
 	}
+	if raw.GPP != nil {
+		if raw.GPP.GPPString != "" {
+			d, err := DecodeGPP(raw.GPP.GPPString)
+			if err != nil {
+				raw.GPP.DecodeError = err.Error()
+			}
+			raw.GPP.Decoded = d
+		}
+		sig.GPP = raw.GPP
+	}
+	sig.Records = readRecords(raw.Records)
 	return sig, nil
 }
 
@@ -121,7 +167,7 @@ func (s *session) signals() *model.Signals {
 		s.e.logf("consent: %v", err)
 		return nil
 	}
-	if sig.TCF == nil && sig.ConsentMode == nil {
+	if sig.TCF == nil && sig.ConsentMode == nil && sig.GPP == nil && len(sig.Records) == 0 {
 		return nil
 	}
 	return &sig

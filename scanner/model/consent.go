@@ -27,6 +27,11 @@ type ConsentSummary struct {
 	RejectOnFirstLayer bool    `json:"reject_on_first_layer"`
 	AcceptClicks       int     `json:"accept_clicks"`
 	RejectClicks       int     `json:"reject_clicks"`
+	// AcceptEffective and RejectEffective say whether each choice took
+	// effect, from what the page exposed after it (TCF, GPP, Consent
+	// Mode, the platform's own record); nil when nothing was readable.
+	AcceptEffective *ChoiceEffect `json:"accept_effective,omitempty"`
+	RejectEffective *ChoiceEffect `json:"reject_effective,omitempty"`
 }
 
 // ConsentResult is the outcome of one Act call on one page.
@@ -114,6 +119,9 @@ type ConsentResult struct {
 	// save, close, other) with the reason: the rules judge the first layer
 	// from them rather than from the path the engine then took.
 	Controls []Control `json:"controls,omitempty"`
+	// Effect says whether the choice took effect, from Signals (nil for
+	// Detect, and when the page exposed nothing readable).
+	Effect *ChoiceEffect `json:"effect,omitempty"`
 }
 
 // Control classes of Control.Class.
@@ -144,6 +152,48 @@ type Control struct {
 	Role string `json:"role,omitempty"`
 	// Frame is the URL of the frame that holds it.
 	Frame string `json:"frame,omitempty"`
+
+	// Prominence, measured as rendered before any click (zero when not
+	// measured, as in recordings made before these fields existed).
+	// Box is its border box in CSS pixels of its frame's viewport.
+	Box *Box `json:"box,omitempty"`
+	// FontSize is the computed font size of its label, in CSS pixels.
+	FontSize float64 `json:"font_size,omitempty"`
+	// Color and Background are the label's colour and the opaque colour
+	// painted behind it (#rrggbb): transparent backgrounds resolved up the
+	// ancestors, the control's opacity applied to the text.
+	Color      string `json:"color,omitempty"`
+	Background string `json:"background,omitempty"`
+	// Contrast is the WCAG 2 contrast ratio of Color on Background (1..21).
+	Contrast float64 `json:"contrast,omitempty"`
+	// Look is how it is styled: LookFilled (a button with a background of
+	// its own), LookOutlined (a button drawn by its border), LookLink (an
+	// underlined or bare link) or LookText (bare text).
+	Look string `json:"look,omitempty"`
+}
+
+// Looks of Control.Look.
+const (
+	LookFilled   = "filled"
+	LookOutlined = "outlined"
+	LookLink     = "link"
+	LookText     = "text"
+)
+
+// Box is an element's rectangle in CSS pixels.
+type Box struct {
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+}
+
+// Area is the box's area in square CSS pixels; 0 for a nil box.
+func (b *Box) Area() float64 {
+	if b == nil {
+		return 0
+	}
+	return b.Width * b.Height
 }
 
 // ShowsReject tells whether the controls include a refusal, and so whether
@@ -195,6 +245,12 @@ type Signals struct {
 	// ConsentMode is the Google Consent Mode state read from dataLayer; nil
 	// when the page sent no consent command.
 	ConsentMode *ConsentMode `json:"consent_mode,omitempty"`
+	// GPP is the IAB Global Privacy Platform state read through __gpp; nil
+	// when the page has no __gpp.
+	GPP *GPP `json:"gpp,omitempty"`
+	// Records are the consent platforms' own records whose format is
+	// known, read from cookies and localStorage.
+	Records []ConsentRecordState `json:"records,omitempty"`
 }
 
 // TCF is what __tcfapi('addEventListener', 2, ...) reported.
@@ -266,4 +322,110 @@ type TCString struct {
 	// interest.
 	Vendors   []int `json:"vendors"`
 	VendorsLI []int `json:"vendors_li"`
+}
+
+// GPP is what the page's IAB Global Privacy Platform API (__gpp) reported:
+// ping (GPP 1.1 carries the string and parsed sections in it), else
+// getGPPData (GPP 1.0).
+type GPP struct {
+	Version            string   `json:"version,omitempty"`
+	CMPID              int      `json:"cmp_id,omitempty"`
+	CMPStatus          string   `json:"cmp_status,omitempty"`
+	SignalStatus       string   `json:"signal_status,omitempty"`
+	ApplicableSections []int    `json:"applicable_sections,omitempty"`
+	SupportedAPIs      []string `json:"supported_apis,omitempty"`
+	GPPString          string   `json:"gpp_string,omitempty"`
+	// Decoded is the GPP string decoded; nil when empty or invalid (see
+	// DecodeError).
+	Decoded     *GPPString `json:"decoded,omitempty"`
+	DecodeError string     `json:"decode_error,omitempty"`
+}
+
+// GPPString is a decoded GPP string: the section ids of its header and
+// each section, decoded where its format is known.
+type GPPString struct {
+	SectionIDs []int        `json:"section_ids"`
+	Sections   []GPPSection `json:"sections"`
+}
+
+// GPPSection is one section of a GPP string.
+type GPPSection struct {
+	ID   int    `json:"id"`
+	Name string `json:"name,omitempty"`
+	Raw  string `json:"raw"`
+	// TCF is the tcfeuv2 section (a TC string), USNat the usnat section,
+	// USP the uspv1 section; nil for sections not decoded.
+	TCF   *TCString  `json:"tcf,omitempty"`
+	USNat *USNat     `json:"usnat,omitempty"`
+	USP   *USPrivacy `json:"usp,omitempty"`
+	Error string     `json:"error,omitempty"`
+}
+
+// USNat is the core of the GPP usnat section. Notices read 1 given, 2 not
+// given; opt-outs 1 opted out, 2 did not opt out; 0 is not applicable.
+type USNat struct {
+	Version                             int   `json:"version"`
+	SharingNotice                       int   `json:"sharing_notice"`
+	SaleOptOutNotice                    int   `json:"sale_opt_out_notice"`
+	SharingOptOutNotice                 int   `json:"sharing_opt_out_notice"`
+	TargetedAdvertisingOptOutNotice     int   `json:"targeted_advertising_opt_out_notice"`
+	SensitiveDataProcessingOptOutNotice int   `json:"sensitive_data_processing_opt_out_notice"`
+	SensitiveDataLimitUseNotice         int   `json:"sensitive_data_limit_use_notice"`
+	SaleOptOut                          int   `json:"sale_opt_out"`
+	SharingOptOut                       int   `json:"sharing_opt_out"`
+	TargetedAdvertisingOptOut           int   `json:"targeted_advertising_opt_out"`
+	SensitiveDataProcessing             []int `json:"sensitive_data_processing"`
+	KnownChildSensitiveDataConsents     []int `json:"known_child_sensitive_data_consents"`
+	PersonalDataConsents                int   `json:"personal_data_consents"`
+	MspaCoveredTransaction              int   `json:"mspa_covered_transaction"`
+	MspaOptOutOptionMode                int   `json:"mspa_opt_out_option_mode"`
+	MspaServiceProviderMode             int   `json:"mspa_service_provider_mode"`
+}
+
+// USPrivacy is the CCPA string (uspv1): Y, N or - for each field.
+type USPrivacy struct {
+	Notice     string `json:"notice"`
+	OptOutSale string `json:"opt_out_sale"`
+	LSPA       string `json:"lspa"`
+}
+
+// ConsentRecordState is a consent platform's own record of the choice (a
+// cookie or storage key whose format is known), as read after an action.
+// Its value is not kept: it may identify the visitor.
+type ConsentRecordState struct {
+	// Name is the cookie or storage key; Format the platform whose format
+	// it was read as.
+	Name   string `json:"name"`
+	Format string `json:"format"`
+	// Granted and Denied are the purposes, categories or services it lists
+	// as on and off.
+	Granted []string `json:"granted"`
+	Denied  []string `json:"denied"`
+}
+
+// ChoiceEffect says whether a choice took effect, from what the page
+// exposes after it: TCF, GPP, Google Consent Mode and the platform's own
+// record. Nil where nothing readable was exposed.
+type ChoiceEffect struct {
+	// Effective: the sources agree with the choice. An accept is
+	// effective when non-essential purposes are granted; a reject when
+	// they are denied. A reject after which a source says everything is
+	// granted is not.
+	Effective bool `json:"effective"`
+	// Evidence is what each source said.
+	Evidence []ChoiceEvidence `json:"evidence"`
+}
+
+// ChoiceEvidence is one source's account of a choice.
+type ChoiceEvidence struct {
+	// Source is "tcf", "gpp:tcfeuv2", "gpp:usnat", "gpp:uspv1",
+	// "consent-mode" or "record:<name>".
+	Source string `json:"source"`
+	// Granted and Denied are the non-essential purposes it reports on and
+	// off.
+	Granted []string `json:"granted,omitempty"`
+	Denied  []string `json:"denied,omitempty"`
+	// Agrees tells whether this source agrees with the choice.
+	Agrees bool   `json:"agrees"`
+	Detail string `json:"detail"`
 }

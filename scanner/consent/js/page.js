@@ -100,11 +100,96 @@
   }
   // closeRefuses tells whether the banner says that closing it refuses.
   function closeRefuses(container) { return !!container && closeRefusesRe.test(text(container)); }
+  // parseColor reads a computed colour (rgb/rgba, or color(srgb ...)) as
+  // [r, g, b, a] with r, g, b in 0..255; null when it cannot.
+  function parseColor(v) {
+    if (!v) return null;
+    let m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(v);
+    if (m) {
+      let a = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+      return [+m[1], +m[2], +m[3], a];
+    }
+    m = /^color\(srgb\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)(?:\s*\/\s*([\d.]+))?\s*\)$/.exec(v);
+    if (m) return [m[1] * 255, m[2] * 255, m[3] * 255, m[4] === undefined ? 1 : +m[4]];
+    return null;
+  }
+  // over composites colour a (with alpha) over the opaque colour b.
+  function over(a, b) { return [0, 1, 2].map(i => a[i] * a[3] + b[i] * (1 - a[3])).concat(1); }
+  function hostParent(n) { return n.parentNode && n.parentNode.nodeType === 11 ? n.parentNode.host : n.parentElement; }
+  // backdropOf resolves the opaque colour painted behind el's content:
+  // its own background and those of its ancestors (across shadow roots)
+  // composited until one is opaque; the canvas is white.
+  function backdropOf(el) {
+    const layers = [];
+    for (let n = el; n && n.nodeType === 1; n = hostParent(n)) {
+      const c = parseColor(getComputedStyle(n).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let bg = [255, 255, 255, 1];
+    for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+    return bg;
+  }
+  function luminance(c) {
+    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  }
+  function contrast(a, b) {
+    const x = luminance(a), y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+  function hex(c) { return '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join(''); }
+  // textHolder is the element whose style paints el's label: el, or the
+  // first descendant element that holds text directly.
+  function textHolder(el) {
+    const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) if (n.nodeValue.trim() && n.parentElement) return n.parentElement;
+    return el;
+  }
+  // measure describes how prominent a control is: its box, the font size
+  // and colours of its label, their contrast ratio (WCAG 2), and its look:
+  // "filled" (a background of its own that stands out from what is behind
+  // it), "outlined" (a border, no fill), "link" (underlined or an <a>
+  // without either) or "text".
+  function measure(el) {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    const holder = textHolder(el);
+    const hs = getComputedStyle(holder);
+    const behind = el.parentElement || (el.parentNode && el.parentNode.host) ? backdropOf(hostParent(el)) : [255, 255, 255, 1];
+    const own = parseColor(s.backgroundColor);
+    let fill = behind;
+    let filled = false;
+    if (own && own[3] > 0) {
+      fill = over(own, behind);
+      filled = contrast(fill, behind) >= 1.1 || own[3] >= 1 && Math.max(...[0, 1, 2].map(i => Math.abs(fill[i] - behind[i]))) >= 24;
+    }
+    if (!filled && s.backgroundImage && s.backgroundImage !== 'none' && /gradient/.test(s.backgroundImage)) filled = true;
+    // The label's own backdrop, if a descendant paints one.
+    const labelBg = holder !== el ? backdropOf(holder) : fill;
+    let fg = parseColor(hs.color) || [0, 0, 0, 1];
+    let op = 1;
+    for (let n = el; n && n.nodeType === 1; n = hostParent(n)) op *= parseFloat(getComputedStyle(n).opacity) || 0;
+    fg = over([fg[0], fg[1], fg[2], Math.min(1, fg[3] * op)], labelBg);
+    const borderW = ['Top', 'Right', 'Bottom', 'Left'].map(k => s['border' + k + 'Style'] !== 'none' && s['border' + k + 'Style'] !== 'hidden' ? parseFloat(s['border' + k + 'Width']) || 0 : 0);
+    const bc = parseColor(s.borderTopColor);
+    const outlined = borderW.filter(w => w >= 1).length >= 3 && bc && bc[3] > 0.3 && contrast(over(bc, behind), behind) >= 1.3;
+    const underlined = /underline/.test(hs.textDecorationLine || hs.textDecoration) || /underline/.test(s.textDecorationLine || s.textDecoration);
+    let look = 'text';
+    if (filled) look = 'filled';
+    else if (outlined) look = 'outlined';
+    else if (underlined || el.localName === 'a' || el.getAttribute('role') === 'link') look = 'link';
+    const round = v => Math.round(v * 100) / 100;
+    return {
+      box: { x: round(r.left), y: round(r.top), width: round(r.width), height: round(r.height) },
+      font_size: round(parseFloat(hs.fontSize) || 0),
+      color: hex(fg), background: hex(labelBg), contrast: round(contrast(fg, labelBg)), look,
+    };
+  }
   // controlOf classifies one visible control of a banner as accept, reject,
   // settings, save, close or other, with the reason.
   function controlOf(el, container) {
     const tag = el.localName, role = el.getAttribute('role') || '';
-    const base = { tag, role };
+    const base = Object.assign({ tag, role }, measure(el));
     const isToggle = el.matches(toggleSel) && !(tag === 'button' && el.hasAttribute('aria-pressed') && classify(text(el)));
     if (isToggle) {
       const on = toggleOn(el);

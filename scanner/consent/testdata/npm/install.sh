@@ -8,7 +8,12 @@ npm install --no-audit --no-fund --ignore-scripts --no-save --no-package-lock \
   vanilla-cookieconsent@3.1.0 \
   klaro@0.7.22 \
   orejime@3.2.1 \
-  tarteaucitronjs@1.34.0
+  tarteaucitronjs@1.34.0 \
+  cookieconsent@3.1.1 \
+  cookie-consent-js@2.1.12 \
+  cookiecraft@1.0.11 \
+  @porscheofficial/cookie-consent-banner@4.1.0 \
+  cookie-notice@1.3.9
 echo "consent managers installed in $(pwd)/node_modules"
 # The test serves the packages as https://npm.test/<package>/...
 mkdir -p www
