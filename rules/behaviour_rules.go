@@ -448,7 +448,8 @@ func piiLeakToThirdParty() Rule {
 			"basis (critical before consent or after a reject, and in the DNT and GPC phases, where no choice " +
 			"is made); with it, sending form data is rarely necessary " +
 			"for the purpose and must be disclosed. Where the shop's trade implies health (a pharmacy), what a " +
-			"customer buys can reveal health data. A first-party search request and a payment provider's iframe " +
+			"customer buys can reveal health data (Art. 9); the rule says so when the site's address or a page " +
+			"title names a pharmacy, clinic or hospital, and otherwise leaves Art. 9 out. A first-party search request and a payment provider's iframe " +
 			"receiving what was typed into it are not reported. A search term alone is reported at medium after " +
 			"consent.",
 		References: []string{refGDPR5_1c, refGDPR6, refGDPR9, refGDPR13, refGDPR32, refEPrivacy53, refEDPB022023,
