@@ -472,18 +472,18 @@ func piiLeakToThirdParty() Rule {
 				Site: exSite(func(s *model.Site) {
 					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{exMetaMatched}
 				})},
-			{Name: "a pixel event without user data", Fires: false,
-				Site: exSite(func(s *model.Site) {
-					e := exMetaMatched
-					e.UserData, e.Summary = nil, "Purchase, value 24.90 EUR, to Meta"
-					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{e}
-				})},
 			{Name: "a first-party host that is a CNAME-cloaked analytics collector receives the e-mail", Fires: true,
 				Site: exSite(withLeaks(model.PhaseAfterAccept, func() model.Leak {
 					l := exLeak("email", "plain", "body", "https://metrics.shop.test/collect", "adobe-analytics", "Adobe Analytics", "analytics", false)
 					l.Party = model.PartyFirst
 					return l
 				}()))},
+			{Name: "a pixel event without user data", Fires: false,
+				Site: exSite(func(s *model.Site) {
+					e := exMetaMatched
+					e.UserData, e.Summary = nil, "Purchase, value 24.90 EUR, to Meta"
+					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{e}
+				})},
 			{Name: "a first-party search request", Fires: false,
 				Site: exSite(withLeaks(model.PhaseBeforeConsent, exOwnSearch))},
 			{Name: "Stripe's iframe receives the postal code typed into it", Fires: false,
