@@ -448,7 +448,8 @@ func piiLeakToThirdParty() Rule {
 			"basis (critical before consent or after a reject, and in the DNT and GPC phases, where no choice " +
 			"is made); with it, sending form data is rarely necessary " +
 			"for the purpose and must be disclosed. Where the shop's trade implies health (a pharmacy), what a " +
-			"customer buys can reveal health data. A first-party search request and a payment provider's iframe " +
+			"customer buys can reveal health data (Art. 9); the rule says so when the site's address or a page " +
+			"title names a pharmacy, clinic or hospital, and otherwise leaves Art. 9 out. A first-party search request and a payment provider's iframe " +
 			"receiving what was typed into it are not reported. A search term alone is reported at medium after " +
 			"consent.",
 		References: []string{refGDPR5_1c, refGDPR6, refGDPR9, refGDPR13, refGDPR32, refEPrivacy53, refEDPB022023,
@@ -471,18 +472,18 @@ func piiLeakToThirdParty() Rule {
 				Site: exSite(func(s *model.Site) {
 					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{exMetaMatched}
 				})},
-			{Name: "a pixel event without user data", Fires: false,
-				Site: exSite(func(s *model.Site) {
-					e := exMetaMatched
-					e.UserData, e.Summary = nil, "Purchase, value 24.90 EUR, to Meta"
-					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{e}
-				})},
 			{Name: "a first-party host that is a CNAME-cloaked analytics collector receives the e-mail", Fires: true,
 				Site: exSite(withLeaks(model.PhaseAfterAccept, func() model.Leak {
 					l := exLeak("email", "plain", "body", "https://metrics.shop.test/collect", "adobe-analytics", "Adobe Analytics", "analytics", false)
 					l.Party = model.PartyFirst
 					return l
 				}()))},
+			{Name: "a pixel event without user data", Fires: false,
+				Site: exSite(func(s *model.Site) {
+					e := exMetaMatched
+					e.UserData, e.Summary = nil, "Purchase, value 24.90 EUR, to Meta"
+					s.Phases[model.PhaseAfterAccept].PixelEvents = []model.PixelEvent{e}
+				})},
 			{Name: "a first-party search request", Fires: false,
 				Site: exSite(withLeaks(model.PhaseBeforeConsent, exOwnSearch))},
 			{Name: "Stripe's iframe receives the postal code typed into it", Fires: false,

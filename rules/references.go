@@ -29,7 +29,7 @@ const (
 	// The behaviour rules (behaviour_rules.go).
 	refGDPR5_1c  = "GDPR Art. 5(1)(c) (data minimisation)"
 	refGDPR9     = "GDPR Art. 9 (special categories: health data, where the shop's trade implies it)"
-	refIMYPixel  = "IMY (Sweden) 2024 decisions on the Meta pixel at the online pharmacies Apoteket AB (SEK 37 million) and Apohem AB (SEK 8 million)"
+	refIMYPixel  = "IMY (Sweden) 2024 decisions on the Meta pixel at the pharmacies Apoteket AB (SEK 37 million) and Apohem AB (SEK 8 million)"
 	refCNILSan09 = "CNIL deliberation SAN-2023-009 (Criteo: consent to advertising trackers must be verifiable)"
 	refCIPA631   = "California Invasion of Privacy Act, Cal. Penal Code §631 (interception of communications)"
 )

@@ -49,6 +49,9 @@ const (
 // base64 fragments) would match by chance.
 const MinNeedle = 4
 
+// maxMatches bounds the matches kept per request part.
+const maxMatches = 1024
+
 // minBase64 is the shortest base64 fragment searched: base64 blobs are long
 // and dense, so a short fragment matches by chance.
 const minBase64 = 8
@@ -556,6 +559,7 @@ func scan[T string | []byte](m *Matcher, s T, ms []match) []match {
 }
 
 func walk[S uint16 | uint32, T string | []byte](m *Matcher, next []S, s T, ms []match) []match {
+	var seen needleSet
 	st := 0
 	n := m.nclass
 	class := &m.class
@@ -574,10 +578,38 @@ func walk[S uint16 | uint32, T string | []byte](m *Matcher, next []S, s T, ms []
 			if nd.bounded && !bounded(s, start, i+1) {
 				continue
 			}
+			if len(ms) >= maxMatches && seen.has(ms, id) {
+				// A body that repeats a value thousands of times says
+				// no more than its first matches; collect stays cheap.
+				continue
+			}
 			ms = append(ms, match{id, start, i + 1})
+			seen.add(id)
 		}
 	}
 	return ms
+}
+
+// needleSet records which needles matched in a part: a bit per needle for
+// the first 1024, a look through the matches beyond.
+type needleSet [16]uint64
+
+func (s *needleSet) add(id int32) {
+	if id < 1024 {
+		s[id>>6] |= 1 << (id & 63)
+	}
+}
+
+func (s *needleSet) has(ms []match, id int32) bool {
+	if id < 1024 {
+		return s[id>>6]&(1<<(id&63)) != 0
+	}
+	for _, x := range ms {
+		if x.needle == id {
+			return true
+		}
+	}
+	return false
 }
 
 // bounded reports whether s[start:end] is not the middle of a longer word or

@@ -167,3 +167,16 @@ func TestNeedles(t *testing.T) {
 		t.Errorf("short values: %v", got)
 	}
 }
+
+// TestRepeatedValue: a body repeating values thousands of times is searched
+// quickly and reported once.
+func TestRepeatedValue(t *testing.T) {
+	m := New(canary)
+	body := []byte(strings.Repeat(`{"fn":"Lena","e":"`+canary.Email+`"},`, 20000) + `{"city":"Bad Neustadt"}`)
+	got := m.Search(Exchange{Body: body})
+	// The city, after 40000 matches of the others, is still found.
+	want := []Hit{h("city", "plain", "body"), h("email", "plain", "body"), h("first_name", "plain", "body")}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
