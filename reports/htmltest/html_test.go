@@ -83,7 +83,7 @@ func tab(t *testing.T) (context.Context, func() []string) {
 	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
-	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
+	tctx, tcancel := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(tcancel)
 	return tctx, func() []string {
 		// One more round trip, so that messages of what ran before are in.
