@@ -307,3 +307,26 @@ func benchWrite(b *testing.B, r *model.Report, o Options) {
 	}
 	b.ReportMetric(float64(size)/1024, "KiB")
 }
+
+// TestHTMLManySites: a report of many sites opens no section but the list
+// of sites, so that it reads as a list of verdicts; one of few sites opens
+// them all.
+func TestHTMLManySites(t *testing.T) {
+	for _, tc := range []struct {
+		sites    int
+		fewest   int
+		most     int
+		sections string
+	}{{1, 6, 1000, "few"}, {openSites + 1, 1, 1, "many"}} {
+		t.Run(tc.sections, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := (htmlWriter{richOptions()}).Write(&buf, richReportN(t, tc.sites)); err != nil {
+				t.Fatal(err)
+			}
+			open := strings.Count(buf.String(), "<details open") + strings.Count(buf.String(), "\" open>")
+			if open < tc.fewest || open > tc.most {
+				t.Errorf("%d sites: %d open sections, want %d to %d", tc.sites+1, open, tc.fewest, tc.most)
+			}
+		})
+	}
+}
