@@ -330,3 +330,24 @@ func TestHTMLManySites(t *testing.T) {
 		})
 	}
 }
+
+// TestTableFooterFitsWidth: the provenance footer keeps within the
+// terminal's width like the tables above it.
+func TestTableFooterFitsWidth(t *testing.T) {
+	o := richOptions()
+	o.Width = 60
+	var buf bytes.Buffer
+	if err := (tableWriter{o}).Write(&buf, richReportN(t, 1)); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	i := strings.LastIndex(out, "Scanned with ")
+	if i < 0 {
+		t.Fatal("no provenance footer")
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out[i:]), "\n") {
+		if len([]rune(l)) > o.Width {
+			t.Errorf("footer line of %d columns: %q", len([]rune(l)), l)
+		}
+	}
+}
