@@ -108,6 +108,7 @@ const htmlTemplate = `<!doctype html>
 <tr><th>Program</th><td>privacyscan {{clean .Tool.Version}}{{with .Provenance}}{{with .Commit}} ({{clean .}}){{end}}{{end}}</td></tr>
 <tr><th>Scan</th><td>{{clean .StartedAt}} → {{clean .FinishedAt}}</td></tr>
 <tr><th>Fails on</th><td>{{clean .FailOn}} and above</td></tr>
+{{if not (and .Provenance .Provenance.Jurisdiction)}}{{with .Jurisdiction}}<tr><th>Jurisdiction</th><td>{{clean .}}</td></tr>{{end}}{{end}}
 {{with .Provenance}}{{with .Browser}}<tr><th>Browser</th><td>{{clean .}}</td></tr>{{end}}{{with .UserAgent}}<tr><th>User agent</th><td><code>{{clean .}}</code></td></tr>{{end}}{{with .Jurisdiction}}<tr><th>Jurisdiction</th><td>{{clean .}}</td></tr>{{end}}{{with .Phases}}<tr><th>Phases</th><td>{{join .}}</td></tr>{{end}}{{end}}
 </table>
 {{with .Settings}}<h3>Settings that change results</h3><table>{{range .}}<tr><th>{{clean .Key}}</th><td><code>{{long .Value}}</code></td></tr>{{end}}</table>{{end}}

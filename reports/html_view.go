@@ -22,9 +22,12 @@ type htmlView struct {
 	MinSeverity string
 	Hidden      int
 	FailOn      string
-	Provenance  *model.Provenance
-	Settings    []keyValue
-	Sites       []*siteView
+	// Jurisdiction is what the rules ran with, shown when the report
+	// records no provenance.
+	Jurisdiction string
+	Provenance   *model.Provenance
+	Settings     []keyValue
+	Sites        []*siteView
 	// Embedded is the number of bytes of screenshots embedded.
 	Embedded int
 }
@@ -164,7 +167,7 @@ type viewBuilder struct {
 func (o Options) htmlView(r *model.Report) *htmlView {
 	v := &viewBuilder{o: o}
 	hv := &htmlView{Tool: r.Tool, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt, Interrupted: r.Interrupted,
-		MinSeverity: r.MinSeverity, Hidden: r.HiddenFindings, FailOn: o.failOn(r), Provenance: r.Provenance}
+		MinSeverity: r.MinSeverity, Hidden: r.HiddenFindings, FailOn: o.failOn(r), Provenance: r.Provenance, Jurisdiction: o.Jurisdiction}
 	if p := r.Provenance; p != nil {
 		for k, val := range p.Settings {
 			hv.Settings = append(hv.Settings, keyValue{k, val})

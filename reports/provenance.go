@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
@@ -83,4 +85,29 @@ func provenanceLine(r *model.Report) string {
 		parts = append(parts, "settings "+strings.Join(set, " "))
 	}
 	return Clean(strings.Join(parts, " · "), 2000)
+}
+
+// wrapWords breaks text into lines of at most width columns at spaces (a
+// word longer than width stays whole); width 0 leaves it one line.
+func wrapWords(text string, width int) string {
+	if width <= 0 {
+		return text
+	}
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(text) {
+		wl := runewidth.StringWidth(word)
+		if i > 0 {
+			if n+1+wl > width {
+				b.WriteByte('\n')
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(word)
+		n += wl
+	}
+	return b.String()
 }

@@ -307,3 +307,47 @@ func benchWrite(b *testing.B, r *model.Report, o Options) {
 	}
 	b.ReportMetric(float64(size)/1024, "KiB")
 }
+
+// TestHTMLManySites: a report of many sites opens no section but the list
+// of sites, so that it reads as a list of verdicts; one of few sites opens
+// them all.
+func TestHTMLManySites(t *testing.T) {
+	for _, tc := range []struct {
+		sites    int
+		fewest   int
+		most     int
+		sections string
+	}{{1, 6, 1000, "few"}, {openSites + 1, 1, 1, "many"}} {
+		t.Run(tc.sections, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := (htmlWriter{richOptions()}).Write(&buf, richReportN(t, tc.sites)); err != nil {
+				t.Fatal(err)
+			}
+			open := strings.Count(buf.String(), "<details open") + strings.Count(buf.String(), "\" open>")
+			if open < tc.fewest || open > tc.most {
+				t.Errorf("%d sites: %d open sections, want %d to %d", tc.sites+1, open, tc.fewest, tc.most)
+			}
+		})
+	}
+}
+
+// TestTableFooterFitsWidth: the provenance footer keeps within the
+// terminal's width like the tables above it.
+func TestTableFooterFitsWidth(t *testing.T) {
+	o := richOptions()
+	o.Width = 60
+	var buf bytes.Buffer
+	if err := (tableWriter{o}).Write(&buf, richReportN(t, 1)); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	i := strings.LastIndex(out, "Scanned with ")
+	if i < 0 {
+		t.Fatal("no provenance footer")
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out[i:]), "\n") {
+		if len([]rune(l)) > o.Width {
+			t.Errorf("footer line of %d columns: %q", len([]rune(l)), l)
+		}
+	}
+}

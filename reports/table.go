@@ -39,7 +39,7 @@ func (t tableWriter) Write(w io.Writer, r *model.Report) error {
 		fmt.Fprintln(w, "\nThe scan was interrupted; the report holds what was gathered.")
 	}
 	if line := provenanceLine(r); line != "" {
-		fmt.Fprintf(w, "\nScanned with %s.\n", line)
+		fmt.Fprintf(w, "\n%s\n", wrapWords("Scanned with "+line+".", t.o.Width))
 	}
 	return nil
 }

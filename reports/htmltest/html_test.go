@@ -83,7 +83,7 @@ func tab(t *testing.T) (context.Context, func() []string) {
 	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
-	tctx, tcancel := context.WithTimeout(ctx, 60*time.Second)
+	tctx, tcancel := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(tcancel)
 	return tctx, func() []string {
 		// One more round trip, so that messages of what ran before are in.
@@ -316,6 +316,7 @@ func TestHostileStringsStayText(t *testing.T) {
 		Tags     []string `json:"tags"`
 		Text     string   `json:"text"`
 		Decoded  int      `json:"decoded"`
+		Overflow int      `json:"overflow"`
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
@@ -335,6 +336,7 @@ func TestHostileStringsStayText(t *testing.T) {
     tags: [...new Set([...document.querySelectorAll("*")].map(e => e.tagName))].filter(t => !ours.has(t)),
     text: document.body.textContent,
     decoded: [...document.images].filter(i => i.naturalWidth > 0).length,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   };
 })()`))
 	if err != nil {
@@ -354,6 +356,9 @@ func TestHostileStringsStayText(t *testing.T) {
 	}
 	if len(got.Images) > 0 {
 		t.Errorf("images not embedded as PNG: %q", got.Images)
+	}
+	if got.Overflow > 0 {
+		t.Errorf("long hostile strings push the page %d px wider than the view", got.Overflow)
 	}
 	if got.Decoded == 0 {
 		t.Error("the screenshot with a hostile file name was not shown")
