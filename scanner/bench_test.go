@@ -2,6 +2,7 @@ package scanner
 
 import (
 	"context"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -200,4 +201,22 @@ func BenchmarkBrowserStart(b *testing.B) {
 		br.Close()
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/start")
+}
+
+// BenchmarkEvidencePass: BenchmarkCapturedPass writing the evidence bundle
+// too (the first page's JPEG and the HAR); with bodies when
+// PRIVACYSCAN_BENCH_BODIES is set.
+func BenchmarkEvidencePass(b *testing.B) {
+	_, br, pages := demoPages(b)
+	dir := b.TempDir()
+	s := newScanner(b, Options{Browser: br, Evidence: EvidenceOptions{Dir: dir, Bodies: os.Getenv("PRIVACYSCAN_BENCH_BODIES") != ""}})
+	ev := s.siteEvidence("https://shop.test/")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		pr, _, errs := s.runPhaseDoomed(context.Background(), model.PhaseBeforeConsent, pages, "", []string{"shop.test"}, &doomedPages{}, ev)
+		if len(pr.Pages) != len(pages) || len(errs) > 0 {
+			b.Fatalf("pages %d, errors %v", len(pr.Pages), errs)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(pages)), "ms/page")
 }

@@ -120,6 +120,8 @@ func flagValues(cmd, flag string) []string {
 			return policyFormats
 		case "version":
 			return versionFormats
+		case "verify":
+			return verifyFormats
 		}
 		if strings.HasPrefix(cmd, "db ") {
 			return dbFormats

@@ -261,6 +261,13 @@ func TestEvidenceBundle(t *testing.T) {
 	shotData, _ := os.ReadFile(shot)
 	os.Remove(shot)
 	verify(ExitFindings, "missing  sites/shop.test/"+phases[1]+".jpg")
+	var vr struct {
+		Intact  bool     `json:"intact"`
+		Missing []string `json:"missing"`
+	}
+	if code, stdout, _ := run(t, "verify", "--format", "json", bundle); code != ExitFindings || json.Unmarshal([]byte(stdout), &vr) != nil || vr.Intact || len(vr.Missing) != 1 {
+		t.Errorf("verify --format json: exit %d, %s", code, stdout)
+	}
 	if err := os.WriteFile(shot, shotData, 0o644); err != nil {
 		t.Fatal(err)
 	}

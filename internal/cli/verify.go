@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -26,10 +27,25 @@ Exit codes:
   4  runtime failure: a file cannot be read
 `
 
+// verifyFormats are the --format values of verify.
+var verifyFormats = []string{"text", "json"}
+
+// verifyResult is what 'privacyscan verify --format json' prints.
+type verifyResult struct {
+	Dir        string        `json:"dir"`
+	Intact     bool          `json:"intact"`
+	Files      int           `json:"files"`
+	Tool       evidence.Tool `json:"tool"`
+	StartedAt  string        `json:"started_at"`
+	FinishedAt string        `json:"finished_at"`
+	evidence.Diff
+}
+
 func runVerify(ctx context.Context, env *Env, args []string) error {
 	fset := pflag.NewFlagSet("verify", pflag.ContinueOnError)
 	quiet := fset.BoolP("quiet", "q", false, "print nothing for an intact bundle")
-	localFlags(fset, "quiet")
+	format := fset.String("format", "text", "output format: "+strings.Join(verifyFormats, ", "))
+	localFlags(fset, "quiet", "format")
 	helped, err := parseFlags(env, fset, "verify", args, func(w io.Writer, usages string) {
 		fmt.Fprintf(w, verifyHelp, usages)
 	})
@@ -38,6 +54,10 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 	}
 	if fset.NArg() != 1 {
 		return usagef("verify: want one evidence directory (got %d arguments)", fset.NArg())
+	}
+	f := strings.ToLower(*format)
+	if !contains(verifyFormats, f) {
+		return usagef("verify: --format %q: want one of %s", *format, strings.Join(verifyFormats, ", "))
 	}
 	dir := fset.Arg(0)
 	st, err := os.Stat(dir)
@@ -59,6 +79,15 @@ func runVerify(ctx context.Context, env *Env, args []string) error {
 		return usagef("verify: %s: %v", dir, err)
 	case err != nil:
 		return &RuntimeError{fmt.Errorf("verify: %s: %w", dir, err)}
+	}
+	if f == "json" {
+		if err := writeDBJSON(env.Stdout, verifyResult{Dir: dir, Intact: diff.OK(), Files: len(m.Files), StartedAt: m.StartedAt, FinishedAt: m.FinishedAt, Tool: m.Tool, Diff: diff}); err != nil {
+			return &RuntimeError{err}
+		}
+		if !diff.OK() {
+			return &ExitError{Code: ExitFindings}
+		}
+		return nil
 	}
 	for _, p := range diff.Changed {
 		fmt.Fprintf(env.Stdout, "changed  %s\n", sanitize(p))
