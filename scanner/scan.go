@@ -178,21 +178,23 @@ func (s *Scanner) Scan(ctx context.Context, urls []string, done func(i int, site
 	var dmu sync.Mutex
 	slots := make(chan struct{}, s.opts.SitesParallel)
 	for i, u := range urls {
-		if i > 0 && s.ownsBrowser() {
-			if s.opts.Recycle > 0 && i%s.opts.Recycle == 0 {
-				wg.Wait() // the running sites end in the old browser
-				s.recycle(fmt.Sprintf("after %d sites (--browser-recycle)", i))
-			} else if mb := s.browserMB(); s.opts.RecycleMB > 0 && mb > float64(s.opts.RecycleMB) {
-				wg.Wait()
-				s.recycle(fmt.Sprintf("at %.0f MB, over --browser-memory %d", mb, s.opts.RecycleMB))
-			}
-		}
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
 			break
+		}
+		// Between sites, with a slot held: the browser is restarted once
+		// the running sites have ended in the old one.
+		if i > 0 && s.ownsBrowser() {
+			if s.opts.Recycle > 0 && i%s.opts.Recycle == 0 {
+				wg.Wait()
+				s.recycle(fmt.Sprintf("after %d sites (--browser-recycle)", i))
+			} else if mb := s.browserMB(); s.opts.RecycleMB > 0 && mb > float64(s.opts.RecycleMB) {
+				wg.Wait()
+				s.recycle(fmt.Sprintf("at %.0f MB, over --browser-memory %d", mb, s.opts.RecycleMB))
+			}
 		}
 		wg.Add(1)
 		go func() {
