@@ -174,46 +174,62 @@ func TestBrowserPoolStart(t *testing.T) {
 }
 
 // TestBrowserRecycle: the scanner's own browser is restarted after every
-// Recycle sites, between sites, and every site is still scanned.
+// Recycle sites, or once it uses more than RecycleMB, between sites, and
+// every site is still scanned.
 func TestBrowserRecycle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	fsys, urls := poolShops(4)
-	srv := serve(t, fsys)
 	if _, err := browser.FindChromium(); err != nil {
 		t.Fatal(err)
 	}
-	rt, _ := fetch.ParseRoutes(srv.Resolve())
-	var mu sync.Mutex
-	restarts := 0
-	s := newScanner(t, Options{
-		Launch: browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true}, Recycle: 2, SitesParallel: 2, Concurrency: 2,
-		Phases: []string{model.PhaseBeforeConsent}, PageTimeout: 10 * time.Second,
-		Crawl: CrawlOptions{MaxPages: 1, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 10 * time.Second})},
-		Progress: func(f string, a ...any) {
-			if strings.Contains(f, "--browser-recycle") {
-				mu.Lock()
-				restarts++
-				mu.Unlock()
-			}
-		},
-	})
-	pids := map[int]bool{}
-	s.afterNavigate = func(ctx context.Context, u string) {
-		if p := s.Browser().Process(); p != nil {
-			mu.Lock()
-			pids[p.Pid] = true
-			mu.Unlock()
-		}
+	cases := []struct {
+		name               string
+		sites, parallel    int
+		recycle, mb        int
+		restarts, browsers int
+	}{
+		{name: "every 2 sites", sites: 4, parallel: 2, recycle: 2, restarts: 1, browsers: 2},
+		// One at a time: the first site's browser is up when the
+		// second is due.
+		{name: "over 1 MB", sites: 2, parallel: 1, mb: 1, restarts: 1, browsers: 2},
 	}
-	scanned := 0
-	s.Scan(context.Background(), urls, func(i int, site *model.Site) {
-		if site.Scanned {
-			scanned++
-		}
-	})
-	if scanned != len(urls) || restarts != 1 || len(pids) != 2 {
-		t.Errorf("%d of %d sites scanned, %d restarts, %d browser processes; want all, 1 and 2", scanned, len(urls), restarts, len(pids))
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys, urls := poolShops(tc.sites)
+			srv := serve(t, fsys)
+			rt, _ := fetch.ParseRoutes(srv.Resolve())
+			var mu sync.Mutex
+			restarts := 0
+			s := newScanner(t, Options{
+				Launch: browser.Options{HostRules: srv.HostRulesStrict(), Insecure: true}, Recycle: tc.recycle, RecycleMB: tc.mb,
+				SitesParallel: tc.parallel, Concurrency: 2, Phases: []string{model.PhaseBeforeConsent}, PageTimeout: 10 * time.Second,
+				Crawl: CrawlOptions{MaxPages: 1, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, Timeout: 10 * time.Second})},
+				Progress: func(f string, a ...any) {
+					if strings.Contains(f, "restarting the browser") {
+						mu.Lock()
+						restarts++
+						mu.Unlock()
+					}
+				},
+			})
+			pids := map[int]bool{}
+			s.afterNavigate = func(ctx context.Context, u string) {
+				if p := s.Browser().Process(); p != nil {
+					mu.Lock()
+					pids[p.Pid] = true
+					mu.Unlock()
+				}
+			}
+			scanned := 0
+			s.Scan(context.Background(), urls, func(i int, site *model.Site) {
+				if site.Scanned {
+					scanned++
+				}
+			})
+			if scanned != len(urls) || restarts != tc.restarts || len(pids) != tc.browsers {
+				t.Errorf("%d of %d sites scanned, %d restarts, %d browser processes; want all, %d and %d", scanned, len(urls), restarts, len(pids), tc.restarts, tc.browsers)
+			}
+		})
 	}
 }

@@ -42,7 +42,10 @@ type Options struct {
 	// memory stays flat over long runs; 0 never. A borrowed browser or a
 	// pool is never restarted.
 	Recycle int
-	Crawl   CrawlOptions
+	// RecycleMB restarts the scanner's own browser, between sites, once
+	// its process tree uses more than that many MB (PSS); 0 never.
+	RecycleMB int
+	Crawl     CrawlOptions
 	// Phases to run; nil means all.
 	Phases []string
 	// Concurrency bounds how many phases run at once (over all sites).
@@ -201,16 +204,23 @@ func (s *Scanner) Scan(ctx context.Context, urls []string, done func(i int, site
 	var dmu sync.Mutex
 	slots := make(chan struct{}, s.opts.SitesParallel)
 	for i, u := range urls {
-		if s.opts.Recycle > 0 && i > 0 && i%s.opts.Recycle == 0 && s.ownsBrowser() {
-			wg.Wait() // the running sites end in the old browser
-			s.recycle(i)
-		}
 		select {
 		case slots <- struct{}{}:
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
 			break
+		}
+		// Between sites, with a slot held: the browser is restarted once
+		// the running sites have ended in the old one.
+		if i > 0 && s.ownsBrowser() {
+			if s.opts.Recycle > 0 && i%s.opts.Recycle == 0 {
+				wg.Wait()
+				s.recycle(fmt.Sprintf("after %d sites (--browser-recycle)", i))
+			} else if mb := s.browserMB(); s.opts.RecycleMB > 0 && mb > float64(s.opts.RecycleMB) {
+				wg.Wait()
+				s.recycle(fmt.Sprintf("at %.0f MB, over --browser-memory %d", mb, s.opts.RecycleMB))
+			}
 		}
 		wg.Add(1)
 		go func() {
@@ -267,12 +277,22 @@ func (s *Scanner) ownsBrowser() bool {
 	return s.pool == nil && s.opts.Browser == nil
 }
 
+// browserMB is the memory of the scanner's browser, 0 when unknown.
+func (s *Scanner) browserMB() float64 {
+	s.bmu.Lock()
+	defer s.bmu.Unlock()
+	if s.b == nil || s.opts.RecycleMB == 0 {
+		return 0
+	}
+	return s.b.MemoryMB()
+}
+
 // recycle ends the scanner's browser; the next site launches a fresh one.
-func (s *Scanner) recycle(sites int) {
+func (s *Scanner) recycle(why string) {
 	s.bmu.Lock()
 	defer s.bmu.Unlock()
 	if s.b != nil && s.owned {
-		s.opts.Progress("restarting the browser after %d sites (--browser-recycle)", sites)
+		s.opts.Progress("restarting the browser %s", why)
 		s.b.Close()
 		s.b, s.owned = nil, false
 	}

@@ -177,6 +177,16 @@ func TestKubernetesManifests(t *testing.T) {
 	if found < 3 {
 		t.Errorf("%d privacyscan command lines in docs/k8s, want at least 3 (scan, merge, report): is the parser still finding them?", found)
 	}
+	// docs/scale.md, which explains them, is checked as docs/ci.md is.
+	invs := markdownInvocations(t, filepath.Join(repoRoot, "docs/scale.md"))
+	if len(invs) < 2 {
+		t.Errorf("docs/scale.md: %d privacyscan command lines found, want at least 2", len(invs))
+	}
+	for _, inv := range invs {
+		for _, p := range spec.check(inv) {
+			t.Error(p)
+		}
+	}
 }
 
 // TestKubernetesCheckerFails proves the check above can fail.

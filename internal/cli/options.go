@@ -97,8 +97,8 @@ func (s *scanFlagSet) options(env *Env, args []string) (*scanOptions, error) {
 	if o.Scale, err = s.scale.options(); err != nil {
 		return nil, err
 	}
-	if o.Scale.BrowserRecycle > 0 && len(o.Browser.BrowserURLs) > 0 {
-		return nil, usagef("--browser-recycle restarts a browser privacyscan started; a browser of --browser-url is not its to restart")
+	if (o.Scale.BrowserRecycle > 0 || o.Scale.BrowserMemory > 0) && len(o.Browser.BrowserURLs) > 0 {
+		return nil, usagef("--browser-recycle and --browser-memory restart a browser privacyscan started; a browser of --browser-url is not its to restart")
 	}
 	if o.Stream, err = s.stream.options(env, o); err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 type scaleFlags struct {
 	sitesParallel    int
 	browserRecycle   int
+	browserMemory    int
 	crawlerUserAgent string
 	hostConcurrency  int
 	hostInterval     time.Duration
@@ -29,6 +30,9 @@ type scaleOptions struct {
 	// BrowserRecycle restarts the scanner's own browser after that many
 	// sites; 0 never.
 	BrowserRecycle int
+	// BrowserMemory restarts the scanner's own browser, between sites,
+	// once its processes use more than that many MB; 0 never.
+	BrowserMemory int
 	// CrawlerUserAgent is what the crawler (robots.txt, sitemaps, pages,
 	// the policy) sends and matches robots.txt against.
 	CrawlerUserAgent string
@@ -51,6 +55,7 @@ func crawlerUserAgent() string {
 func (g *scaleFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&g.sitesParallel, "sites-parallel", defaultSitesParallel(), "sites crawled and scanned at once (default from CPUs and memory)")
 	fs.IntVar(&g.browserRecycle, "browser-recycle", 0, "restart the browser after `N` sites, to keep its memory flat over long runs (0: never; not with --browser-url)")
+	fs.IntVar(&g.browserMemory, "browser-memory", 0, "restart the browser, between sites, once its processes use more than `MB` megabytes (PSS; 0: never; not with --browser-url)")
 	fs.StringVar(&g.crawlerUserAgent, "crawler-user-agent", crawlerUserAgent(), "the crawler's user agent, matched against robots.txt (the browser's is --user-agent)")
 	fs.IntVar(&g.hostConcurrency, "host-concurrency", 2, "the crawler's requests in flight to one host")
 	fs.DurationVar(&g.hostInterval, "host-interval", 0, "least time between two of the crawler's requests to one host (robots.txt Crawl-delay raises it)")
@@ -58,13 +63,16 @@ func (g *scaleFlags) register(fs *pflag.FlagSet) {
 }
 
 func (g *scaleFlags) options() (scaleOptions, error) {
-	o := scaleOptions{SitesParallel: g.sitesParallel, BrowserRecycle: g.browserRecycle, CrawlerUserAgent: strings.TrimSpace(g.crawlerUserAgent),
+	o := scaleOptions{SitesParallel: g.sitesParallel, BrowserRecycle: g.browserRecycle, BrowserMemory: g.browserMemory, CrawlerUserAgent: strings.TrimSpace(g.crawlerUserAgent),
 		HostConcurrency: g.hostConcurrency, HostInterval: g.hostInterval, MaxCrawlDelay: g.maxCrawlDelay}
 	if o.SitesParallel < 1 || o.SitesParallel > 256 {
 		return o, usagef("--sites-parallel %d: want 1 to 256", o.SitesParallel)
 	}
 	if o.BrowserRecycle < 0 {
 		return o, usagef("--browser-recycle %d: want a number of sites, or 0 for never", o.BrowserRecycle)
+	}
+	if o.BrowserMemory < 0 {
+		return o, usagef("--browser-memory %d: want megabytes, or 0 for never", o.BrowserMemory)
 	}
 	if o.CrawlerUserAgent == "" || strings.ContainsAny(o.CrawlerUserAgent, "\r\n") {
 		return o, usagef("--crawler-user-agent: want one non-empty line, such as %q", crawlerUserAgent())

@@ -109,7 +109,7 @@ func newScanner(o *scanOptions, db *kb.DB, engine *consent.Engine, progress, war
 		endpoints = b.BrowserURLs
 	}
 	return scanner.New(scanner.Options{
-		Launch: launch, Endpoints: endpoints, Recycle: o.Scale.BrowserRecycle, Warn: warn,
+		Launch: launch, Endpoints: endpoints, Recycle: o.Scale.BrowserRecycle, RecycleMB: o.Scale.BrowserMemory, Warn: warn,
 		SitesParallel: o.Scale.SitesParallel,
 		Crawl: scanner.CrawlOptions{
 			MaxPages: o.Crawl.Pages, IgnoreRobots: o.Crawl.IgnoreRobots, PolicyURL: o.Crawl.PolicyURL,

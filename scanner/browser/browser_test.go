@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -101,5 +102,20 @@ func TestClosedBrowser(t *testing.T) {
 		if !strings.Contains(failed[u], "PROXY") {
 			t.Errorf("%s: failure %q, want it refused by the closed proxy (all failures %v)", u, failed[u], failed)
 		}
+	}
+}
+
+// TestTreePSS: the memory of a process tree is read from /proc (this test
+// binary is a tree of one), and nothing is read of a process that is not
+// there.
+func TestTreePSS(t *testing.T) {
+	if _, err := os.Stat("/proc/self/smaps_rollup"); err != nil {
+		t.Skip("no /proc/PID/smaps_rollup here")
+	}
+	if mb := treePSS(os.Getpid()); mb <= 1 || mb > 4096 {
+		t.Errorf("this process: %.1f MB", mb)
+	}
+	if mb := treePSS(1 << 30); mb != 0 {
+		t.Errorf("no such process: %.1f MB", mb)
 	}
 }
