@@ -109,6 +109,9 @@ func (s *Scanner) crashReason(tab context.Context, since time.Time) string {
 	}
 	switch status {
 	case "", "crashed":
+		if d := b.BigDeathsSince(since, 300*time.Millisecond); len(d) > 0 {
+			return fmt.Sprintf("%s: out of memory (its renderer held %d MiB when it died; the JavaScript heap is capped at %d MiB)", errRendererCrashed, d[len(d)-1].RSS>>20, browser.JSHeapMiB)
+		}
 		return errRendererCrashed.Error()
 	case "oom":
 		return fmt.Sprintf("%s: out of memory (JavaScript heap limit %d MiB); tab closed", errRendererCrashed, browser.JSHeapMiB)

@@ -17,11 +17,11 @@ import (
 // SIGINT and from SIGTERM (sent while the page is being visited) to the
 // report on disk, on the built binary: under three seconds, the report
 // marked interrupted, no Chromium left. It runs twelve scans, so it is a measurement run by hand
-// (PRIVACYSCAN_HOSTILE_SIGNALS=1), not part of every test run; the spinning
+// (MEASURE_HOSTILE_SIGNALS=1), not part of every test run; the spinning
 // page's case is in TestSignalWritesReport.
 func TestHostileSignalTimes(t *testing.T) {
-	if os.Getenv("PRIVACYSCAN_HOSTILE_SIGNALS") == "" {
-		t.Skip("a measurement: set PRIVACYSCAN_HOSTILE_SIGNALS=1 to run it")
+	if os.Getenv("MEASURE_HOSTILE_SIGNALS") == "" {
+		t.Skip("a measurement: set MEASURE_HOSTILE_SIGNALS=1 to run it")
 	}
 	bin := buildBinary(t, t.TempDir())
 	resolve := hostilePageServer(t)

@@ -26,6 +26,9 @@ type guard struct {
 	crashes map[target.ID]string
 	// kills are the renderers stopped for their memory, newest last.
 	kills []MemoryKill
+	// bigDeaths are renderers that died on their own holding more than
+	// most of the V8 heap cap: most likely out of heap. Newest last.
+	bigDeaths []MemoryKill
 }
 
 // MemoryKill is one renderer stopped because it used more memory than the
@@ -138,6 +141,27 @@ func (b *Browser) MemoryKillsSince(t time.Time) []MemoryKill {
 		}
 	}
 	return out
+}
+
+// BigDeathsSince returns the renderers that died on their own since t while
+// holding more memory than most of the V8 heap cap (JSHeapMiB): a script
+// that ran out of heap kills its renderer that way. Linux only.
+func (b *Browser) BigDeathsSince(t time.Time, wait time.Duration) []MemoryKill {
+	deadline := time.Now().Add(wait)
+	for {
+		b.g.mu.Lock()
+		var out []MemoryKill
+		for _, k := range b.g.bigDeaths {
+			if !k.At.Before(t) {
+				out = append(out, k)
+			}
+		}
+		b.g.mu.Unlock()
+		if len(out) > 0 || time.Now().After(deadline) {
+			return out
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func targetID(ctx context.Context) target.ID {

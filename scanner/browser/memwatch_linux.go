@@ -32,6 +32,8 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit, total int64)
 	// zygote and shows the zygote's command line until it has set its own,
 	// so a process not yet seen as a renderer is looked at again.
 	renderer := map[int]bool{}
+	lastRSS := map[int]int64{} // renderer -> resident memory at the last poll
+	const bigDeath = JSHeapMiB << 20 * 3 / 4
 	t := time.NewTicker(memoryPoll)
 	defer t.Stop()
 	var group []int
@@ -55,6 +57,20 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit, total int64)
 				}
 			}
 		}
+		// A renderer gone since the last poll without being stopped
+		// here died; one that held most of the V8 heap cap most likely
+		// ran out of heap.
+		for p, last := range lastRSS {
+			if _, err := os.Stat("/proc/" + strconv.Itoa(p) + "/statm"); err == nil {
+				continue
+			}
+			delete(lastRSS, p)
+			if last >= bigDeath {
+				b.g.mu.Lock()
+				b.g.bigDeaths = append(b.g.bigDeaths, MemoryKill{PID: p, RSS: last, Limit: JSHeapMiB << 20, At: time.Now()})
+				b.g.mu.Unlock()
+			}
+		}
 		rss := map[int]int64{}
 		for _, p := range group {
 			if !renderer[p] {
@@ -66,9 +82,15 @@ func (b *Browser) watchMemory(ctx context.Context, pgid int, limit, total int64)
 			}
 			rss[p] = residentBytes(p, page)
 		}
+		for p, n := range rss {
+			if n > 0 {
+				lastRSS[p] = n
+			}
+		}
 		for _, k := range overLimit(rss, limit, total) {
 			b.kill(k)
 			delete(renderer, k.PID)
+			delete(lastRSS, k.PID)
 		}
 	}
 }
