@@ -31,6 +31,9 @@ func browserFixtures() []fs.FS {
 		fixtures = append(fixtures, demo.Shop("../testdata/shops/"+shop))
 	}
 	fixtures = append(fixtures, consentPolicySites(), os.DirFS("testdata/insitu"))
+	if npmInstalled() {
+		fixtures = append(fixtures, npmPolicySites())
+	}
 	return fixtures
 }
 

@@ -272,6 +272,7 @@ const readableScript = `(() => {
   const own = /(privacy|polic|datenschutz|content|main|article)/i;
   const holdsMain = el => el.matches('main,article,[role=main]') || el.querySelector('main,article,[role=main]') !== null;
   const drop = [];
+  const unhide = [];
   const dropped = new Set();
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
@@ -281,7 +282,13 @@ const readableScript = `(() => {
     let out = false;
     const tag = el.localName;
     const role = (el.getAttribute('role') || '').toLowerCase();
-    if (el.hidden || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) out = true;
+    if (el.hidden) out = true;
+    // A modal consent layer marks the rest of the page aria-hidden or inert
+    // while it is open: the page's main content is still its reading matter.
+    else if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('inert')) {
+      out = !holdsMain(el);
+      if (!out) unhide.push(i);
+    }
     else if (tag === 'dialog' || tag === 'iframe' || role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true') out = !holdsMain(el);
     else if (tag !== 'script' && tag !== 'style' && tag !== 'template' && tag !== 'noscript') {
       const cs = getComputedStyle(el);
@@ -296,6 +303,10 @@ const readableScript = `(() => {
   }
   const copy = de.cloneNode(true);
   const call = copy.getElementsByTagName('*');
+  for (const i of unhide) {
+    const n = call[i];
+    if (n) { n.removeAttribute('aria-hidden'); n.removeAttribute('inert'); }
+  }
   const nodes = drop.map(i => call[i]).filter(Boolean);
   for (const n of nodes) n.remove();
   // Bounded like a fetched document (internal/fetch.DefaultMaxBytes): a

@@ -241,7 +241,8 @@ func TestPolicyInSitu(t *testing.T) {
 						doc := renderPolicy(t, b, eng, u, action)
 						got := comparable(analyze(doc, "text/html; charset=utf-8", u))
 						if !reflect.DeepEqual(got, direct) {
-							t.Errorf("%s: rendered facts differ from the served document's\n got %+v\nwant %+v", action, got, direct)
+							text, _, _ := policy.ExtractText(doc, "text/html; charset=utf-8")
+							t.Errorf("%s: rendered facts differ from the served document's\n got %+v\nwant %+v\nrendered text (%d bytes of %d): %.300q", action, got, direct, len(text), len(doc), text)
 						}
 					}
 				})

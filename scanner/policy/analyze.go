@@ -164,7 +164,11 @@ func newDoc(text, lang string) *doc {
 	lx := lexiconMatcher()
 	var hits []hit
 	lx.m.scan(d.lower, func(p *matchPattern, start, end int) {
-		hits = append(hits, hit{&lx.keys[p.tag], start, end})
+		k := &lx.keys[p.tag]
+		if k.cue == cCountry && start >= 2 && d.lower[start-1] == '.' && isWordBefore(d.lower, start-1) {
+			return // a domain's ending ("Tárhely.Eu", "shop.de"), not a country
+		}
+		hits = append(hits, hit{k, start, end})
 	})
 	sort.SliceStable(hits, func(i, j int) bool {
 		if hits[i].start != hits[j].start {

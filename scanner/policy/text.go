@@ -256,7 +256,9 @@ func (w *htmlWalker) start(a atom.Atom, attrs map[string]string, selfClosing boo
 		return // absurd nesting: keep reading text, stop tracking elements
 	}
 	e := elem{a: a}
-	if boilerplateTags[a] || isBoilerplateAttr(attrs) {
+	// The root's classes say what the page shows ("show--consent",
+	// "cookie-banner-open"), not that it is chrome.
+	if boilerplateTags[a] || (a != atom.Html && a != atom.Body && isBoilerplateAttr(attrs)) {
 		e.skip = true
 		w.skipDepth++
 	}

@@ -316,3 +316,18 @@ func TestLanguageTableCost(t *testing.T) {
 	}
 	runtime.KeepAlive(tab)
 }
+
+// TestRootClassesAreNotChrome: consent libraries mark the document's root
+// while their banner is open (vanilla-cookieconsent: <html class="show--consent
+// show--preferences">); the page is read all the same.
+func TestRootClassesAreNotChrome(t *testing.T) {
+	for _, doc := range []string{
+		`<html lang="en" class="show--consent show--preferences"><body><main><h1>Privacy policy</h1><p>We use cookies to keep your basket.</p></main></body></html>`,
+		`<html lang="en"><body class="cookie-consent-open modal-open"><main><h1>Privacy policy</h1><p>We use cookies to keep your basket.</p></main></body></html>`,
+	} {
+		f := Analyze([]byte(doc), Options{ContentType: "text/html; charset=utf-8"})
+		if f.Language != "en" || !f.Elements.Cookies {
+			t.Errorf("%s: language %q, cookies %v; want the page read", doc, f.Language, f.Elements.Cookies)
+		}
+	}
+}
