@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -14,13 +15,27 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("XDG_CACHE_HOME", dir)
-	// The demo writes its reports into a new temporary directory when none
-	// is named: keep those of the tests in dir, removed below.
-	tmp := dir + "/tmp"
-	if err := os.Mkdir(tmp, 0o755); err == nil {
-		os.Setenv("TMPDIR", tmp)
-	}
+	// TMPDIR stays as it is: Chromium's profile socket lives under it, in
+	// the tests' own t.TempDir folders, and a Unix socket path has at most
+	// 107 bytes. The demo's reports, written into a new temporary directory
+	// when none is named, are removed below.
+	before := demoDirs()
 	code := m.Run()
 	os.RemoveAll(dir)
+	for d := range demoDirs() {
+		if !before[d] {
+			os.RemoveAll(d)
+		}
+	}
 	os.Exit(code)
+}
+
+// demoDirs lists the demo's report directories in the temporary directory.
+func demoDirs() map[string]bool {
+	m := map[string]bool{}
+	ds, _ := filepath.Glob(filepath.Join(os.TempDir(), "privacyscan-demo-*"))
+	for _, d := range ds {
+		m[d] = true
+	}
+	return m
 }
