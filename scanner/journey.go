@@ -174,6 +174,9 @@ func (r *phaseRun) walkJourney(pages []model.PlannedPage, c model.Canary, budget
 	defer cancel()
 	jr := &journeyRun{r: r, canary: c, pages: pages, ctx: ctx, start: time.Now(), j: &model.Journey{Steps: []model.JourneyStep{}}, typed: map[string]bool{}}
 	jr.walk()
+	// What the last typing set off (debounced key loggers, hashing
+	// pixels) leaves before the phase's requests are read.
+	jr.settle()
 	if ctx.Err() != nil && jr.j.StoppedAt == "" && !jr.j.Completed {
 		jr.stop("", "the journey's time budget ran out")
 	}
