@@ -16,7 +16,9 @@
   const defineProperty = Object.defineProperty;
   const getOwn = Object.getOwnPropertyDescriptor;
   const apply = Reflect.apply;
-  const fnToString = Function.prototype.toString;
+  // The page may replace these globals later; keep the originals.
+  const HCE = window.HTMLCanvasElement, HEl = window.HTMLElement;
+  const doc = document;
   const wrapped = new WM();
   const self = 'privacyscan-instrument';
   // Reading a stack costs; a page that calls hooked functions in a loop
@@ -224,7 +226,7 @@
   if (MO) {
     hook(MO, 'observe', orig => function (target, opts) {
       try {
-        if ((target === document || target === document.documentElement || target === document.body) && opts && opts.subtree) {
+        if ((target === doc || target === doc.documentElement || target === doc.body) && opts && opts.subtree) {
           report('observe', caller(), 'MutationObserver on the whole document');
         }
       } catch (e) {}
@@ -236,9 +238,9 @@
   if (ET) {
     hook(ET, 'addEventListener', orig => function (type) {
       try {
-        if (this instanceof HTMLCanvasElement) cstate(this).tainted = true;
-        else if (inputEvents[type] === 1 && (this === document || this === window || this === document.body || this === document.documentElement ||
-            (this instanceof HTMLElement && (this.localName === 'input' || this.localName === 'textarea' || this.localName === 'form')))) {
+        if (HCE && this instanceof HCE) cstate(this).tainted = true;
+        else if (inputEvents[type] === 1 && (this === doc || this === window || this === doc.body || this === doc.documentElement ||
+            (HEl && this instanceof HEl && (this.localName === 'input' || this.localName === 'textarea' || this.localName === 'form')))) {
           report('listen', caller(), String(type));
         }
       } catch (e) {}
