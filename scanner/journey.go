@@ -340,9 +340,11 @@ func (jr *journeyRun) fillForms(step string) (typed []model.TypedField, frames [
 // formStep types into the page's forms and records a form step when it
 // typed anything.
 func (jr *journeyRun) formStep(step string) bool {
+	mark := len(jr.stepAt)
 	jr.begin(model.StepForm)
 	typed, frames := jr.fillForms(step)
 	if len(typed) == 0 {
+		jr.stepAt = jr.stepAt[:mark] // nothing typed: the page's requests stay the step before's
 		return false
 	}
 	forms := map[string]bool{}
