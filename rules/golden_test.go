@@ -28,6 +28,13 @@ var goldenCases = []goldenCase{
 	{name: "clean-eu", site: "clean-shop", jurisdiction: "eu"},
 	{name: "clean-us-ca", site: "clean-shop", jurisdiction: "us-ca"},
 	{name: "walled-eu", site: "walled-shop", jurisdiction: "eu"},
+	{name: "journey-shop-eu", site: "journey-shop", jurisdiction: "eu"},
+	{name: "journey-shop-us-ca", site: "journey-shop", jurisdiction: "us-ca"},
+	{name: "journey-twin-eu", site: "journey-twin", jurisdiction: "eu"},
+	// Recorded by a real scan (before consent) of testdata/shops/snoop and
+	// its clean twin.
+	{name: "snoop-eu", site: "snoop-shop", jurisdiction: "eu"},
+	{name: "snoop-twin-eu", site: "snoop-twin", jurisdiction: "eu"},
 }
 
 type goldenOut struct {

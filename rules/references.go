@@ -26,4 +26,10 @@ const (
 	refTDDDG25      = "TDDDG §25 (Germany)"
 	refPECR6        = "PECR reg. 6 (United Kingdom)"
 	refCNILLifetime = "CNIL deliberation 2020-091 art. 5 (13-month cookie lifetime)"
+	// The behaviour rules (behaviour_rules.go).
+	refGDPR5_1c  = "GDPR Art. 5(1)(c) (data minimisation)"
+	refGDPR9     = "GDPR Art. 9 (special categories: health data, where the shop's trade implies it)"
+	refIMYPixel  = "IMY (Sweden) 2024 decisions on the Meta pixel at the pharmacies Apoteket AB (SEK 37 million) and Apohem AB (SEK 8 million)"
+	refCNILSan09 = "CNIL deliberation SAN-2023-009 (Criteo: consent to advertising trackers must be verifiable)"
+	refCIPA631   = "California Invasion of Privacy Act, Cal. Penal Code §631 (interception of communications)"
 )

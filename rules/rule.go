@@ -92,6 +92,15 @@ func buildRegistry() []Rule {
 		// Cookies.
 		cookieExcessiveLifetime(),
 		cookieInsecure(),
+		// What trackers do: typed data leaving the page, fingerprinting,
+		// session recording, and the policy's silence on them.
+		piiLeakToThirdParty(),
+		keylogging(),
+		fingerprinting(),
+		sessionRecordingBeforeConsent(),
+		undisclosedPIISharing(),
+		undisclosedFingerprinting(),
+		undisclosedSessionRecording(),
 	}
 }
 

@@ -1,6 +1,10 @@
 package leak
 
 import (
+	"bytes"
+	"fmt"
+
+	"github.com/privacyscan/privacyscan/scanner/model"
 	"math/rand"
 	"strings"
 	"testing"
@@ -34,7 +38,7 @@ func body30K() []byte {
 	var b strings.Builder
 	for b.Len() < 30*1024 {
 		b.WriteString(`{"event":"add_to_cart","ts":1733480012345,"items":[{"id":"SKU-4711","name":"Wanderschuh Alpin","price":129.90}],"blob":"`)
-		for i := 0; i < 200; i++ {
+		for i := 0; i < 50; i++ {
 			b.WriteByte(alpha[r.Intn(64)])
 		}
 		b.WriteString(`"},`)
@@ -76,4 +80,62 @@ func BenchmarkSearch(b *testing.B) {
 			m.Search(leaky)
 		}
 	})
+}
+
+// TestNoFalseHits searches realistic traffic that holds none of the values
+// for many random canaries: base64 fragments, digests and bounded short
+// values must not match by chance.
+func TestNoFalseHits(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	firsts := []string{"Lena", "Jonas", "Marta", "Piotr", "Aino", "Sven", "Chloé", "Mateo", "Noor", "Elif"}
+	lasts := []string{"Kowalski", "Virtanen", "Lindqvist", "Moreau", "García", "Okafor", "Brandt", "Novák"}
+	cities := []string{"Bad Neustadt", "Tampere", "Lyon", "Uppsala", "Graz", "Brno"}
+	ga4 := ga4Request()
+	big := ga4Request()
+	big.Body = body30K()
+	hits := 0
+	for i := 0; i < 50; i++ {
+		fn, ln := firsts[r.Intn(len(firsts))], lasts[r.Intn(len(lasts))]
+		c := model.Canary{
+			Email:      fmt.Sprintf("%s.%s.%04x@example.org", strings.ToLower(fn), strings.ToLower(ln), r.Intn(1<<16)),
+			FirstName:  fn,
+			LastName:   ln,
+			Phone:      fmt.Sprintf("+49 15%d %08d", r.Intn(10), r.Intn(1e8)),
+			Street:     fmt.Sprintf("Canarystraße %d", 1+r.Intn(200)),
+			PostalCode: fmt.Sprintf("%05d", 10000+r.Intn(89999)),
+			City:       cities[r.Intn(len(cities))],
+			SearchTerm: fmt.Sprintf("canary %04x", r.Intn(1<<16)),
+		}
+		m := New(c)
+		for _, x := range []Exchange{ga4, big} {
+			if got := m.Search(x); len(got) > 0 {
+				hits++
+				t.Errorf("canary %+v: false hits %v", c, got)
+			}
+		}
+	}
+	t.Logf("%d false hits over 100 searches", hits)
+}
+
+// BenchmarkSearchNaive is the baseline the automaton replaces: one
+// bytes.Index per needle per request part (case-sensitive, so it even does
+// less than Search).
+func BenchmarkSearchNaive(b *testing.B) {
+	m := New(canary)
+	big := ga4Request()
+	big.Body = body30K()
+	url := []byte(big.URL)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for i := range m.needles {
+			nd := []byte(m.needles[i].text)
+			if bytes.Contains(url, nd) || bytes.Contains(big.Body, nd) {
+				n++
+			}
+		}
+		if n != 0 {
+			b.Fatal("hit")
+		}
+	}
 }

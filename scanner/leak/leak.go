@@ -49,6 +49,9 @@ const (
 // base64 fragments) would match by chance.
 const MinNeedle = 4
 
+// maxMatches bounds the matches kept per request part.
+const maxMatches = 1024
+
 // minBase64 is the shortest base64 fragment searched: base64 blobs are long
 // and dense, so a short fragment matches by chance.
 const minBase64 = 8
@@ -81,9 +84,15 @@ type Hit struct {
 // Matcher searches requests for one canary's values. It is immutable after
 // New and safe for concurrent use.
 type Matcher struct {
-	class   [256]uint8 // folded byte -> symbol class (0: no needle uses it)
-	nclass  int
-	next    []int32 // state*nclass + class -> state (complete DFA)
+	class  [256]uint8 // folded byte -> symbol class (0: no needle uses it)
+	nclass int
+	// next is the complete DFA, state*nclass + class -> state: 16-bit
+	// states when they fit (half the table, which stays in cache), else
+	// 32-bit.
+	next16 []uint16
+	next32 []uint32
+	// hasOut marks the states where a needle ends; out lists them.
+	hasOut  []bool
 	out     [][]int32
 	needles []needle
 	empty   bool
@@ -185,6 +194,10 @@ func (g *gen) forms(kind string, fs []form, bounded bool) {
 		}
 		for _, b := range base64Forms(f.text) {
 			g.add(kind, b.text, label(b.label, f.label), true, false)
+			// Standard base64 in a query string: + and / percent-encoded.
+			if q := url.QueryEscape(b.text); q != b.text {
+				g.add(kind, q, "url("+label(b.label, f.label)+")", false, false)
+			}
 		}
 		g.add(kind, hexSum(md5.New, f.text), label("md5", f.label), false, false)
 		g.add(kind, hexSum(sha1.New, f.text), label("sha1", f.label), false, false)
@@ -419,9 +432,13 @@ func build(ns []needle) *Matcher {
 		m.class[b] = m.class[b+'a'-'A']
 	}
 	m.nclass = n
-	// Trie.
-	next := make([]int32, n)
-	out := [][]int32{nil}
+	// Trie: at most one node per needle byte, plus the root.
+	nodes := 1
+	for _, nd := range ns {
+		nodes += len(nd.text)
+	}
+	next := make([]int32, n, nodes*n)
+	out := make([][]int32, 1, nodes)
 	for i, nd := range ns {
 		s := int32(0)
 		for j := 0; j < len(nd.text); j++ {
@@ -459,8 +476,22 @@ func build(ns []needle) *Matcher {
 			}
 		}
 	}
-	m.next = next
 	m.out = out
+	m.hasOut = make([]bool, len(out))
+	for i, o := range out {
+		m.hasOut[i] = len(o) > 0
+	}
+	if len(out) <= 1<<16 {
+		m.next16 = make([]uint16, len(next))
+		for i, t := range next {
+			m.next16[i] = uint16(t)
+		}
+	} else {
+		m.next32 = make([]uint32, len(next))
+		for i, t := range next {
+			m.next32[i] = uint32(t)
+		}
+	}
 	return m
 }
 
@@ -480,19 +511,10 @@ func (m *Matcher) Search(x Exchange) []Hit {
 	var hits []Hit
 	var buf [16]match
 	hits = collect(m, hits, WhereURL, scan(m, x.URL, buf[:0]), x.URL)
-	if len(x.Headers) > 0 {
-		names := make([]string, 0, len(x.Headers))
-		for k := range x.Headers {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			v := x.Headers[k]
-			where := "header:" + strings.ToLower(k)
-			if lk := strings.ToLower(k); lk == "cookie" || lk == "set-cookie" {
-				where = WhereCookie
-			}
-			hits = collect(m, hits, where, scan(m, v, buf[:0]), v)
+	for k, v := range x.Headers {
+		// Header order does not matter: hits are sorted below.
+		if ms := scan(m, v, buf[:0]); len(ms) > 0 {
+			hits = collect(m, hits, headerWhere(k), ms, v)
 		}
 	}
 	hits = collect(m, hits, WhereBody, scan(m, x.Body, buf[:0]), x.Body)
@@ -518,13 +540,33 @@ func (m *Matcher) Search(x Exchange) []Hit {
 	return out
 }
 
+// headerWhere names a header as Hit.Where: cookie for Cookie and Set-Cookie,
+// else header:<lower-case name>.
+func headerWhere(k string) string {
+	lk := strings.ToLower(k)
+	if lk == "cookie" || lk == "set-cookie" {
+		return WhereCookie
+	}
+	return "header:" + lk
+}
+
 // scan walks s once through the automaton and returns the verified matches.
 func scan[T string | []byte](m *Matcher, s T, ms []match) []match {
-	st := int32(0)
-	n := int32(m.nclass)
+	if m.next16 != nil {
+		return walk(m, m.next16, s, ms)
+	}
+	return walk(m, m.next32, s, ms)
+}
+
+func walk[S uint16 | uint32, T string | []byte](m *Matcher, next []S, s T, ms []match) []match {
+	var seen needleSet
+	st := 0
+	n := m.nclass
+	class := &m.class
+	hasOut := m.hasOut
 	for i := 0; i < len(s); i++ {
-		st = m.next[st*n+int32(m.class[s[i]])]
-		if st == 0 {
+		st = int(next[st*n+int(class[s[i]])])
+		if !hasOut[st] {
 			continue
 		}
 		for _, id := range m.out[st] {
@@ -536,10 +578,38 @@ func scan[T string | []byte](m *Matcher, s T, ms []match) []match {
 			if nd.bounded && !bounded(s, start, i+1) {
 				continue
 			}
+			if len(ms) >= maxMatches && seen.has(ms, id) {
+				// A body that repeats a value thousands of times says
+				// no more than its first matches; collect stays cheap.
+				continue
+			}
 			ms = append(ms, match{id, start, i + 1})
+			seen.add(id)
 		}
 	}
 	return ms
+}
+
+// needleSet records which needles matched in a part: a bit per needle for
+// the first 1024, a look through the matches beyond.
+type needleSet [16]uint64
+
+func (s *needleSet) add(id int32) {
+	if id < 1024 {
+		s[id>>6] |= 1 << (id & 63)
+	}
+}
+
+func (s *needleSet) has(ms []match, id int32) bool {
+	if id < 1024 {
+		return s[id>>6]&(1<<(id&63)) != 0
+	}
+	for _, x := range ms {
+		if x.needle == id {
+			return true
+		}
+	}
+	return false
 }
 
 // bounded reports whether s[start:end] is not the middle of a longer word or

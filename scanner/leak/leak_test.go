@@ -64,6 +64,8 @@ func TestSearch(t *testing.T) {
 				base64.StdEncoding.EncodeToString([]byte(`{"ab":"`+canary.Email+`"}`)) + " " +
 				base64.RawURLEncoding.EncodeToString([]byte(`{"abc":"`+canary.Email+`"}`)))},
 			[]Hit{h("email", "base64", "body")}},
+		{"email base64 then url-encoded in a query (no + or / in the fragment)", Exchange{URL: "https://t.example/c?d=" + url.QueryEscape(base64.StdEncoding.EncodeToString([]byte(`{"e":"`+canary.Email+`"}`)))},
+			[]Hit{h("email", "base64", "url")}},
 		{"email in a cookie header", Exchange{Headers: map[string]string{"Cookie": "_fbp=1; em=" + url.QueryEscape(canary.Email)}},
 			[]Hit{h("email", "url", "cookie")}},
 		{"email in a custom header", Exchange{Headers: map[string]string{"X-User": canary.Email}},
@@ -130,6 +132,22 @@ func TestBase64Alignment(t *testing.T) {
 	}
 }
 
+// TestBase64URLEncoded: a base64 fragment with + or / inside a query string
+// is percent-encoded (%2B, %2F).
+func TestBase64URLEncoded(t *testing.T) {
+	term := "wandersocken größe 42 ~ rot?"
+	m := New(model.Canary{SearchTerm: term})
+	blob := base64.StdEncoding.EncodeToString([]byte(`{"q":"` + term + `"}`))
+	if !strings.ContainsAny(blob, "+/") {
+		t.Fatalf("the sample should need percent-encoding: %s", blob)
+	}
+	got := m.Search(Exchange{URL: "https://t.example/c?d=" + url.QueryEscape(blob)})
+	want := []Hit{h("search", "url(base64)", "url")}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
 func TestNeedles(t *testing.T) {
 	m := New(canary)
 	var b strings.Builder
@@ -147,5 +165,18 @@ func TestNeedles(t *testing.T) {
 	short := New(model.Canary{FirstName: "Al", PostalCode: "123"})
 	if got := short.Search(Exchange{Body: []byte("Al 123 Al")}); got != nil {
 		t.Errorf("short values: %v", got)
+	}
+}
+
+// TestRepeatedValue: a body repeating values thousands of times is searched
+// quickly and reported once.
+func TestRepeatedValue(t *testing.T) {
+	m := New(canary)
+	body := []byte(strings.Repeat(`{"fn":"Lena","e":"`+canary.Email+`"},`, 20000) + `{"city":"Bad Neustadt"}`)
+	got := m.Search(Exchange{Body: body})
+	// The city, after 40000 matches of the others, is still found.
+	want := []Hit{h("city", "plain", "body"), h("email", "plain", "body"), h("first_name", "plain", "body")}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

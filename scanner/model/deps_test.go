@@ -19,6 +19,10 @@ func TestDependencyDirection(t *testing.T) {
 		{"./", []string{"github.com/", "golang.org/", "gopkg.in/", "go.yaml.in/", "net/http", "net", "os/exec"}},
 		{"../../rules", []string{"github.com/chromedp/", "github.com/gocolly/", mod + "scanner/consent", mod + "scanner/kb", mod + "scanner/policy", mod + "internal/", "net/http"}},
 		{"../../reports", []string{"github.com/chromedp/", "github.com/gocolly/", mod + "scanner/consent", mod + "scanner/kb", mod + "scanner/policy", mod + "internal/config", "net/http"}},
+		// The leak search and the pixel decoder are pure: the model and the
+		// standard library.
+		{"../leak", []string{"github.com/chromedp/", "github.com/gocolly/", "golang.org/", mod + "scanner/consent", mod + "scanner/kb", mod + "scanner/policy", mod + "internal/", mod + "rules", mod + "reports", "net/http"}},
+		{"../pixel", []string{"github.com/chromedp/", "github.com/gocolly/", "golang.org/", mod + "scanner/consent", mod + "scanner/kb", mod + "scanner/policy", mod + "internal/", mod + "rules", mod + "reports", "net/http"}},
 	}
 	for _, tc := range cases {
 		out, err := exec.Command("go", "list", "-deps", tc.pkg).Output()

@@ -47,7 +47,8 @@ type Finding struct {
 
 // Evidence points at the observation behind a finding.
 type Evidence struct {
-	// Kind is page, request, cookie, storage, policy, consent or config.
+	// Kind is page, request, cookie, storage, policy, consent, config or
+	// script (a script that fingerprinted or recorded the session).
 	Kind string `json:"kind"`
 	// Page is the page on which it was observed.
 	Page string `json:"page,omitempty"`

@@ -13,6 +13,8 @@ package pixel
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"mime/multipart"
 	"net/url"
 	"regexp"
 	"sort"
@@ -59,7 +61,9 @@ var vendors = []vendor{
 
 // Decode returns the pixel events of one request, none when the request is
 // not a known pixel's. The body is the request's post data (form, JSON or
-// GA4's newline-separated events).
+// GA4's newline-separated events). Page is left for the caller, who knows
+// on which page the request was made; URL is the request's with user-data
+// values replaced by "redacted".
 func Decode(method, rawURL string, body []byte) []model.PixelEvent {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Host == "" {
@@ -73,8 +77,15 @@ func Decode(method, rawURL string, body []byte) []model.PixelEvent {
 		}
 		q := parseQuery(u.RawQuery)
 		// A POSTed form carries the same parameters as the query.
-		if len(body) > 0 && v.id != "google-analytics" && v.id != "tiktok-pixel" && looksLikeForm(body) {
-			for k, vs := range parseQuery(string(body)) {
+		if len(body) > 0 && v.id != "google-analytics" && v.id != "tiktok-pixel" {
+			var form url.Values
+			switch {
+			case bytes.HasPrefix(body, []byte("--")):
+				form = parseMultipart(body)
+			case looksLikeForm(body):
+				form = parseQuery(string(body))
+			}
+			for k, vs := range form {
 				q[k] = append(q[k], vs...)
 			}
 		}
@@ -170,6 +181,30 @@ func parseQuery(s string) url.Values {
 		q = url.Values{}
 	}
 	return q
+}
+
+// parseMultipart reads a multipart/form-data body (a FormData POST, as the
+// Meta pixel sends long events) into values; the boundary is the body's
+// first line.
+func parseMultipart(b []byte) url.Values {
+	out := url.Values{}
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	boundary := strings.TrimSpace(strings.TrimPrefix(string(line), "--"))
+	if boundary == "" {
+		return out
+	}
+	r := multipart.NewReader(bytes.NewReader(b), boundary)
+	for i := 0; i < 500; i++ {
+		p, err := r.NextPart()
+		if err != nil {
+			break
+		}
+		if name := p.FormName(); name != "" && p.FileName() == "" {
+			v, _ := io.ReadAll(io.LimitReader(p, 64<<10))
+			out.Add(name, string(v))
+		}
+	}
+	return out
 }
 
 func looksLikeForm(b []byte) bool {

@@ -31,6 +31,14 @@ var samples = []sample{
 	{"meta POST form body, e-mail in clear (udff)", "POST",
 		"https://www.facebook.com/tr/", "id=1234567890&ev=Lead&udff%5Bem%5D=lena%40example.org",
 		[]string{"Lead, e-mail in clear, to Meta"}},
+	{"meta POST multipart (FormData) body", "POST", "https://www.facebook.com/tr/",
+		"------WebKitFormBoundaryAbC123\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n1234567890\r\n" +
+			"------WebKitFormBoundaryAbC123\r\nContent-Disposition: form-data; name=\"ev\"\r\n\r\nPurchase\r\n" +
+			"------WebKitFormBoundaryAbC123\r\nContent-Disposition: form-data; name=\"cd[value]\"\r\n\r\n59.00\r\n" +
+			"------WebKitFormBoundaryAbC123\r\nContent-Disposition: form-data; name=\"cd[currency]\"\r\n\r\nSEK\r\n" +
+			"------WebKitFormBoundaryAbC123\r\nContent-Disposition: form-data; name=\"ud[em]\"\r\n\r\n" + em + "\r\n" +
+			"------WebKitFormBoundaryAbC123--\r\n",
+		[]string{"Purchase, value 59.00 SEK, hashed e-mail, to Meta"}},
 	{"meta noscript image", "GET", "https://www.facebook.com/tr?id=1234567890&ev=PageView&noscript=1", "",
 		[]string{"PageView, to Meta"}},
 	{"facebook page that is not the pixel", "GET", "https://www.facebook.com/tracking-page?ev=PageView", "", nil},
