@@ -122,12 +122,18 @@ type rawExchange struct {
 }
 
 func newRecorder() *recorder {
-	return &recorder{
+	rc := &recorder{
 		reqs: map[network.RequestID]*reqState{}, inflight: map[network.RequestID]cdp.LoaderID{},
 		asked: map[string]float64{}, storage: map[string]model.StorageItem{},
 		kick: make(chan struct{}, 1), dialogs: make(chan struct{}, 8), now: time.Now,
 		behave: &behaviourLog{now: time.Now},
 	}
+	rc.behave.page = func() string {
+		rc.mu.Lock()
+		defer rc.mu.Unlock()
+		return rc.page
+	}
+	return rc
 }
 
 func (rc *recorder) signal() {

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -42,15 +43,62 @@ type behaviourEvent struct {
 	At     time.Time
 }
 
-// behaviourLog gathers the instrumentation's reports of one phase; the CDP
+// behaviourLog gathers the instrumentation's reports of one phase, and the
+// WebSocket frames the page sends (for the personal-data search); the CDP
 // listener only appends.
 type behaviourLog struct {
 	mu     sync.Mutex
 	events []behaviourEvent
 	now    func() time.Time
+	// page returns the page being visited.
+	page    func() string
+	sockets map[network.RequestID]string
+	frames  []wsFrame
+	// frameBytes counts the payload kept, bounded by maxFrameBytes.
+	frameBytes int
 }
 
+// wsFrame is one WebSocket message the page sent.
+type wsFrame struct {
+	URL, Page string
+	Payload   []byte
+	At        time.Time
+}
+
+// maxFrameBytes bounds the WebSocket payload kept per phase: the search
+// over frames is cheap only while they are few.
+const maxFrameBytes = 1 << 20
+
 func (l *behaviourLog) handle(ev any) {
+	switch e := ev.(type) {
+	case *network.EventWebSocketCreated:
+		l.mu.Lock()
+		if l.sockets == nil {
+			l.sockets = map[network.RequestID]string{}
+		}
+		if len(l.sockets) < 1000 {
+			l.sockets[e.RequestID] = e.URL
+		}
+		l.mu.Unlock()
+		return
+	case *network.EventWebSocketFrameSent:
+		if e.Response == nil {
+			return
+		}
+		pg := ""
+		if l.page != nil {
+			pg = l.page()
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		n := len(e.Response.PayloadData)
+		if l.frameBytes+n > maxFrameBytes {
+			return
+		}
+		l.frameBytes += n
+		l.frames = append(l.frames, wsFrame{URL: l.sockets[e.RequestID], Page: pg, Payload: e.Response.PayloadData, At: l.now()})
+		return
+	}
 	e, ok := ev.(*runtime.EventBindingCalled)
 	if !ok || e.Name != behaveBinding {
 		return
@@ -73,6 +121,14 @@ func (l *behaviourLog) take() []behaviourEvent {
 	defer l.mu.Unlock()
 	out := l.events
 	l.events = nil
+	return out
+}
+
+func (l *behaviourLog) takeFrames() []wsFrame {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := l.frames
+	l.frames, l.frameBytes = nil, 0
 	return out
 }
 

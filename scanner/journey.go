@@ -174,6 +174,9 @@ func (r *phaseRun) walkJourney(pages []model.PlannedPage, c model.Canary, budget
 	defer cancel()
 	jr := &journeyRun{r: r, canary: c, pages: pages, ctx: ctx, start: time.Now(), j: &model.Journey{Steps: []model.JourneyStep{}}, typed: map[string]bool{}}
 	jr.walk()
+	// What the last typing set off (debounced key loggers, hashing
+	// pixels) leaves before the phase's requests are read.
+	jr.settle()
 	if ctx.Err() != nil && jr.j.StoppedAt == "" && !jr.j.Completed {
 		jr.stop("", "the journey's time budget ran out")
 	}
@@ -337,9 +340,11 @@ func (jr *journeyRun) fillForms(step string) (typed []model.TypedField, frames [
 // formStep types into the page's forms and records a form step when it
 // typed anything.
 func (jr *journeyRun) formStep(step string) bool {
+	mark := len(jr.stepAt)
 	jr.begin(model.StepForm)
 	typed, frames := jr.fillForms(step)
 	if len(typed) == 0 {
+		jr.stepAt = jr.stepAt[:mark] // nothing typed: the page's requests stay the step before's
 		return false
 	}
 	forms := map[string]bool{}

@@ -31,12 +31,14 @@ func (r *phaseRun) observe(ctx context.Context, rec recording, jres *journeyResu
 			all.reqs[id] = st
 		}
 	}
+	var frames []wsFrame
 	if r.rc.behave != nil {
 		r.pr.Behaviours = r.s.behaviours(r.rc.behave.take(), all, r.firstParty, r.redact)
+		frames = r.rc.behave.takeFrames()
 	}
 	r.addPixelEvents(all)
 	if c, ok := canaryFrom(ctx); ok {
-		r.pr.Leaks = r.leaks(c, all, jres)
+		r.pr.Leaks = r.leaks(c, all, frames, jres)
 	}
 }
 
@@ -68,7 +70,7 @@ func flatHeaders(h network.Headers) map[string]string {
 
 // leaks searches every outbound request of the phase, the cookies its
 // responses set and the cookies of the browser context for the canary.
-func (r *phaseRun) leaks(c model.Canary, rec recording, jres *journeyResult) []model.Leak {
+func (r *phaseRun) leaks(c model.Canary, rec recording, frames []wsFrame, jres *journeyResult) []model.Leak {
 	m := leak.New(c)
 	seen := map[string]bool{}
 	var out []model.Leak
@@ -126,6 +128,15 @@ func (r *phaseRun) leaks(c model.Canary, rec recording, jres *journeyResult) []m
 		}
 		for _, h := range m.Search(x) {
 			add(h, st.r.URL, st.r.ResourceType, st.r.Page, st.raw.Started)
+		}
+	}
+	// WebSocket messages the page sent.
+	for _, f := range frames {
+		for _, h := range m.Search(leak.Exchange{URL: f.URL, Method: "WEBSOCKET", Body: f.Payload}) {
+			if h.Where == leak.WhereBody {
+				h.Where = "websocket"
+			}
+			add(h, f.URL, "WebSocket", f.Page, f.At)
 		}
 	}
 	// The browser context's cookies at the end of the phase: a value a

@@ -16,7 +16,9 @@
   const defineProperty = Object.defineProperty;
   const getOwn = Object.getOwnPropertyDescriptor;
   const apply = Reflect.apply;
-  const fnToString = Function.prototype.toString;
+  // The page may replace these globals later; keep the originals.
+  const HCE = window.HTMLCanvasElement, HEl = window.HTMLElement;
+  const doc = document;
   const wrapped = new WM();
   const self = 'privacyscan-instrument';
   // Reading a stack costs; a page that calls hooked functions in a loop
@@ -26,10 +28,11 @@
 
   // caller returns the URL of the first stack frame that is not ours.
   const frameRe = /((?:https?|file|blob):\/\/[^\s)]+?):\d+:\d+\)?\s*$/;
-  function caller() {
+  function caller() { return scriptOf(new ErrorC()); }
+  function scriptOf(err) {
     if (budget <= 0) return '';
     budget--;
-    const st = new ErrorC().stack || '';
+    const st = err.stack || '';
     const lines = st.split('\n');
     for (let i = 1; i < lines.length; i++) {
       const l = lines[i];
@@ -38,6 +41,23 @@
       if (m) return m[1];
     }
     return location.href;
+  }
+  // lazy attributes reads of many distinct items (navigator properties,
+  // font families) to scripts only once the document has seen `gate`
+  // distinct ones: an ordinary page never pays for formatting a stack, and
+  // the reads before the gate are attributed from the Errors kept then.
+  function lazy(gate, onScript) {
+    const all = new SetC();
+    let held = [];
+    return function (what) {
+      if (held === null) { const sc = caller(); if (sc) onScript(sc, what); return; }
+      all.add(what);
+      if (held.length < 400) held.push([what, new ErrorC()]);
+      if (all.size < gate) return;
+      const h = held;
+      held = null;
+      for (const [w, e] of h) { const sc = scriptOf(e); if (sc) onScript(sc, w); }
+    };
   }
   function report(kind, script, detail, extra) {
     const k = kind + '|' + script;
@@ -174,16 +194,19 @@
   // --- Fonts: many distinct families measured by one script ---
   const fonts = new MapC(); // script -> Set of families
   const FONT_MIN = 30;
-  function fontSeen(font) {
-    const fam = String(font || '').replace(/^.*?\d+(\.\d+)?(px|pt|em|rem|%)\s*(\/\s*\S+\s*)?/, '').trim().toLowerCase();
-    if (!fam) return;
-    const sc = caller();
-    if (!sc) return;
+  const fontRead = lazy(10, (sc, fam) => {
     let s = fonts.get(sc);
     if (!s) { s = new SetC(); fonts.set(sc, s); }
     if (s.has(fam) || s.size > 1000) return;
     s.add(fam);
     if (s.size === FONT_MIN || (s.size > FONT_MIN && s.size % 50 === 0)) report('font', sc, 'text measured in ' + s.size + ' font families', s.size);
+  });
+  let lastFont = '';
+  function fontSeen(font) {
+    if (font === lastFont) return; // a page laying out text measures in one font again and again
+    lastFont = font;
+    const fam = String(font || '').replace(/^.*?\d+(\.\d+)?(px|pt|em|rem|%)\s*(\/\s*\S+\s*)?/, '').trim().toLowerCase();
+    if (fam) fontRead(fam);
   }
   const HE = window.HTMLElement && HTMLElement.prototype;
   if (HE) {
@@ -200,15 +223,13 @@
   // --- Navigator, screen and plugins read in bulk ---
   const probes = new MapC(); // script -> Set of properties
   const PROBE_MIN = 15;
-  function probe(what) {
-    const sc = caller();
-    if (!sc) return;
+  const probe = lazy(8, (sc, what) => {
     let s = probes.get(sc);
     if (!s) { s = new SetC(); probes.set(sc, s); }
     if (s.has(what)) return;
     s.add(what);
     if (s.size === PROBE_MIN || (s.size > PROBE_MIN && s.size % 10 === 0)) report('navigator', sc, s.size + ' navigator/screen properties read', s.size);
-  }
+  });
   const navProps = ['userAgent', 'appVersion', 'platform', 'language', 'languages', 'hardwareConcurrency', 'deviceMemory',
     'plugins', 'mimeTypes', 'vendor', 'product', 'productSub', 'cookieEnabled', 'doNotTrack', 'maxTouchPoints',
     'oscpu', 'cpuClass', 'buildID', 'webdriver', 'pdfViewerEnabled', 'connection', 'userAgentData', 'appName', 'appCodeName', 'onLine'];
@@ -224,7 +245,7 @@
   if (MO) {
     hook(MO, 'observe', orig => function (target, opts) {
       try {
-        if ((target === document || target === document.documentElement || target === document.body) && opts && opts.subtree) {
+        if ((target === doc || target === doc.documentElement || target === doc.body) && opts && opts.subtree) {
           report('observe', caller(), 'MutationObserver on the whole document');
         }
       } catch (e) {}
@@ -236,9 +257,9 @@
   if (ET) {
     hook(ET, 'addEventListener', orig => function (type) {
       try {
-        if (this instanceof HTMLCanvasElement) cstate(this).tainted = true;
-        else if (inputEvents[type] === 1 && (this === document || this === window || this === document.body || this === document.documentElement ||
-            (this instanceof HTMLElement && (this.localName === 'input' || this.localName === 'textarea' || this.localName === 'form')))) {
+        if (HCE && this instanceof HCE) cstate(this).tainted = true;
+        else if (inputEvents[type] === 1 && (this === doc || this === window || this === doc.body || this === doc.documentElement ||
+            (HEl && this instanceof HEl && (this.localName === 'input' || this.localName === 'textarea' || this.localName === 'form')))) {
           report('listen', caller(), String(type));
         }
       } catch (e) {}
