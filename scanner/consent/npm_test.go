@@ -166,9 +166,9 @@ func TestNPMFigures(t *testing.T) {
 						r.proven = c.noRefusal || acc.Effect != nil && acc.Effect.Effective && rej.Effect != nil && rej.Effect.Effective
 						r.ms = max(acc.DurationMS-acc.WaitMS, rej.DurationMS-rej.WaitMS)
 						r.method = rej.Method
-					if m.name == "rules" && !c.noRefusal && (len(acc.ConsentRecord) == 0 || len(rej.ConsentRecord) == 0) {
-						t.Errorf("%s: no consent record after accept (%v) or reject (%v)", c.host, acc.ConsentRecord, rej.ConsentRecord)
-					}
+						if m.name == "rules" && !c.noRefusal && (len(acc.ConsentRecord) == 0 || len(rej.ConsentRecord) == 0) {
+							t.Errorf("%s: no consent record after accept (%v) or reject (%v)", c.host, acc.ConsentRecord, rej.ConsentRecord)
+						}
 						if !(r.found && r.accept && r.reject && r.firstLayer) {
 							t.Errorf("%s (%s): found %v accept %v reject %v first layer %v (reject available %v; reject error %q, clicks %+v)",
 								c.host, m.name, r.found, r.accept, r.reject, r.firstLayer, rej.RejectAvailable, rej.Error, rej.Elements)
