@@ -116,7 +116,7 @@ var fixtureCases = []fixtureCase{
 // stats counts outcomes over all fixtures for the summary line.
 var stats struct {
 	sync.Mutex
-	detect, detectOK, accept, acceptOK, reject, rejectOK int
+	detect, detectOK, accept, acceptOK, reject, rejectOK, look, lookOK int
 }
 
 func TestFixtures(t *testing.T) {
@@ -125,9 +125,23 @@ func TestFixtures(t *testing.T) {
 		t.Run(fc.Host, func(t *testing.T) {
 			t.Run("detect", func(t *testing.T) {
 				ctx := open(t, fc.Host, "/")
+				// Looking changes nothing: the same page, left alone
+				// while Detect looks (and peeks into the settings), ends
+				// with the same cookies and storage.
+				alone := open(t, fc.Host, "/")
 				res, err := e.Act(ctx, Detect)
 				if err != nil {
 					t.Fatal(err)
+				}
+				looked, err1 := pageState(ctx)
+				untouched, err2 := pageState(alone)
+				if err1 != nil || err2 != nil {
+					t.Fatal(err1, err2)
+				}
+				same := slices.Equal(looked, untouched)
+				count(&stats.look, &stats.lookOK, same)
+				if !same {
+					t.Errorf("detection changed the page (settings read %v, clicks %+v): %q; left alone: %q", res.SettingsRead, res.Elements, looked, untouched)
 				}
 				ok := res.BannerDetected != fc.NoBanner && (fc.NoBanner || res.CMP == fc.CMP && res.RejectAvailable == fc.RejectFirstLayer &&
 					rules.IsCookieWall(&res) == fc.Wall && len(res.PreTicked) == fc.PreTicked)
@@ -209,7 +223,7 @@ func TestFixtures(t *testing.T) {
 			}
 		})
 	}
-	t.Logf("detection %d/%d, accept %d/%d, reject %d/%d", stats.detectOK, stats.detect, stats.acceptOK, stats.accept, stats.rejectOK, stats.reject)
+	t.Logf("detection %d/%d, accept %d/%d, reject %d/%d, looking changed nothing %d/%d", stats.detectOK, stats.detect, stats.acceptOK, stats.accept, stats.rejectOK, stats.reject, stats.lookOK, stats.look)
 }
 
 func signalsTCF(s *model.Signals) *model.TCF {

@@ -4,9 +4,6 @@ import (
 	"context"
 	"slices"
 	"sort"
-	"sync/atomic"
-	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -27,46 +24,4 @@ func pageState(ctx context.Context) ([]string, error) {
 	out = append(out, keys...)
 	sort.Strings(out)
 	return slices.Compact(out), err
-}
-
-// TestLookingChangesNothing: detecting a banner, and peeking into its
-// settings layer, records no choice. Over every fixture banner the page is
-// loaded twice side by side, once looked at with Detect (settings peek
-// on), once left alone for as long; their cookies and storage keys must be
-// the same.
-func TestLookingChangesNothing(t *testing.T) {
-	e := newEngine(t, Options{Wait: 2 * time.Second})
-	var checked atomic.Int64
-	t.Run("fixtures", func(t *testing.T) {
-		for _, fc := range fixtureCases {
-			if fc.NoBanner {
-				continue
-			}
-			t.Run(fc.Host, func(t *testing.T) {
-				t.Parallel()
-				alone := open(t, fc.Host, "/")
-				looked := open(t, fc.Host, "/")
-				res, err := e.Act(looked, Detect)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !res.BannerDetected {
-					t.Fatalf("no banner detected: %s", res.Error)
-				}
-				got, err := pageState(looked)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := pageState(alone)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !slices.Equal(got, want) {
-					t.Fatalf("after detect (settings read %v, clicks %+v): %q; left alone: %q", res.SettingsRead, res.Elements, got, want)
-				}
-				checked.Add(1)
-			})
-		}
-	})
-	t.Logf("%d fixture banners: the same cookies and storage with detection on and off", checked.Load())
 }

@@ -62,8 +62,11 @@
     let node = el;
     while (node && node.nodeType === 1) {
       let p = node.localName;
-      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id)) { parts.unshift(p + '#' + node.id); break; }
-      const cls = [...node.classList].filter(c => /^[A-Za-z_-][\w-]*$/.test(c)).slice(0, 2);
+      // An id ends the path only in the document: inside a shadow root
+      // the path must still name the host.
+      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id) && node.getRootNode() === document) { parts.unshift(p + '#' + node.id); break; }
+      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id)) p += '#' + node.id;
+      const cls = node.id ? [] : [...node.classList].filter(c => /^[A-Za-z_-][\w-]*$/.test(c)).slice(0, 2);
       if (cls.length) p += '.' + cls.join('.');
       parts.unshift(p);
       const parent = node.parentNode;
