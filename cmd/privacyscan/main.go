@@ -11,14 +11,25 @@ import (
 )
 
 func main() {
-	// The first Ctrl-C stops the scan and writes what was gathered; a second
-	// one kills at once.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl-C (or SIGTERM) stops the scan and writes what was
+	// gathered; a second one kills at once. Both are taken from one
+	// buffered channel, so a second signal that comes before the first is
+	// handled is not lost.
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-ctx.Done()
-		stop()
+		<-sigs
+		cancel()
+		sig := <-sigs
+		// Die by the second signal, as if none were caught.
+		signal.Reset()
+		if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
+			select {}
+		}
+		os.Exit(cli.ExitInterrupted)
 	}()
 	code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	cancel()
 	os.Exit(code)
 }
