@@ -130,6 +130,7 @@ var npmFigures = []struct {
 	{"cookieconsent-necessary-pt-npm.test", "pt", true, false},
 	// The first layer has no refusal; the settings layer has one.
 	{"cookieconsent-settings-cs-npm.test", "cs", false, false},
+	{"stormid-hu-npm.test", "hu", true, false},
 }
 
 // TestNPMFigures operates every npm page with and without the rule files and
