@@ -131,6 +131,8 @@ var npmFigures = []struct {
 	// The first layer has no refusal; the settings layer has one.
 	{"cookieconsent-settings-cs-npm.test", "cs", false, false},
 	{"stormid-hu-npm.test", "hu", true, false},
+	// The banner is in a cross-origin iframe (cmpframe-fi-npm.test).
+	{"iframe-fi-npm.test", "fi", true, false},
 }
 
 // TestNPMFigures operates every npm page with and without the rule files and
