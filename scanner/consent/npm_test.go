@@ -184,7 +184,7 @@ func TestNPMFigures(t *testing.T) {
 								c.host, m.name, r.found, r.accept, r.reject, r.firstLayer, rej.RejectAvailable, rej.Error, rej.Elements)
 						}
 						if !r.proven {
-							t.Logf("%s (%s): choice not proven: accept %+v reject %+v; records %+v", c.host, m.name, acc.Effect, rej.Effect, rej.Signals)
+							t.Errorf("%s (%s): choice not proven: accept %+v reject %+v; records %+v", c.host, m.name, acc.Effect, rej.Effect, rej.Signals)
 						}
 					})
 				}
