@@ -60,6 +60,10 @@ var fixtureCases = []fixtureCase{
 	// accepting" link with a settings layer of ARIA switches.
 	{Host: "generic-shadow-necessary-sv.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "generic-continue-hr.test", CMP: "generic", RejectFirstLayer: true, PreTicked: 2, Settings: true},
+	// The banner is inserted 1.5 s after the load event.
+	{Host: "generic-delay-ro.test", CMP: "generic", RejectFirstLayer: true},
+	// Each button navigates to another address after storing the choice.
+	{Host: "generic-navigate-lt.test", CMP: "generic", RejectFirstLayer: true},
 	{Host: "no-banner.test", NoBanner: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
 	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true, Settings: true},

@@ -1,6 +1,7 @@
 package consent
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -37,11 +38,12 @@ var recordFormats = []struct {
 	{regexp.MustCompile(`^tarteaucitron$`), "tarteaucitron", parseTarteaucitron},
 	{regexp.MustCompile(`^cookieyes-consent$`), "cookieyes", parseCookieYes},
 	{regexp.MustCompile(`^cmplz_(marketing|statistics|preferences)$`), "complianz", nil},
+	{regexp.MustCompile(`^\.CookiePreferences$`), "storm-cookie-banner", parseStormPreferences},
 }
 
 // recordNamesJS is the pattern the page script reads cookies and storage
 // keys with.
-const recordNamesJS = `^(CookieConsent|OptanonConsent|cc_cookie|klaro|orejime|eu-consent|axeptio_cookies|cookieconsent_status|cookie-consent-tracking-allowed|cookies_accepted_categories|tarteaucitron|cookieyes-consent|cmplz_(marketing|statistics|preferences))$`
+const recordNamesJS = `^(CookieConsent|OptanonConsent|cc_cookie|klaro|orejime|eu-consent|axeptio_cookies|cookieconsent_status|cookie-consent-tracking-allowed|cookies_accepted_categories|tarteaucitron|cookieyes-consent|cmplz_(marketing|statistics|preferences)|\.CookiePreferences)$`
 
 // rawRecord is a cookie or storage item the page script read.
 type rawRecord struct {
@@ -358,4 +360,30 @@ func orNone(s []string) string {
 		return "nothing"
 	}
 	return strings.Join(s, ", ")
+}
+
+// parseStormPreferences reads @stormid/cookie-banner's .CookiePreferences:
+// base64 of {"consent":{type: 1 or 0}}.
+func parseStormPreferences(v string) (g, d []string, ok bool) {
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(v))
+	if err != nil {
+		return nil, nil, false
+	}
+	var rec struct {
+		Consent map[string]any `json:"consent"`
+	}
+	if json.Unmarshal(raw, &rec) != nil {
+		return nil, nil, false
+	}
+	for k, val := range rec.Consent {
+		switch val {
+		case 1.0, true:
+			g = append(g, k)
+		case 0.0, false:
+			d = append(d, k)
+		}
+	}
+	slices.Sort(g)
+	slices.Sort(d)
+	return g, d, len(g)+len(d) > 0
 }

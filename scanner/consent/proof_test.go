@@ -51,6 +51,9 @@ func TestProve(t *testing.T) {
 		{"consent mode accept without update", Accept, &model.Signals{ConsentMode: cm(nil)}, nil, new(false)},
 		{"tcf reject but the record grants all", Reject, &model.Signals{TCF: tcf()}, []rawRecord{{"CookieConsent", "{necessary:true,preferences:true,statistics:true,marketing:true}"}}, new(false)},
 		{"malformed records", Reject, nil, []rawRecord{{"cc_cookie", "{"}, {"klaro", "[1]"}, {"OptanonConsent", "%zz"}, {"CookieConsent", "-1"}}, nil},
+		{"storm cookie-banner reject", Reject, nil, []rawRecord{{".CookiePreferences", "eyJjb25zZW50Ijp7InBlcmZvcm1hbmNlIjowLCJ0aGlyZFBhcnR5IjowfX0="}}, new(true)},
+		{"storm cookie-banner reject recorded as granted", Reject, nil, []rawRecord{{".CookiePreferences", "eyJjb25zZW50Ijp7InBlcmZvcm1hbmNlIjoxfX0="}}, new(false)},
+		{"storm cookie-banner not base64", Accept, nil, []rawRecord{{".CookiePreferences", "%%%"}}, nil},
 	}
 	type out struct {
 		Name    string                     `json:"name"`

@@ -16,7 +16,22 @@ import (
 // object onto dataLayer, so a consent command is an array-like whose first
 // item is "consent". The TCF listener is answered at once by a CMP that has
 // loaded (tcloaded, cmpuishown or useractioncomplete); 500 ms bound it.
-var signalsJS = fmt.Sprintf(signalsJSTemplate, recordNamesJS)
+var signalsJS = fmt.Sprintf(signalsJSTemplate, recordsJS)
+
+// recordsJS reads the consent records of a document: its cookies and
+// localStorage items whose names recordNamesJS knows.
+var recordsJS = fmt.Sprintf(`(() => {
+  const recRe = new RegExp(%q);
+  const recs = [];
+  for (const c of document.cookie.split(';')) {
+    const i = c.indexOf('=');
+    if (i < 0) continue;
+    const name = c.slice(0, i).trim();
+    if (recRe.test(name)) recs.push({ name, value: c.slice(i + 1).trim() });
+  }
+  try { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (recRe.test(k) && !recs.some(r => r.name === k)) recs.push({ name: k, value: String(localStorage.getItem(k)) }); } } catch (e) {}
+  return recs;
+})()`, recordNamesJS)
 
 const signalsJSTemplate = `(async () => {
   const out = {};
@@ -76,15 +91,7 @@ const signalsJSTemplate = `(async () => {
         supported_apis: Array.isArray(ping.supportedAPIs) ? ping.supportedAPIs.map(String) : [] };
     }
   }
-  const recRe = new RegExp(%q);
-  const recs = [];
-  for (const c of document.cookie.split(';')) {
-    const i = c.indexOf('=');
-    if (i < 0) continue;
-    const name = c.slice(0, i).trim();
-    if (recRe.test(name)) recs.push({ name, value: c.slice(i + 1).trim() });
-  }
-  try { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (recRe.test(k) && !recs.some(r => r.name === k)) recs.push({ name: k, value: String(localStorage.getItem(k)) }); } } catch (e) {}
+  const recs = %s;
   if (recs.length) out.records = recs;
   return out;
 })()`
@@ -167,6 +174,7 @@ func (s *session) signals() *model.Signals {
 		s.e.logf("consent: %v", err)
 		return nil
 	}
+	s.frameRecords(&sig)
 	if sig.TCF == nil && sig.ConsentMode == nil && sig.GPP == nil && len(sig.Records) == 0 {
 		return nil
 	}
@@ -268,4 +276,34 @@ func GCDState(gcd string) map[string]string {
 		}
 	}
 	return out
+}
+
+// frameRecords adds the consent records of the page's other frames: a
+// consent window served in a frame from another origin keeps its record in
+// that origin's cookies or storage. A record the main document already has
+// is not read twice.
+func (s *session) frameRecords(sig *model.Signals) {
+	fs, err := s.frames()
+	if err != nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, r := range sig.Records {
+		seen[r.Name] = true
+	}
+	for _, f := range fs {
+		if f.top {
+			continue
+		}
+		var raw []rawRecord
+		if s.eval(f, recordsJS, &raw) != nil {
+			continue
+		}
+		for _, r := range readRecords(raw) {
+			if !seen[r.Name] {
+				seen[r.Name] = true
+				sig.Records = append(sig.Records, r)
+			}
+		}
+	}
 }

@@ -73,7 +73,7 @@ var vocabulary = map[string]map[string][]string{
 	},
 	"nl": {
 		"banner":       {"cookies?", "toestemming", "privacy", "persoonsgegevens"},
-		ClassReject:    {"(alles|alle) weigeren", "weigeren", "afwijzen", "alleen (noodzakelijke|functionele|essentiële)( cookies)?", "niet akkoord"},
+		ClassReject:    {"(alles|alle) weigeren", "weigeren", "afwijzen", "weiger( alle| alles)?( cookies)?", "wijs (alle(s)? )?af", "alleen (noodzakelijke|functionele|essentiële)( cookies)?", "niet akkoord"},
 		ClassSave:      {"(keuze|voorkeuren|selectie|instellingen) (opslaan|bevestigen|toestaan)", "opslaan", "bevestigen"},
 		ClassAcceptAll: {"alles (accepteren|toestaan)", "alle cookies (accepteren|toestaan)", "alle accepteren", "accepteer alle( cookies)?"},
 		ClassAccept:    {"accepteren", "accepteer", "akkoord", "ik ga akkoord", "toestaan", "prima"},
@@ -88,7 +88,7 @@ var vocabulary = map[string]map[string][]string{
 		ClassSettings:  {"configurações", "definições", "personalizar", "preferências", "gerir", "gerenciar", "mais opções"},
 	},
 	"sv": {
-		"banner":       {"kakor", "cookies?", "samtycke", "integritet", "personuppgifter"},
+		"banner":       {"kakor", "cookies?", "samtycke", "medgivande", "integritet", "integritetspolicy(n)?", "personuppgifter", "personlig(a)? (data|uppgifter|information)"},
 		ClassReject:    {"(avvisa|neka|avböj) alla", "avvisa", "neka", "avböj", "endast nödvändiga( kakor| cookies)?", "bara nödvändiga( kakor| cookies)?"},
 		ClassSave:      {"spara( inställningar| val)?", "bekräfta( val| mina val)?", "(tillåt|godkänn) (urval|valda)"},
 		ClassAcceptAll: {"(acceptera|godkänn|tillåt) alla( kakor| cookies)?"},

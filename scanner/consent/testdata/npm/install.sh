@@ -13,7 +13,8 @@ npm install --no-audit --no-fund --ignore-scripts --no-save --no-package-lock \
   cookie-consent-js@2.1.12 \
   cookiecraft@1.0.11 \
   @porscheofficial/cookie-consent-banner@4.1.0 \
-  cookie-notice@1.3.9
+  cookie-notice@1.3.9 \
+  @stormid/cookie-banner@1.0.3
 echo "consent managers installed in $(pwd)/node_modules"
 # The test serves the packages as https://npm.test/<package>/...
 mkdir -p www
