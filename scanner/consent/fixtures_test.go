@@ -124,7 +124,9 @@ var stats struct {
 }
 
 func TestFixtures(t *testing.T) {
-	e := newEngine(t, Options{Wait: 2 * time.Second})
+	// The engine's own default wait: a banner that shows within it on a
+	// loaded machine is found, as in a scan.
+	e := newEngine(t, Options{Wait: 4 * time.Second})
 	for _, fc := range fixtureCases {
 		t.Run(fc.Host, func(t *testing.T) {
 			t.Run("detect", func(t *testing.T) {
