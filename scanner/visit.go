@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -13,8 +14,26 @@ import (
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
-// loadPage navigates and waits for load and network quiet.
+// loadPage navigates and waits for load and network quiet. A navigation
+// aborted by one the previous page started (a script that keeps replacing
+// its location) is tried once more from a blank page, whose navigation ends
+// the previous document and its timers.
 func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res model.PageResult, crashed bool) {
+	res, crashed = s.loadPageOnce(tab, rc, u)
+	if crashed || tab.Err() != nil || !strings.Contains(res.Error, "ERR_ABORTED") || res.FinalURL == "" {
+		return res, crashed
+	}
+	bctx, cancel := context.WithTimeout(tab, 2*time.Second)
+	_, err := chromedp.Call(bctx, page.Navigate, page.NavigateParams{URL: "about:blank"})
+	cancel()
+	if err != nil {
+		return res, crashed
+	}
+	return s.loadPageOnce(tab, rc, u)
+}
+
+// loadPageOnce is one navigation of loadPage.
+func (s *Scanner) loadPageOnce(tab context.Context, rc *recorder, u string) (res model.PageResult, crashed bool) {
 	res = model.PageResult{URL: u}
 	start := time.Now()
 	rc.beginPage(u)
