@@ -1,12 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"os"
-	"path/filepath"
-	"strconv"
 	"sync"
 	"time"
+
+	"github.com/privacyscan/privacyscan/scanner/browser"
 )
 
 // treeMemory is the memory of a process tree at one moment: the sum of
@@ -51,54 +50,9 @@ func watchTreeRSS() (stop func() treeMemory) {
 	}
 }
 
-// treeRSS sums VmRSS and Pss over root and its descendants.
+// treeRSS sums the resident set and Pss over root and its descendants, in
+// bytes.
 func treeRSS(root int) treeMemory {
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	children := map[int][]int{}
-	for _, d := range dirs {
-		b, err := os.ReadFile(d + "/stat")
-		if err != nil {
-			continue
-		}
-		i := bytes.LastIndexByte(b, ')')
-		if i < 0 {
-			continue
-		}
-		f := bytes.Fields(b[i+1:])
-		if len(f) < 2 {
-			continue
-		}
-		pid, _ := strconv.Atoi(filepath.Base(d))
-		ppid, _ := strconv.Atoi(string(f[1]))
-		children[ppid] = append(children[ppid], pid)
-	}
-	var sum treeMemory
-	queue := []int{root}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		queue = append(queue, children[p]...)
-		sum.RSS += procField(p, "status", "VmRSS:")
-		sum.PSS += procField(p, "smaps_rollup", "Pss:")
-	}
-	return sum
-}
-
-// procField reads a "Name:   N kB" line of /proc/pid/file, in bytes; 0 when
-// the process is gone.
-func procField(pid int, file, name string) int64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/" + file)
-	if err != nil {
-		return 0
-	}
-	for _, line := range bytes.Split(b, []byte("\n")) {
-		if v, ok := bytes.CutPrefix(line, []byte(name)); ok {
-			f := bytes.Fields(v)
-			if len(f) > 0 {
-				n, _ := strconv.ParseInt(string(f[0]), 10, 64)
-				return n << 10 // kB
-			}
-		}
-	}
-	return 0
+	m := browser.TreeMemoryOf(root)
+	return treeMemory{RSS: int64(m.RSS * (1 << 20)), PSS: int64(m.PSS * (1 << 20))}
 }

@@ -20,10 +20,23 @@ func (b *Browser) MemoryMB() float64 {
 }
 
 // treePSS sums Pss of /proc/PID/smaps_rollup over root and its descendants.
-func treePSS(root int) float64 {
+func treePSS(root int) float64 { return TreeMemoryOf(root).PSS }
+
+// TreeMemory is the memory of a process tree, in MB.
+type TreeMemory struct {
+	// RSS sums each process's resident set (shared pages counted in
+	// every process); PSS sums each one's proportional share.
+	RSS, PSS float64
+	// Processes counts the processes read.
+	Processes int
+}
+
+// TreeMemoryOf sums Rss and Pss of /proc/PID/smaps_rollup over root and
+// its descendants; zero where /proc is missing (not Linux).
+func TreeMemoryOf(root int) TreeMemory {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
-		return 0
+		return TreeMemory{}
 	}
 	children := map[int][]int{}
 	for _, e := range entries {
@@ -45,7 +58,7 @@ func treePSS(root int) float64 {
 			children[ppid] = append(children[ppid], pid)
 		}
 	}
-	total := 0.0
+	var m TreeMemory
 	for queue := []int{root}; len(queue) > 0; queue = queue[1:] {
 		pid := queue[0]
 		queue = append(queue, children[pid]...)
@@ -53,13 +66,20 @@ func treePSS(root int) float64 {
 		if err != nil {
 			continue
 		}
+		m.Processes++
 		for _, line := range strings.Split(string(data), "\n") {
-			if rest, ok := strings.CutPrefix(line, "Pss:"); ok {
-				kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
-				total += kb / 1024
-				break
+			f := strings.Fields(line)
+			if len(f) < 2 {
+				continue
+			}
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			switch f[0] {
+			case "Rss:":
+				m.RSS += kb / 1024
+			case "Pss:":
+				m.PSS += kb / 1024
 			}
 		}
 	}
-	return total
+	return m
 }
