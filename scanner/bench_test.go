@@ -17,6 +17,7 @@ import (
 	"github.com/privacyscan/privacyscan/internal/fixture"
 	"github.com/privacyscan/privacyscan/scanner/browser"
 	"github.com/privacyscan/privacyscan/scanner/consent"
+	"github.com/privacyscan/privacyscan/scanner/kb"
 	"github.com/privacyscan/privacyscan/scanner/model"
 )
 
@@ -219,4 +220,73 @@ func BenchmarkEvidencePass(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(pages)), "ms/page")
+}
+
+// coldLaunch is how a scan launches its own browser for the demo shop.
+func coldLaunch(srv *fixture.Server) browser.Options {
+	return browser.Options{HostRules: srv.HostRules(), Insecure: true}
+}
+
+// BenchmarkShopAuditCold: one shop's audit as `privacyscan scan` runs it
+// from nothing: Chromium launched while the crawl runs, the five phases
+// with consent, the policy, the browser closed. Compare with
+// BenchmarkShopBareCold (the issue's aim: at most 1.5 times).
+func BenchmarkShopAuditCold(b *testing.B) {
+	srv, err := demo.Start()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(srv.Close)
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
+	f := fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
+	eng, err := consent.New(consent.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := New(Options{Launch: coldLaunch(srv), Consent: eng, KB: kb.Default(), PageTimeout: 30 * time.Second,
+			Crawl: CrawlOptions{MaxPages: 5, Fetcher: f}})
+		started := s.StartBackground(context.Background())
+		site := s.ScanSite(context.Background(), demo.StartURL())
+		if err := <-started; err != nil || !site.Scanned {
+			b.Fatalf("not scanned: %v %v", err, site.Errors)
+		}
+		s.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/shop")
+}
+
+// BenchmarkShopBareCold: the least a tool must do to visit the same pages
+// from nothing: Chromium launched while the crawl runs, one bare pass
+// (navigate, load, network quiet; no capture, no consent), the browser
+// closed.
+func BenchmarkShopBareCold(b *testing.B) {
+	srv, err := demo.Start()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(srv.Close)
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
+	f := fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		type launched struct {
+			b   *browser.Browser
+			err error
+		}
+		ch := make(chan launched, 1)
+		go func() {
+			br, err := browser.Launch(context.Background(), coldLaunch(srv))
+			ch <- launched{br, err}
+		}()
+		cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 5, Fetcher: f})
+		l := <-ch
+		if err != nil || l.err != nil || len(cr.Pages) != 5 {
+			b.Fatalf("crawl: %v, launch: %v, %d pages", err, l.err, len(cr.Pages))
+		}
+		barePass(b, l.b, cr.Pages)
+		l.b.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/shop")
 }

@@ -6,10 +6,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"mime"
 	"net/url"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/gocolly/colly/v2"
 	"github.com/privacyscan/privacyscan/scanner/model"
@@ -48,7 +50,22 @@ type CrawlResult struct {
 	Errors []string
 	// Disallowed counts candidate URLs skipped because of robots.txt.
 	Disallowed int
+	// Policy is the privacy policy as the crawl fetched it, when it did
+	// (nil otherwise): the policy reading uses it instead of fetching the
+	// page again.
+	Policy *FetchedDoc
 }
+
+// FetchedDoc is a document the crawl fetched: its body, as UTF-8, and its
+// content type.
+type FetchedDoc struct {
+	Body        []byte
+	ContentType string
+}
+
+// crawlDocsLimit bounds the documents a crawl keeps until it has chosen
+// the policy; the rest are dropped then.
+const crawlDocsLimit = 16 << 20
 
 type candidate struct {
 	url    *url.URL
@@ -81,7 +98,9 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	c.readRobots(su)
 
 	// Start page (depth 1), then its same-site neighbours (depth 2).
-	if err := col.Visit(start); err != nil {
+	err = col.Visit(start)
+	col.Wait()
+	if err != nil {
 		if errors.Is(err, colly.ErrRobotsTxtBlocked) {
 			c.res.Errors = append(c.res.Errors, fmt.Sprintf("robots.txt disallows the start page %s (use --ignore-robots to scan it anyway)", start))
 			return c.res, nil
@@ -94,7 +113,12 @@ func Crawl(ctx context.Context, start string, opts CrawlOptions) (*CrawlResult, 
 	c.linkDepth = 2
 	c.addSitemaps()
 	c.visitNeighbours(col)
+	col.Wait()
 	c.choose(start)
+	if c.res.PolicyURL != "" {
+		c.res.Policy = c.docs[c.res.PolicyURL]
+	}
+	c.docs = nil
 	return c.res, nil
 }
 
@@ -118,6 +142,10 @@ type crawler struct {
 	// linkDepth is the depth of links found now: 1 on the start page, 2 on
 	// its neighbours.
 	linkDepth int
+	// docs are the HTML documents fetched so far, by final URL, up to
+	// crawlDocsLimit bytes together (docBytes).
+	docs     map[string]*FetchedDoc
+	docBytes int
 }
 
 // sameSite reports whether u belongs to the site or a first-party domain.
@@ -181,12 +209,18 @@ func (c *crawler) collector() *colly.Collector {
 	col.MaxDepth = 2
 	// colly keeps a page's beginning, as Get's callers of documents do.
 	col.MaxBodySize = int(c.opts.Fetcher.MaxBytes())
-	col.Async = false
+	// The neighbours are fetched side by side, as many at once as the
+	// fetcher lets be in flight to one host (its per-host limits and
+	// Crawl-delay pace them anyway).
+	col.Async = true
+	_ = col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: max(1, c.opts.Fetcher.HostConcurrency())})
 	col.AllowURLRevisit = false
 	col.ParseHTTPErrorResponse = true
 	col.DetectCharset = true
 	col.SetClient(c.opts.Fetcher.HTTPClient())
 	col.OnRequest(func(r *colly.Request) {
+		c.mu.Lock()
+		defer c.mu.Unlock()
 		if c.fetched >= c.opts.MaxFetch {
 			r.Abort()
 			return
@@ -194,7 +228,7 @@ func (c *crawler) collector() *colly.Collector {
 		c.fetched++
 	})
 	col.OnHTML("html", func(e *colly.HTMLElement) {
-		if c.linkDepth == 1 && c.res.Lang == "" {
+		if c.linkDepth == 1 && c.res.Lang == "" { // the start page, alone
 			c.res.Lang = strings.TrimSpace(e.Attr("lang"))
 		}
 	})
@@ -214,6 +248,7 @@ func (c *crawler) collector() *colly.Collector {
 		c.add(abs, text, c.linkDepth)
 	})
 	col.OnResponse(func(r *colly.Response) {
+		c.keep(r)
 		if c.linkDepth == 1 {
 			// Before the page's links are read: a start page that
 			// redirected to another site makes that site the one to sample.
@@ -227,6 +262,37 @@ func (c *crawler) collector() *colly.Collector {
 		}
 	})
 	return col
+}
+
+// keep records a fetched HTML document for reuse. colly may have recoded
+// the body from the charset it detected, so only a body that is valid
+// UTF-8 and was served as UTF-8 or without a charset is kept, labelled
+// UTF-8; any other is fetched again when needed.
+func (c *crawler) keep(r *colly.Response) {
+	if r.StatusCode < 200 || r.StatusCode >= 300 || r.Request == nil || r.Request.URL == nil {
+		return
+	}
+	ct := r.Headers.Get("Content-Type")
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil || (mt != "text/html" && mt != "application/xhtml+xml") {
+		return
+	}
+	if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "utf8" {
+		return
+	}
+	if !utf8.Valid(r.Body) {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.docBytes+len(r.Body) > crawlDocsLimit {
+		return
+	}
+	if c.docs == nil {
+		c.docs = map[string]*FetchedDoc{}
+	}
+	c.docs[r.Request.URL.String()] = &FetchedDoc{Body: r.Body, ContentType: mt + "; charset=utf-8"}
+	c.docBytes += len(r.Body)
 }
 
 // readRobots reads robots.txt of u's host once, for its rules and its
@@ -267,16 +333,26 @@ func (c *crawler) addSitemaps() {
 }
 
 // visitNeighbours fetches the start page's neighbours, the best candidate of
-// each kind and pattern first, for their links and language.
+// each kind and pattern first, for their links and language. They are
+// fetched side by side, but which are fetched does not depend on timing:
+// the best ones up to the fetch budget, in rank order.
 func (c *crawler) visitNeighbours(col *colly.Collector) {
-	for _, cd := range ranked(c.cands, c.res.FinalURL) {
-		if c.fetched >= c.opts.MaxFetch || c.ctx.Err() != nil {
+	c.mu.Lock()
+	left := c.opts.MaxFetch - c.fetched
+	all := ranked(c.cands, c.res.FinalURL)
+	c.mu.Unlock()
+	for _, cd := range all {
+		if left <= 0 || c.ctx.Err() != nil {
 			break
 		}
 		if cd.depth > 1 || !c.allowed(cd.url) || cd.kind == KindOther && cd.depth > 1 {
 			continue
 		}
-		_ = col.Visit(cd.url.String()) // errors are recorded by OnError or are robots/duplicates
+		// Errors are recorded by OnError, or are robots rules or
+		// duplicates (not fetched: no budget spent).
+		if col.Visit(cd.url.String()) == nil {
+			left--
+		}
 	}
 }
 

@@ -49,6 +49,9 @@ type Options struct {
 	// Phases to run; nil means all.
 	Phases []string
 	// Concurrency bounds how many phases run at once (over all sites).
+	// Below 1 it is every phase of every site in flight (Phases ×
+	// SitesParallel): a phase is one tab that mostly waits for the network,
+	// so phases are scheduled by waiting, not by CPU count.
 	Concurrency int
 	// SitesParallel bounds how many sites are crawled and scanned at once
 	// by Scan; the phase slots bound the browser work.
@@ -117,9 +120,6 @@ type Scanner struct {
 
 // New returns a Scanner. It starts no browser; Start does, or the first scan.
 func New(opts Options) *Scanner {
-	if opts.Concurrency < 1 {
-		opts.Concurrency = 1
-	}
 	if opts.SitesParallel < 1 {
 		opts.SitesParallel = 1
 	}
@@ -131,6 +131,9 @@ func New(opts Options) *Scanner {
 	}
 	if len(opts.Phases) == 0 {
 		opts.Phases = model.AllPhases
+	}
+	if opts.Concurrency < 1 {
+		opts.Concurrency = len(opts.Phases) * opts.SitesParallel
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -173,6 +176,22 @@ func (s *Scanner) Start(ctx context.Context) error {
 	}
 	_, err := s.browser(ctx)
 	return err
+}
+
+// StartBackground launches the browser while the caller goes on (the
+// first site's crawl runs meanwhile: Chromium's start and the crawl both
+// mostly wait). The phases that need the browser wait for it. The channel
+// receives the start's error, nil once the browser is up. With a pool it
+// connects to the endpoints before returning, as Start does: a pool none
+// of whose browsers answers must stop the scan before any crawl.
+func (s *Scanner) StartBackground(ctx context.Context) <-chan error {
+	done := make(chan error, 1)
+	if s.pool != nil {
+		done <- s.startPool(ctx)
+		return done
+	}
+	go func() { _, err := s.browser(ctx); done <- err }()
+	return done
 }
 
 // Close ends the browser the scanner launched; a borrowed one keeps running.

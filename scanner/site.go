@@ -58,6 +58,13 @@ func (s *Scanner) scanSite(ctx context.Context, start string) *model.Site {
 	}
 
 	ev := s.siteEvidence(start)
+	// The policy as served is read while the phases run: from the crawl's
+	// copy when it fetched the page, else fetched now.
+	var served chan servedPolicy
+	if cr.PolicyURL != "" {
+		served = make(chan servedPolicy, 1)
+		go func() { served <- s.readServedPolicy(ctx, cr) }()
+	}
 	policyDoc, results := s.runPhases(ctx, site, cr, firstParty, ev)
 	sort.Strings(site.Errors)
 	site.Consent = summarize(results)
@@ -70,7 +77,7 @@ func (s *Scanner) scanSite(ctx context.Context, start string) *model.Site {
 	}
 
 	if cr.PolicyURL != "" {
-		site.Policy = s.readPolicy(ctx, site, cr, policyDoc, ev)
+		site.Policy = s.readPolicy(ctx, site, cr, policyDoc, <-served, ev)
 	}
 	return site
 }
@@ -116,41 +123,59 @@ func summarize(results map[string]*model.ConsentResult) model.ConsentSummary {
 	return s
 }
 
+// servedPolicy is the privacy policy as served: the document, its content
+// type and what was read in it, or why it could not be had.
+type servedPolicy struct {
+	body  []byte
+	ctype string
+	facts *model.PolicyFacts
+	err   error
+}
+
+// readServedPolicy reads the policy as served: the crawl's copy when it
+// fetched the page (no second request), else a fetch through the same
+// fetcher.
+func (s *Scanner) readServedPolicy(ctx context.Context, cr *CrawlResult) servedPolicy {
+	var sp servedPolicy
+	if d := cr.Policy; d != nil {
+		sp.body, sp.ctype = d.Body, d.ContentType
+	} else {
+		r, err := policy.Fetch(ctx, s.opts.Crawl.Fetcher, cr.PolicyURL)
+		if err != nil {
+			return servedPolicy{err: err}
+		}
+		sp.body, sp.ctype = r.Body, r.ContentType
+	}
+	if s.opts.Analyze != nil {
+		sp.facts = s.opts.Analyze(sp.body, sp.ctype, cr.PolicyURL)
+	}
+	return sp
+}
+
 // readPolicy analyses the privacy policy: the page rendered before consent
-// (scripts may build it) and the document as served, fetched through the
-// same fetcher; the rendered page wins unless the served document says
-// clearly more (a consent layer or a collapsed accordion can leave the
-// rendered page poorer). A policy found but unreadable says so, so that rules
-// never judge an empty text.
-func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlResult, policyDoc []byte, ev *siteEvidence) *model.PolicyFacts {
+// (scripts may build it) and the document as served (sp); the rendered page
+// wins unless the served document says clearly more (a consent layer or a
+// collapsed accordion can leave the rendered page poorer). A policy found
+// but unreadable says so, so that rules never judge an empty text.
+func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlResult, policyDoc []byte, sp servedPolicy, ev *siteEvidence) *model.PolicyFacts {
 	pu := cr.PolicyURL
 	rendered0 := policyDoc
-	var served []byte
-	servedType := ""
 	readErr := ""
 	var rendered, fetched *model.PolicyFacts
 	if policyDoc != nil && s.opts.Analyze != nil {
 		rendered = s.opts.Analyze(policyDoc, "text/html; charset=utf-8", pu)
 	}
 	switch {
-	case ctx.Err() != nil:
-		if policyDoc == nil {
-			readErr = "the scan was interrupted before it was read"
-		}
+	case sp.err != nil && policyDoc != nil:
+	case sp.err != nil && ctx.Err() != nil:
+		readErr = "the scan was interrupted before it was read"
+	case sp.err != nil:
+		readErr = sp.err.Error()
+		site.Errors = append(site.Errors, "policy: "+readErr)
+	case s.opts.Analyze != nil:
+		fetched = sp.facts
 	default:
-		r, err := policy.Fetch(ctx, s.opts.Crawl.Fetcher, pu)
-		if err == nil {
-			served, servedType = r.Body, r.ContentType
-		}
-		switch {
-		case err != nil && policyDoc == nil:
-			readErr = err.Error()
-			site.Errors = append(site.Errors, "policy: "+readErr)
-		case err == nil && s.opts.Analyze != nil:
-			fetched = s.opts.Analyze(r.Body, r.ContentType, pu)
-		case err == nil:
-			policyDoc = r.Body
-		}
+		policyDoc = sp.body
 	}
 	f := betterPolicy(rendered, fetched)
 	if f == nil {
@@ -163,7 +188,7 @@ func (s *Scanner) readPolicy(ctx context.Context, site *model.Site, cr *CrawlRes
 	}
 	f.URL = &pu
 	if ev != nil {
-		site.Errors = append(site.Errors, ev.writePolicy(rendered0, served, servedType, f.Source)...)
+		site.Errors = append(site.Errors, ev.writePolicy(rendered0, sp.body, sp.ctype, f.Source)...)
 	}
 	return f
 }

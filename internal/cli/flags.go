@@ -9,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -127,7 +126,7 @@ type phaseOptions struct {
 
 func (g *phaseFlags) register(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&g.phases, "phases", model.AllPhases, "`PHASES` to run, comma-separated: "+strings.Join(model.AllPhases, ","))
-	fs.IntVar(&g.concurrency, "concurrency", runtime.NumCPU(), "phases run at once")
+	fs.IntVar(&g.concurrency, "concurrency", 0, "phases run at once over all sites (default 0: every phase of every site in flight, phases × --sites-parallel; a phase mostly waits for the network)")
 	fs.DurationVar(&g.pageTimeout, "page-timeout", 30*time.Second, "time limit for one page visit")
 	fs.DurationVar(&g.siteTimeout, "site-timeout", 0, "time limit for one site: what was gathered is kept (default pages × page-timeout × 2 + 60s)")
 	fs.BoolVar(&g.noCNAME, "no-cname", false, "do not look up CNAMEs of first-party subdomains (CNAME-cloaked trackers)")
@@ -138,8 +137,8 @@ func (g *phaseFlags) register(fs *pflag.FlagSet) {
 
 func (g *phaseFlags) options() (phaseOptions, error) {
 	o := phaseOptions{Concurrency: g.concurrency, PageTimeout: g.pageTimeout, SiteTimeout: g.siteTimeout, NoCNAME: g.noCNAME, ShowValues: g.showValues}
-	if o.Concurrency < 1 {
-		return o, usagef("--concurrency %d: want at least 1", o.Concurrency)
+	if o.Concurrency < 0 {
+		return o, usagef("--concurrency %d: want 0 (every phase of every site in flight) or more", o.Concurrency)
 	}
 	if o.PageTimeout < time.Second {
 		return o, usagef("--page-timeout %s: want at least 1s", o.PageTimeout)

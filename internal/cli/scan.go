@@ -100,28 +100,50 @@ func scan(ctx context.Context, env *Env, o *scanOptions) error {
 	progress("starting the browser")
 	var rep *model.Report
 	prov := provenance(o, db)
-	if err := sc.Start(ctx); err != nil {
-		if ctx.Err() == nil {
-			return &RuntimeError{fmt.Errorf("starting the browser: %w", err)}
+	// The browser starts while the first sites are crawled (both mostly
+	// wait); their phases wait for it. A browser that cannot start stops
+	// the run and exits 4, as it did before any crawl; a pool none of
+	// whose browsers answers is known at once, before any crawl.
+	launched := sc.StartBackground(ctx)
+	select {
+	case err := <-launched:
+		if err != nil {
+			return browserStartError(err)
 		}
-		// Stopped (--timeout, Ctrl-C) before the browser was up: an empty
-		// report, marked interrupted, and "nothing scanned".
-		if stream != nil {
-			return sealStream(o, stream.finish(o, true, progress), started, progress)
+		launched = nil
+	default:
+	}
+	runCtx, stopRun := context.WithCancelCause(ctx)
+	defer stopRun(nil)
+	if launched != nil {
+		go func() {
+			if err := <-launched; err != nil {
+				stopRun(&startFailure{err})
+			}
+		}()
+	}
+	failedStart := func() error {
+		var f *startFailure
+		if errors.As(context.Cause(runCtx), &f) {
+			return browserStartError(f.err)
 		}
-		rep = newReport(o, started)
-		rep.Interrupted = true
-		rep.Sites = unscanned(o.URLs, make([]*model.Site, len(o.URLs)))
-		rep.FinishedAt = time.Now().UTC().Format(time.RFC3339)
-	} else if stream != nil {
-		if err := stream.run(ctx, env, sc, o, db, started); err != nil {
+		return nil
+	}
+	if stream != nil {
+		err := stream.run(runCtx, env, sc, o, db, started)
+		if f := failedStart(); f != nil {
+			return f
+		}
+		if err != nil {
 			return err
 		}
 		return sealStream(o, stream.finish(o, ctx.Err() != nil, progress), started, progress)
-	} else {
-		addBrowserVersion(ctx, sc, prov)
-		rep = runSites(ctx, env, sc, o, db, started)
 	}
+	rep = runSites(runCtx, env, sc, o, db, started)
+	if f := failedStart(); f != nil {
+		return f
+	}
+	addBrowserVersion(ctx, sc, prov)
 	rep.Provenance = prov
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		progress("--timeout %s reached: the report holds what was gathered", o.Run.Timeout)
@@ -294,4 +316,19 @@ func unscanned(urls []string, sites []*model.Site) []model.SiteReport {
 			Errors: []string{"not scanned: the scan was interrupted before this site started"}, Policy: model.PolicyNotFound()}, Findings: []model.Finding{}})
 	}
 	return out
+}
+
+// startFailure is the cause a run is stopped with when its browser could
+// not start.
+type startFailure struct{ err error }
+
+func (f *startFailure) Error() string { return f.err.Error() }
+
+// browserStartError is the runtime error (exit 4) of a browser that could
+// not start: "starting the browser: …".
+func browserStartError(err error) error {
+	if !strings.HasPrefix(err.Error(), "starting the browser") {
+		err = fmt.Errorf("starting the browser: %w", err)
+	}
+	return &RuntimeError{err}
 }

@@ -208,6 +208,10 @@ func (c *Client) HTTPClient() *http.Client {
 	return &http.Client{Transport: c.transport, Timeout: c.opts.Timeout}
 }
 
+// HostConcurrency is how many requests the client lets be in flight to
+// one host.
+func (c *Client) HostConcurrency() int { return c.opts.HostConcurrency }
+
 // MaxBytes is the body size limit.
 func (c *Client) MaxBytes() int64 { return c.opts.MaxBytes }
 

@@ -48,6 +48,7 @@ type politeTransport struct {
 
 type hostState struct {
 	slots    chan struct{}
+	serial   chan struct{} // one request at a time while spaced
 	next     time.Time     // no request starts before
 	delay    time.Duration // robots.txt Crawl-delay, capped
 	inFlight int
@@ -86,7 +87,7 @@ func (p *politeTransport) host(h string) *hostState {
 				}
 			}
 		}
-		hs = &hostState{slots: make(chan struct{}, p.concurrency)}
+		hs = &hostState{slots: make(chan struct{}, p.concurrency), serial: make(chan struct{}, 1)}
 		p.hosts[h] = hs
 	}
 	hs.inFlight++
@@ -122,6 +123,14 @@ func (p *politeTransport) reserve(hs *hostState) time.Duration {
 	return start.Sub(now)
 }
 
+// spacing is the least time between two requests to hs: HostInterval or
+// its Crawl-delay.
+func (p *politeTransport) spacing(hs *hostState) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return max(p.interval, hs.delay)
+}
+
 // pause keeps every request to hs waiting until d from now.
 func (p *politeTransport) pause(hs *hostState, d time.Duration) {
 	p.mu.Lock()
@@ -141,6 +150,21 @@ func (p *politeTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 		return nil, ctx.Err()
 	}
 	defer func() { <-hs.slots }()
+	if p.spacing(hs) > 0 {
+		// A host that asks for a delay between requests gets them one
+		// at a time, each the delay after the previous one's answer: the
+		// spacing holds where the server sees it, whatever the
+		// connections' setup times.
+		select {
+		case hs.serial <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		defer func() {
+			p.pause(hs, p.spacing(hs))
+			<-hs.serial
+		}()
+	}
 	replayable := r.Method == http.MethodGet || r.Method == http.MethodHead
 	for attempt := 0; ; attempt++ {
 		if err := p.wait(ctx, p.reserve(hs)); err != nil {
