@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -279,6 +280,9 @@ func (s *Scanner) browser(ctx context.Context) (*browser.Browser, error) {
 	}
 	nb, err := browser.Launch(context.WithoutCancel(ctx), s.opts.Launch)
 	if err != nil {
+		if strings.HasPrefix(err.Error(), what) {
+			return nil, err // Launch's errors already say "starting the browser"
+		}
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	if s.b != nil && s.owned {

@@ -116,6 +116,9 @@ func TestExitCodes(t *testing.T) {
 		{Name: "nothing scanned", Args: append([]string{"scan", "-q", "--pages", "1", "-o", filepath.Join(dir, "down.json")}, append(unreachable, "https://down.test/")...), Exit: ExitNotScanned},
 
 		{Name: "browser will not start", Args: []string{"scan", "-q", "--browser-url", "ws://" + closed + "/devtools/browser/x", "https://a.test"}, Exit: ExitRuntime, Want: "starting the browser"},
+		// Its own browser starts while the crawl runs: one that cannot
+		// start still ends the scan with exit 4, and no report.
+		{Name: "own browser will not start", Args: []string{"scan", "-q", "--chrome-path", failingChrome(t), "--resolve", "down.test=" + closed, "--pages", "1", "https://down.test/"}, Exit: ExitRuntime, Want: "starting the browser: chrome failed to start"},
 		{Name: "report cannot be written", Args: append([]string{"scan", "-o", filepath.Join(vanishing, "r.json")}, append(unreachable, "https://down.test/")...),
 			Exit: ExitRuntime, Want: "saved to", On: "starting the browser", Do: func() { os.RemoveAll(vanishing) }},
 		{Name: "policy url unreachable", Args: []string{"policy", "--timeout", "5s", "http://" + closed + "/privacy"}, Exit: ExitRuntime, Want: "fetching policy"},
@@ -205,4 +208,13 @@ func TestHelpListsExitCodes(t *testing.T) {
 			t.Errorf("%v: exit %d, help:\n%s", args, code, help)
 		}
 	}
+}
+
+// failingChrome is a "browser" that exits at once with an error.
+func failingChrome(t *testing.T) string {
+	p := filepath.Join(t.TempDir(), "chromium")
+	if err := os.WriteFile(p, []byte("#!/bin/sh\necho 'no display' >&2\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
