@@ -37,6 +37,10 @@ type phaseRun struct {
 	// tab it had closed at the last look.
 	b      *browser.Browser
 	popups int
+	// restless is set when the last page loaded in the tab failed (timed
+	// out, aborted): its document may still be navigating by itself, so
+	// the next page is reached through a blank page.
+	restless bool
 }
 
 // runPhase loads the pages in a fresh browser context and records everything.
@@ -171,7 +175,12 @@ func stamp(t time.Time) string {
 func (r *phaseRun) load(u string) (model.PageResult, bool) {
 	tab, cancel := r.bounded(0)
 	defer cancel()
-	return r.s.loadPage(tab, r.rc, u)
+	if r.restless {
+		blank(tab)
+	}
+	res, crashed := r.s.loadPage(tab, r.rc, u)
+	r.restless = res.Error != ""
+	return res, crashed
 }
 
 // bounded returns a context of the tab that Ctrl-C cancels, with a timeout

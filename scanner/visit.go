@@ -23,13 +23,20 @@ func (s *Scanner) loadPage(tab context.Context, rc *recorder, u string) (res mod
 	if crashed || tab.Err() != nil || !strings.Contains(res.Error, "ERR_ABORTED") || res.FinalURL == "" {
 		return res, crashed
 	}
-	bctx, cancel := context.WithTimeout(tab, 2*time.Second)
-	_, err := chromedp.Call(bctx, page.Navigate, page.NavigateParams{URL: "about:blank"})
-	cancel()
-	if err != nil {
+	if !blank(tab) {
 		return res, crashed
 	}
 	return s.loadPageOnce(tab, rc, u)
+}
+
+// blank navigates the tab to about:blank, which ends the document in it and
+// its timers (a page that keeps replacing its location would otherwise race
+// the next navigation). It reports whether the tab answered.
+func blank(tab context.Context) bool {
+	bctx, cancel := context.WithTimeout(tab, 2*time.Second)
+	defer cancel()
+	_, err := chromedp.Call(bctx, page.Navigate, page.NavigateParams{URL: "about:blank"})
+	return err == nil
 }
 
 // loadPageOnce is one navigation of loadPage.
