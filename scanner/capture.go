@@ -81,6 +81,12 @@ type recorder struct {
 	// takeDialogs, by type (alert, confirm, prompt, beforeunload).
 	dialogKinds map[string]int
 	now         func() time.Time
+	// main counts the main frame's navigations to a document (about:blank
+	// aside); mainURL is the last one's URL and mainLoaded whether its
+	// load event has fired.
+	main       int
+	mainURL    string
+	mainLoaded bool
 }
 
 type reqState struct {
@@ -246,6 +252,10 @@ func (rc *recorder) handle(ev any) {
 		// A new main document: requests the old page left in flight will
 		// never report an end; only the new document's count.
 		if e.Frame != nil && e.Frame.ParentID == "" {
+			if e.Frame.URL != "about:blank" {
+				rc.main++
+				rc.mainURL, rc.mainLoaded = e.Frame.URL+e.Frame.URLFragment, false
+			}
 			for id, loader := range rc.inflight {
 				if loader != e.Frame.LoaderID {
 					delete(rc.inflight, id)
@@ -254,7 +264,7 @@ func (rc *recorder) handle(ev any) {
 			rc.signal()
 		}
 	case *page.EventLoadEventFired:
-		rc.loaded = true
+		rc.loaded, rc.mainLoaded = true, true
 		rc.signal()
 	case *page.EventJavascriptDialogOpening:
 		// alert(), confirm() and beforeunload block the page until
@@ -475,6 +485,14 @@ func (rc *recorder) settle(ctx context.Context) (quiet bool) {
 	rc.mu.Unlock()
 	_, err := rc.waitLoaded(ctx)
 	return err == nil
+}
+
+// mainDocument returns how many documents the main frame has navigated to,
+// the last one's URL and whether it has loaded.
+func (rc *recorder) mainDocument() (n int, url string, loaded bool) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	return rc.main, rc.mainURL, rc.mainLoaded
 }
 
 // docStatus returns the status of the page's main document request.

@@ -30,7 +30,7 @@ func browserFixtures() []fs.FS {
 	for _, shop := range []string{"compliant", "leaky", "adtech", "nobanner", "norsk", "hostile", "snoop", "snoop-twin"} {
 		fixtures = append(fixtures, demo.Shop("../testdata/shops/"+shop))
 	}
-	fixtures = append(fixtures, consentPolicySites(), os.DirFS("testdata/insitu"))
+	fixtures = append(fixtures, consentPolicySites(), os.DirFS("testdata/insitu"), os.DirFS("testdata/reload"))
 	if npmInstalled() {
 		fixtures = append(fixtures, npmPolicySites())
 	}

@@ -214,6 +214,7 @@ func (r *phaseRun) operateConsent(u string, res model.PageResult) (model.PageRes
 	if action != model.ActionDetect {
 		pre = r.rc.take()
 	}
+	navs, _, _ := r.rc.mainDocument()
 	actx, acancel := r.bounded(r.s.opts.PageTimeout)
 	result, err := r.s.opts.Consent.Act(actx, action)
 	acancel()
@@ -228,15 +229,23 @@ func (r *phaseRun) operateConsent(u string, res model.PageResult) (model.PageRes
 		return res, false
 	}
 	r.pre = &pre
+	quiet := false
 	if result.Clicked {
 		sctx, scancel := r.bounded(r.s.opts.PageTimeout)
-		if !r.rc.settle(sctx) && r.ctx.Err() == nil {
+		quiet = r.rc.settle(sctx)
+		if !quiet && r.ctx.Err() == nil {
 			r.errs = append(r.errs, fmt.Sprintf("%s: the network did not go quiet within %s of the consent click", u, r.s.opts.PageTimeout))
 		}
 		scancel()
 	}
 	if result.Rechecked {
 		return res, false // the engine already reloaded the page under the choice
+	}
+	if n, at, loaded := r.rc.mainDocument(); quiet && loaded && n > navs && (at == u || at == res.FinalURL) {
+		// The banner reloaded the page itself (as many do after a
+		// choice), and it has loaded and gone quiet: it is already the
+		// page under the choice, not to be loaded a third time.
+		return res, false
 	}
 	return r.load(u)
 }
