@@ -148,13 +148,8 @@ func BenchmarkBareLoadEvent(b *testing.B) {
 // benchmarks scan each generated shop.
 func shopBench(b *testing.B) (*browser.Browser, *fetch.Client) {
 	b.Helper()
-	srv, err := demo.Start()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(srv.Close)
-	rt, _ := fetch.ParseRoutes(srv.Resolve())
-	return sharedBrowser(b, srv), fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
+	srv, f := demoShop(b)
+	return sharedBrowser(b, srv), f
 }
 
 // BenchmarkShopAudit: one shop's whole audit as a scan runs it (crawl, the
@@ -222,6 +217,18 @@ func BenchmarkEvidencePass(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(pages)), "ms/page")
 }
 
+// demoShop starts the demo shop and a fetcher routed to it.
+func demoShop(b *testing.B) (*fixture.Server, *fetch.Client) {
+	b.Helper()
+	srv, err := demo.Start()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(srv.Close)
+	rt, _ := fetch.ParseRoutes(srv.Resolve())
+	return srv, fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
+}
+
 // coldLaunch is how a scan launches its own browser for the demo shop.
 func coldLaunch(srv *fixture.Server) browser.Options {
 	return browser.Options{HostRules: srv.HostRules(), Insecure: true}
@@ -232,13 +239,7 @@ func coldLaunch(srv *fixture.Server) browser.Options {
 // with consent, the policy, the browser closed. Compare with
 // BenchmarkShopBareCold (the aim: at most 1.5 times).
 func BenchmarkShopAuditCold(b *testing.B) {
-	srv, err := demo.Start()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(srv.Close)
-	rt, _ := fetch.ParseRoutes(srv.Resolve())
-	f := fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
+	srv, f := demoShop(b)
 	eng, err := consent.New(consent.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -262,13 +263,7 @@ func BenchmarkShopAuditCold(b *testing.B) {
 // (navigate, load, network quiet; no capture, no consent), the browser
 // closed.
 func BenchmarkShopBareCold(b *testing.B) {
-	srv, err := demo.Start()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(srv.Close)
-	rt, _ := fetch.ParseRoutes(srv.Resolve())
-	f := fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})
+	srv, f := demoShop(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		type launched struct {
