@@ -25,13 +25,8 @@ import (
 // the shared browser to it.
 func demoPages(b *testing.B) (*fixture.Server, *browser.Browser, []model.PlannedPage) {
 	b.Helper()
-	srv, err := demo.Start()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(srv.Close)
-	rt, _ := fetch.ParseRoutes(srv.Resolve())
-	cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 8, Fetcher: fetch.New(fetch.Options{Routes: rt, Strict: true, Insecure: true, UserAgent: browser.DesktopUserAgent})})
+	srv, f := demoShop(b)
+	cr, err := Crawl(context.Background(), demo.StartURL(), CrawlOptions{MaxPages: 8, Fetcher: f})
 	if err != nil {
 		b.Fatal(err)
 	}
