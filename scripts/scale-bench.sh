@@ -35,7 +35,7 @@ for p in $parallel; do
   # shellcheck disable=SC2086 # EXTRA is split on purpose
   "$out/genshops" watch -jsonl "$out/run-$p.jsonl" -result "$out/result-$p.json" -- \
     "$out/privacyscan" scan -q --insecure --targets "$out/targets.txt" --pages "$pages" \
-    --sites-parallel "$p" --concurrency "$((p * 5))" --fail-on none \
+    --sites-parallel "$p" --fail-on none \
     --format jsonl -o "$out/run-$p.jsonl" $extra || true
   python3 - "$out/result-$p.json" "$p" <<'PY'
 import json, sys
