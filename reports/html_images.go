@@ -17,19 +17,21 @@ import (
 const MaxScreenshotBytes = 8 << 20
 
 // ScreenshotFiles reads screenshots from disk: an absolute path as it is, a
-// relative one under dir (the evidence directory) first, then as given
+// relative one under each of dirs (the evidence directory; for a report read
+// back, its folder and the one above) in turn, then as given
 // (relative to the working directory, as the consent engine records paths
 // under the --evidence-dir it was given).
-func ScreenshotFiles(dir string) func(path string) ([]byte, error) {
+func ScreenshotFiles(dirs ...string) func(path string) ([]byte, error) {
 	return func(p string) ([]byte, error) {
-		var tries []string
-		switch {
-		case filepath.IsAbs(p):
-			tries = []string{p}
-		case dir != "":
-			tries = []string{filepath.Join(dir, p), p}
-		default:
-			tries = []string{p}
+		tries := []string{p}
+		if !filepath.IsAbs(p) {
+			tries = nil
+			for _, d := range dirs {
+				if d != "" {
+					tries = append(tries, filepath.Join(d, p))
+				}
+			}
+			tries = append(tries, p)
 		}
 		var err error
 		for _, t := range tries {

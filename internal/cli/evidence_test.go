@@ -186,6 +186,16 @@ func TestEvidenceBundle(t *testing.T) {
 			t.Errorf("reports/%s in the bundle is not the report written (%v)", f, err)
 		}
 	}
+	// Rendered again from the bundle's copy, wherever privacyscan runs,
+	// the HTML embeds the phases' screenshots (their paths are relative to
+	// the bundle).
+	again := filepath.Join(dir, "again.html")
+	if code, _, stderr := run(t, "report", filepath.Join(bundle, "reports", "r.json"), "--format", "html", "-o", again); code != ExitOK {
+		t.Fatalf("report from the bundle: exit %d\n%s", code, stderr)
+	}
+	if h, _ := os.ReadFile(again); bytes.Count(h, []byte("data:image/jpeg;base64,")) < len(phases) {
+		t.Errorf("the HTML rendered from the bundle embeds %d JPEG screenshots, want at least %d", bytes.Count(h, []byte("data:image/jpeg;base64,")), len(phases))
+	}
 
 	// The manifest: every file, each hash and size right.
 	mdata, err := os.ReadFile(filepath.Join(bundle, evidence.ManifestName))

@@ -56,7 +56,7 @@ func runMerge(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return render(env, o, rep, h)
+	return render(env, o, rep, h) // screenshot paths as recorded: absolute, or relative to here
 }
 
 // mergeRuns joins reports read from names: the first one's envelope, the

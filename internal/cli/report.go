@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -51,7 +52,11 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return render(env, o, rep, h)
+	// Screenshot paths are recorded relative to the evidence bundle: tried
+	// beside the file read, above it (a bundle's reports/), then as they
+	// stand.
+	in := filepath.Dir(fset.Arg(0))
+	return render(env, o, rep, h, in, filepath.Dir(in))
 }
 
 // renderFlags are report's and merge's output flags.
@@ -83,12 +88,12 @@ func (g *renderFlags) options(env *Env) (outputOptions, error) {
 
 // render writes a read run with the settings its header records, in each
 // format asked for.
-func render(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader) error {
-	if err := render1(env, o, rep, h); err != nil {
+func render(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader, shots ...string) error {
+	if err := render1(env, o, rep, h, shots); err != nil {
 		return err
 	}
 	for _, m := range o.More {
-		if err := render1(env, outputOptions{Format: m.Format, Path: m.Path}, rep, h); err != nil {
+		if err := render1(env, outputOptions{Format: m.Format, Path: m.Path}, rep, h, shots); err != nil {
 			return err
 		}
 	}
@@ -96,9 +101,9 @@ func render(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader)
 }
 
 // render1 writes one report.
-func render1(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader) error {
+func render1(env *Env, o outputOptions, rep *model.Report, h reports.JSONLHeader, shots []string) error {
 	ro := reports.Options{Color: o.Color, FailOn: rep.FailOn, Jurisdiction: h.Jurisdiction,
-		Screenshots: reports.ScreenshotFiles("")} // screenshot paths as recorded: absolute, or relative to here
+		Screenshots: reports.ScreenshotFiles(shots...)}
 	if o.Path == "" || o.Path == "-" {
 		ro.Width = columns(env)
 	}
