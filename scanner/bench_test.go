@@ -231,7 +231,8 @@ func coldLaunch(srv *fixture.Server) browser.Options {
 
 // BenchmarkShopAuditCold: one shop's audit as `privacyscan scan` runs it
 // from nothing: Chromium launched while the crawl runs, the five phases
-// with consent, the policy, the browser closed. Compare with
+// with consent, the policy, the browser closed; with the shopper's journey
+// after each phase (the default on shops) and without. Compare with
 // BenchmarkShopBareCold (the issue's aim: at most 1.5 times).
 func BenchmarkShopAuditCold(b *testing.B) {
 	srv, f := demoShop(b)
@@ -239,18 +240,22 @@ func BenchmarkShopAuditCold(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		s := New(Options{Launch: coldLaunch(srv), Consent: eng, KB: kb.Default(), PageTimeout: 30 * time.Second,
-			Crawl: CrawlOptions{MaxPages: 5, Fetcher: f}})
-		started := s.StartBackground(context.Background())
-		site := s.ScanSite(context.Background(), demo.StartURL())
-		if err := <-started; err != nil || !site.Scanned {
-			b.Fatalf("not scanned: %v %v", err, site.Errors)
-		}
-		s.Close()
+	for _, j := range []string{JourneyAuto, JourneyOff} {
+		name := map[string]string{JourneyAuto: "journey", JourneyOff: "no-journey"}[j]
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				s := New(Options{Launch: coldLaunch(srv), Consent: eng, KB: kb.Default(), PageTimeout: 30 * time.Second, Journey: j,
+					Crawl: CrawlOptions{MaxPages: 5, Fetcher: f}})
+				started := s.StartBackground(context.Background())
+				site := s.ScanSite(context.Background(), demo.StartURL())
+				if err := <-started; err != nil || !site.Scanned {
+					b.Fatalf("not scanned: %v %v", err, site.Errors)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/shop")
+		})
 	}
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/shop")
 }
 
 // BenchmarkShopBareCold: the least a tool must do to visit the same pages
