@@ -73,7 +73,7 @@ var fixtureCases = []fixtureCase{
 	{Host: "generic-restless-sl.test", CMP: "generic", RejectFirstLayer: true},
 	// The first layer is an iframe; its settings open in another,
 	// cross-origin, iframe.
-	{Host: "generic-frames-lv.test", CMP: "generic", PreTicked: 2, Settings: true},
+	{Host: "generic-iframe-settings-lv.test", CMP: "generic", PreTicked: 2, Settings: true},
 	{Host: "no-banner.test", NoBanner: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
 	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true, Settings: true},

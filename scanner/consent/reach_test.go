@@ -140,19 +140,19 @@ func TestNeverSettles(t *testing.T) {
 func TestSettingsInAnotherFrame(t *testing.T) {
 	e := reachEngine(t)
 	t.Run("detect", func(t *testing.T) {
-		res, err := e.Act(open(t, "generic-frames-lv.test", "/"), Detect)
+		res, err := e.Act(open(t, "generic-iframe-settings-lv.test", "/"), Detect)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !res.BannerDetected || res.RejectAvailable || res.SettingsAvailable == nil || !*res.SettingsAvailable || !res.SettingsRead || len(res.PreTicked) != 2 {
 			t.Fatalf("detected %v reject available %v settings %v read %v pre-ticked %q", res.BannerDetected, res.RejectAvailable, res.SettingsAvailable, res.SettingsRead, res.PreTicked)
 		}
-		if !strings.Contains(res.Banner.Frame, "generic-frames-lv.test/pirmais.html") {
+		if !strings.Contains(res.Banner.Frame, "generic-iframe-settings-lv.test/pirmais.html") {
 			t.Errorf("banner frame %q", res.Banner.Frame)
 		}
 	})
 	t.Run("reject", func(t *testing.T) {
-		ctx := open(t, "generic-frames-lv.test", "/")
+		ctx := open(t, "generic-iframe-settings-lv.test", "/")
 		res, err := e.Act(ctx, Reject)
 		if err != nil {
 			t.Fatal(err)
@@ -165,7 +165,7 @@ func TestSettingsInAnotherFrame(t *testing.T) {
 			frames[c.Frame] = true
 		}
 		last := res.Elements[len(res.Elements)-1]
-		if !strings.Contains(res.Elements[0].Frame, "generic-frames-lv.test/pirmais.html") || !strings.Contains(last.Frame, "consent-frame.test/") || last.Text != "Saglabāt izvēli" {
+		if !strings.Contains(res.Elements[0].Frame, "generic-iframe-settings-lv.test/pirmais.html") || !strings.Contains(last.Frame, "consent-frame.test/") || last.Text != "Saglabāt izvēli" {
 			t.Errorf("clicks %+v: want the settings button in the first frame, the save in the platform's", res.Elements)
 		}
 		choice, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.cookie`))
