@@ -174,3 +174,24 @@ func TestSettingsInAnotherFrame(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkNoBannerScroll measures what a page without any banner costs
+// beyond the wait: the wheel turns and the looks after them (scroll-ms/op).
+// Run with -bench NoBannerScroll -benchtime 3x.
+func BenchmarkNoBannerScroll(b *testing.B) {
+	e := newEngine(b, Options{GenericOnly: true, Wait: time.Second, Logf: func(string, ...any) {}})
+	var beyond time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		ctx := open(b, "no-banner.test", "/")
+		b.StartTimer()
+		res, err := e.Act(ctx, Detect)
+		b.StopTimer()
+		if err != nil || res.BannerDetected || !res.Scrolled {
+			b.Fatalf("detected %v scrolled %v (%v)", res.BannerDetected, res.Scrolled, err)
+		}
+		beyond += time.Duration(res.DurationMS)*time.Millisecond - e.opts.Wait
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(beyond.Milliseconds())/float64(b.N), "scroll-ms/op")
+}
