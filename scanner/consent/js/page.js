@@ -471,8 +471,9 @@
       w.changes++;
     });
     w.mo.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
-    // At most a minute of heartbeat per banner.
-    w.hb = setInterval(() => { if (++w.beats > 6000 || !el.isConnected) { if (watched === w) unwatch(); } }, 10);
+    // At most ten seconds of heartbeat per banner: the engine asks within
+    // a few seconds of describing it.
+    w.hb = setInterval(() => { if (++w.beats > 1000 || !el.isConnected) { if (watched === w) unwatch(); } }, 10);
     watched = w;
   }
   // restless resolves once the watched banner has been quiet for quiet ms
