@@ -134,8 +134,8 @@ func TestNeverSettles(t *testing.T) {
 }
 
 // TestSettingsInAnotherFrame: the first layer is an iframe of the site and
-// its settings button replaces it with a cross-origin iframe that holds the
-// settings layer. Detect reads the pre-ticked purposes there; reject
+// its settings button replaces it with another iframe, cross-origin (the
+// platform's) or of the site itself, that holds the settings layer. Detect reads the pre-ticked purposes there; reject
 // switches them off and saves, one click in each frame.
 func TestSettingsInAnotherFrame(t *testing.T) {
 	e := reachEngine(t)
@@ -151,28 +151,36 @@ func TestSettingsInAnotherFrame(t *testing.T) {
 			t.Errorf("banner frame %q", res.Banner.Frame)
 		}
 	})
-	t.Run("reject", func(t *testing.T) {
-		ctx := open(t, "generic-iframe-settings-lv.test", "/")
-		res, err := e.Act(ctx, Reject)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !res.Verified || res.FirstLayer || len(res.PreTicked) != 2 || len(res.ConsentRecord) == 0 {
-			t.Fatalf("verified %v first layer %v pre-ticked %q record %v error %q elements %+v", res.Verified, res.FirstLayer, res.PreTicked, res.ConsentRecord, res.Error, res.Elements)
-		}
-		frames := map[string]bool{}
-		for _, c := range res.Elements {
-			frames[c.Frame] = true
-		}
-		last := res.Elements[len(res.Elements)-1]
-		if !strings.Contains(res.Elements[0].Frame, "generic-iframe-settings-lv.test/pirmais.html") || !strings.Contains(last.Frame, "consent-frame.test/") || last.Text != "Saglabāt izvēli" {
-			t.Errorf("clicks %+v: want the settings button in the first frame, the save in the platform's", res.Elements)
-		}
-		choice, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.cookie`))
-		if err != nil || !strings.Contains(choice, "sikdatnu_izvele=s0m0") {
-			t.Errorf("stored choice %q (%v), want every purpose off", choice, err)
-		}
-	})
+	for name, path := range map[string]string{"reject": "/", "reject same origin": "/?viena-izcelsme"} {
+		t.Run(name, func(t *testing.T) { rejectInOtherFrame(t, e, path) })
+	}
+}
+
+// rejectInOtherFrame rejects through the settings layer of
+// generic-iframe-settings-lv.test at path: the settings button is clicked in
+// the first layer's frame, the purposes are switched off and the choice
+// saved in the settings layer's frame.
+func rejectInOtherFrame(t *testing.T, e *Engine, path string) {
+	ctx := open(t, "generic-iframe-settings-lv.test", path)
+	res, err := e.Act(ctx, Reject)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Verified || res.FirstLayer || len(res.PreTicked) != 2 || len(res.ConsentRecord) == 0 {
+		t.Fatalf("verified %v first layer %v pre-ticked %q record %v error %q elements %+v", res.Verified, res.FirstLayer, res.PreTicked, res.ConsentRecord, res.Error, res.Elements)
+	}
+	layer := "https://consent-frame.test/"
+	if path != "/" {
+		layer = "https://generic-iframe-settings-lv.test/lv-iestatijumi.html"
+	}
+	last := res.Elements[len(res.Elements)-1]
+	if !strings.Contains(res.Elements[0].Frame, "generic-iframe-settings-lv.test/pirmais.html") || !strings.HasPrefix(last.Frame, layer) || last.Text != "Saglabāt izvēli" {
+		t.Errorf("clicks %+v: want the settings button in the first layer's frame, the save in %s", res.Elements, layer)
+	}
+	choice, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.cookie`))
+	if err != nil || !strings.Contains(choice, "sikdatnu_izvele=s0m0") {
+		t.Errorf("stored choice %q (%v), want every purpose off", choice, err)
+	}
 }
 
 // BenchmarkNoBannerScroll measures what a page without any banner costs
