@@ -135,8 +135,9 @@ func TestNeverSettles(t *testing.T) {
 
 // TestSettingsInAnotherFrame: the first layer is an iframe of the site and
 // its settings button replaces it with another iframe, cross-origin (the
-// platform's) or of the site itself, that holds the settings layer. Detect reads the pre-ticked purposes there; reject
-// switches them off and saves, one click in each frame.
+// platform's) or of the site itself, that holds the settings layer. Detect
+// reads the pre-ticked purposes there; reject switches them off and saves,
+// one click in each frame.
 func TestSettingsInAnotherFrame(t *testing.T) {
 	e := reachEngine(t)
 	t.Run("detect", func(t *testing.T) {
