@@ -1,5 +1,14 @@
 // Package consent finds a page's consent banner and operates it the way a
 // visitor would: accept all, or reject all non-essential purposes.
+//
+// Banners that do not simply sit on the loaded page are handled as a
+// visitor meets them (reach.go): a page that shows no banner within the
+// wait is scrolled and looked at again (Result.Scrolled); a click that
+// opens another tab leaves the engine in the page's own tab and the new
+// tab is closed (Result.NewTabs); a banner that never stops changing is
+// taken as it is after a bounded wait (Result.Unsettled). Result.Notes say
+// each in words. A settings layer may live in another frame than the first
+// layer, cross-origin included: every step looks in every frame.
 package consent
 
 import (

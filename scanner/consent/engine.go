@@ -183,12 +183,17 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 	s := newSession(ctx, e)
 	defer s.release()
 	defer func() { res.DurationMS = time.Since(start).Milliseconds() }()
+	// A click may open another tab (a link with target=_blank, a handler
+	// calling window.open): the engine goes on in this one and closes it.
+	defer s.watchTabs()()
+	defer func() { s.closeTabs(&res, true) }()
 
 	var sc *scan
 	deadline := start.Add(wait)
 	var genericSince time.Time
 	var cfgFrame frame
 	var cfgFound bool
+	scrolls := 0
 	for {
 		sc, err = s.look(true)
 		if err != nil {
@@ -226,6 +231,26 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 			if idx >= 0 {
 				res.ConsentStored = len(sc.record(e.rules[idx])) > 0
 			}
+			if scrolls < scrollSteps && !res.ConsentStored && ctx.Err() == nil {
+				// Nothing showed: some banners wait for the visitor to
+				// scroll. Scroll as a person reading on would, and look
+				// again. Only a page that showed no banner is scrolled,
+				// so a platform that takes scrolling for consent is not
+				// given it; the result says the page was scrolled.
+				if err := s.scroll(); err != nil {
+					e.logf("consent: scrolling: %v", err)
+					scrolls = scrollSteps
+				} else {
+					scrolls++
+					res.Scrolled = true
+					deadline = time.Now().Add(scrollLook * time.Duration(1+scrolls/scrollSteps))
+					s.settle(sc.frames, 100)
+					continue
+				}
+			}
+			if res.Scrolled {
+				res.Notes = append(res.Notes, fmt.Sprintf("no banner showed, not even after the page was scrolled %d times", scrolls))
+			}
 			res.Error = ErrNoBanner
 			res.WaitMS = time.Since(start).Milliseconds()
 			res.Signals = s.signals()
@@ -235,6 +260,9 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 	}
 	res.WaitMS = time.Since(start).Milliseconds()
 	res.BannerDetected = true
+	if res.Scrolled {
+		res.Notes = append(res.Notes, fmt.Sprintf("no banner showed within %d ms of the load; it showed after the page was scrolled (%d wheel turns)", wait.Milliseconds(), scrolls))
+	}
 	idx, vis := sc.detected()
 
 	var op operator
@@ -267,6 +295,9 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 			sc = s.steady(sc, op, &res)
 		}
 	}
+	// Whatever keeps moving in it, the banner is taken as it is after a
+	// bounded wait, and the result says it never settled.
+	s.unsettled(sc, op, &res)
 	e.logf("consent: %s banner (%s) in %s after %d ms", res.CMP, res.Method, res.Banner.Frame, res.WaitMS)
 	if action == Detect {
 		res.Signals = s.signals()

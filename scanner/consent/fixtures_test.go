@@ -64,6 +64,16 @@ var fixtureCases = []fixtureCase{
 	{Host: "generic-delay-ro.test", CMP: "generic", RejectFirstLayer: true},
 	// Each button navigates to another address after storing the choice.
 	{Host: "generic-navigate-lt.test", CMP: "generic", RejectFirstLayer: true},
+	// The bar is inserted on the first scroll: the engine scrolls when
+	// nothing showed.
+	{Host: "generic-scroll-sk.test", CMP: "generic", RejectFirstLayer: true},
+	// Accept calls window.open; the reject is a target=_blank link.
+	{Host: "generic-newtab-fi.test", CMP: "generic", RejectFirstLayer: true},
+	// The banner keeps redrawing itself (progress bar, countdown, carousel).
+	{Host: "generic-restless-sl.test", CMP: "generic", RejectFirstLayer: true},
+	// The first layer is an iframe; its settings open in another,
+	// cross-origin, iframe.
+	{Host: "generic-iframe-settings-lv.test", CMP: "generic", PreTicked: 2, Settings: true},
 	{Host: "no-banner.test", NoBanner: true},
 	{Host: "onetrust.test", CMP: "onetrust", RejectFirstLayer: true, TCF: true},
 	{Host: "onetrust-settings.test", CMP: "onetrust", PreTicked: 2, TCF: true, Settings: true},

@@ -110,6 +110,7 @@ func (s *session) runStepWithin(st Step, r *Rule, res *model.ConsentResult, time
 					continue
 				}
 				how, err := s.click(obj)
+				s.closeTabs(res, false)
 				if err != nil {
 					return err
 				}

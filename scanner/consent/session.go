@@ -36,6 +36,8 @@ type session struct {
 	// had no effect.
 	lastClick *Step
 	lastRule  *Rule
+	// tabs are the tabs the page opened while the engine worked on it.
+	tabs tabWatch
 }
 
 const worldName = "privacyscan-consent"

@@ -122,6 +122,27 @@ type ConsentResult struct {
 	// Effect says whether the choice took effect, from Signals (nil for
 	// Detect, and when the page exposed nothing readable).
 	Effect *ChoiceEffect `json:"effect,omitempty"`
+
+	// Scrolled is true when no banner showed within the wait and the
+	// engine scrolled the page, as a person reading it would, and looked
+	// again (some banners show only after the first scroll). With
+	// BannerDetected, the banner showed only after the scroll; without, the
+	// page was scrolled and still showed none. Only a page that showed no
+	// banner is scrolled, so a platform that takes scrolling for consent
+	// has not been given it.
+	Scrolled bool `json:"scrolled,omitempty"`
+	// Unsettled is true when the banner never settled: it kept changing (a
+	// countdown, a carousel, a progress bar) for as long as the engine
+	// waited for it to stop, and was measured and operated as it was.
+	Unsettled bool `json:"unsettled,omitempty"`
+	// NewTabs are the addresses of the tabs the clicks opened (a link with
+	// target=_blank, a handler calling window.open). The engine closed them
+	// and went on in the page's own tab.
+	NewTabs []string `json:"new_tabs,omitempty"`
+	// Notes say in words what the engine did beyond the clicks (it
+	// scrolled, the banner never settled, a click opened a tab), for the
+	// auditor reading the evidence.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Control classes of Control.Class.

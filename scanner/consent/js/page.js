@@ -346,6 +346,7 @@
       const g = genericBanner();
       if (!g) return null;
       __ps.banner = g.el;
+      watch(g.el);
       const buttons = {};
       for (const k in g.buttons) buttons[k] = g.buttons[k].map(text).slice(0, 3);
       return { path: path(g.el), text: text(g.el).slice(0, 300), buttons, cover: coverage(g.el), controls: controls(g.el) };
@@ -384,7 +385,7 @@
     ruleBanner(sels) {
       for (const s of sels) {
         const el = deepAll(s).filter(visible)[0];
-        if (el) { __ps.banner = el; return { path: path(el), text: text(el).slice(0, 300), cover: coverage(el), controls: controls(el) }; }
+        if (el) { __ps.banner = el; watch(el); return { path: path(el), text: text(el).slice(0, 300), cover: coverage(el), controls: controls(el) }; }
       }
       return null;
     },
@@ -446,6 +447,54 @@
         const t = setTimeout(done, ms);
       });
     },
+  };
+  // watched records the changes of the banner last described, from the
+  // moment it was first described. A heartbeat of 10 ms timers measures
+  // the pauses between changes in turns of the event loop rather than in
+  // time: while a script (the engine's own, measuring the banner) holds the
+  // page's thread, neither the page's timers nor the heartbeat run, and
+  // that is no pause of the banner.
+  let watched = null;
+  function unwatch() {
+    if (!watched) return;
+    watched.mo.disconnect();
+    clearInterval(watched.hb);
+    watched = null;
+  }
+  function watch(el) {
+    if (watched && watched.el === el) return;
+    unwatch();
+    const w = { el, start: performance.now(), beats: 0, lastBeat: 0, longest: 0, changes: 0, mo: null, hb: 0 };
+    w.mo = new MutationObserver(() => {
+      w.longest = Math.max(w.longest, w.beats - w.lastBeat);
+      w.lastBeat = w.beats;
+      w.changes++;
+    });
+    w.mo.observe(el, { subtree: true, childList: true, attributes: true, characterData: true });
+    // At most ten seconds of heartbeat per banner: the engine asks within
+    // a few seconds of describing it.
+    w.hb = setInterval(() => { if (++w.beats > 1000 || !el.isConnected) { if (watched === w) unwatch(); } }, 10);
+    watched = w;
+  }
+  // restless resolves once the watched banner has been quiet for quiet ms
+  // of heartbeat ({restless: false}), or, when it kept changing for max ms
+  // since it was first described, with {restless: true}.
+  api.restless = function (quiet, max) {
+    const q = Math.max(1, Math.round(quiet / 10));
+    return new Promise(resolve => {
+      const check = () => {
+        const w = watched, now = performance.now();
+        if (!w || w.longest >= q || w.beats - w.lastBeat >= q) { resolve({ restless: false }); return; }
+        if (now - w.start >= max) {
+          // A page whose timers are throttled beats slowly: restless
+          // needs changes, at least one per quiet period.
+          resolve({ restless: w.changes >= max / quiet, watched: now - w.start, changes: w.changes });
+          return;
+        }
+        setTimeout(check, 10);
+      };
+      check();
+    });
   };
   // coverage measures how much of the viewport el blocks: the share of a
   // grid of points where a click would land on el or on a bare backdrop
