@@ -59,6 +59,7 @@ const htmlTemplate = `<!doctype html>
 {{if .Consent}}<details{{if .Open}} open{{end}} id="{{(index .Consent 0).Anchor}}"><summary>Consent banner: what was clicked</summary>
 {{range .Consent}}<h3>{{clean .Phase}}: {{clean (printf "%s" .R.Action)}}</h3>
 <p>Platform {{with .R.CMP}}{{clean .}}{{else}}unknown{{end}}{{with .R.Method}} (operated by {{clean .}}){{end}}; {{if .R.Clicked}}done in {{.R.Clicks}} click(s){{if .R.FirstLayer}} on the first layer{{end}}{{else}}not done{{end}}; {{clean .Verified}}{{if .R.CookieWall}}; <span class="bad">cookie wall</span>{{end}}{{with .PreTick}}; pre-ticked purposes: {{clean .}}{{end}}{{with .R.Error}}; <span class="bad">{{clean .}}</span>{{end}}.</p>
+{{if .R.Notes}}<ul class="notes">{{range .R.Notes}}<li>{{clean .}}</li>{{end}}</ul>{{end}}
 {{if .R.Elements}}<table><tr><th>#</th><th>Clicked</th><th>Selector</th><th>Input</th></tr>{{range $i, $e := .R.Elements}}<tr><td>{{inc $i}}</td><td>{{clean $e.Text}}</td><td><code>{{clean $e.Selector}}</code></td><td>{{clean $e.Input}}</td></tr>{{end}}</table>{{end}}
 {{if .R.Controls}}<details><summary>Controls on the first layer ({{len .R.Controls}})</summary><table><tr><th>Label</th><th>Class</th><th>Why</th></tr>{{range .R.Controls}}<tr><td>{{clean .Label}}</td><td>{{clean .Class}}</td><td>{{clean .Reason}}</td></tr>{{end}}</table></details>{{end}}
 {{if .Shots}}<div class="shots">{{range .Shots}}{{template "shot" .}}{{end}}</div>{{end}}
