@@ -39,9 +39,20 @@ var recordHint = regexp.MustCompile(`(?i)` + recordHintJS)
 // does not.
 var recordAgreeName = regexp.MustCompile(`(?i)consen|konsens|kunsens|einwillig|zustimm|toestemm|samtyk|samtyc|suostum|zgod|souhlas|suhlas|soglas|privol|pristan|acord|consimt|hozzajarul|beleegyez|saglas|sutikim|piekris|nousolek|toiliu|съглас|συναιν|συγκαταθ|accept|akzept|agree|allow|opt.?in|tracking|cookies?.?ok$`)
 
-// recordNoticeName is a name that records a notice or banner seen or
-// closed, not a choice.
-var recordNoticeName = regexp.MustCompile(`(?i)seen|shown|closed|dismiss|hidden|hide|viewed|displayed|test`)
+// noticeWords are words of a name that records that a notice was seen or
+// closed, or that a choice was made (whichever), or when: a yes or no under
+// such a name (consentGiven=true, cookie_banner_seen=1) does not say what
+// was chosen.
+var noticeWords = []string{"seen", "shown", "closed", "close", "dismiss", "dismissed", "hidden", "hide", "viewed", "displayed", "test", "given", "done", "set", "interaction", "interacted", "answered", "decided", "made", "date", "time", "timestamp", "expiry", "expires", "version", "count", "id", "uuid", "banner", "notice", "popup", "bar", "has", "is"}
+
+func noticeName(name string) bool {
+	for _, w := range words(name) {
+		if slices.Contains(noticeWords, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // categoryStems map words for the usual categories, in the 24 EU
 // languages (accents removed, lower case), to a category. A stem matches a
@@ -422,7 +433,7 @@ func genericRecord(name, value string, hinted bool) (granted, denied []string, s
 // name records an agreement, or names the category it is about
 // (cookies_advertising), and not a notice seen.
 func agreeName(name string) bool {
-	return (recordAgreeName.MatchString(foldText(name)) || nameCategory(name) != "non-essential") && !recordNoticeName.MatchString(name)
+	return (recordAgreeName.MatchString(foldText(name)) || nameCategory(name) != "non-essential") && !noticeName(name)
 }
 
 // nameCategory is the category a record of one yes or no is about: the
