@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -79,8 +80,8 @@ const metamorphJS = `(([path, syn, variant]) => {
   return 'ok ' + swapped;
 })`
 
-// metamorphSynonyms replace the generic fixtures' button labels with other
-// words for the same thing in the same language.
+// metamorphSynonyms replace the fixtures' button labels with other words
+// for the same thing in the same language.
 var metamorphSynonyms = map[string]string{
 	"Accept all": "Allow all cookies", "Reject all": "Decline all",
 	"Alle akzeptieren": "Alle Cookies zulassen", "Nur notwendige Cookies": "Nur erforderliche Cookies",
@@ -94,6 +95,13 @@ var metamorphSynonyms = map[string]string{
 	"Akceptuj wszystkie": "Zaakceptuj wszystkie", "Odrzuć wszystkie": "Odrzucam wszystkie",
 	"Aceptar y continuar": "Acepto y continúo", "Přijmout vše": "Přijmout všechny",
 	"Nastavi bez prihvaćanja →": "Nastavite bez prihvaćanja",
+	// The platform fixtures' and npm pages' first layers.
+	"Accept All": "Allow all", "Accept All Cookies": "Allow all cookies", "Reject All": "Refuse all",
+	"Accept": "I agree", "Decline": "Refuse", "Deny": "Refuse", "I decline": "No thanks", "That's ok": "Got it",
+	"Cookies Settings": "Cookie preferences", "Customise": "Manage preferences", "Settings": "Preferences",
+	"Let me choose": "More options", "Manage preferences": "Cookie settings",
+	"Tout refuser": "Refuser tout", "Refuser": "Je refuse", "Accepter": "J'accepte",
+	"Afvis alle": "Afslå alle", "Accepter alle": "Tillad alle",
 }
 
 // metamorphLimits are rewrites that break the page itself, not the
@@ -146,6 +154,10 @@ func TestMetamorphic(t *testing.T) {
 	e := newEngine(t, Options{GenericOnly: true, SettingsPeek: -1})
 	syn, _ := json.Marshal(metamorphSynonyms)
 	cases := metamorphCases()
+	if testing.Short() {
+		// -short: the generic fixtures only (a fifth of the time).
+		cases = slices.DeleteFunc(cases, func(c metamorphCase) bool { return c.kind != "generic" })
+	}
 	// A few pages at a time: the cases are independent browser contexts.
 	sem := make(chan struct{}, 3)
 	for _, variant := range []string{"shadow", "iframe"} {
