@@ -341,7 +341,7 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 		res.Error = "the banner is still shown after the click"
 	}
 	e.screenshot(ctx, &res, "after")
-	res.Signals = s.signals()
+	res.Signals = s.signalsAfter(res.ConsentRecord)
 	res.Effect = Prove(action, res.Signals)
 	if e.opts.Recheck && res.Verified {
 		res.BannerReturned = s.recheck()

@@ -49,10 +49,20 @@ const recordNamesJS = `^(CookieConsent|OptanonConsent|cc_cookie|klaro|orejime|eu
 type rawRecord struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
+	// Where is "cookie", "localStorage" or "sessionStorage".
+	Where string `json:"where,omitempty"`
 }
 
 // readRecords turns the raw records into states; values are not kept.
+// Items of no known format are read by readGenericRecords.
 func readRecords(raw []rawRecord) []model.ConsentRecordState {
+	return readRecordsAfter(raw, nil)
+}
+
+// readRecordsAfter is readRecords that also reads, as a record of unknown
+// format, an item named in appeared (the cookies and storage keys that
+// appeared because of the click) whose name gives no hint.
+func readRecordsAfter(raw []rawRecord, appeared []string) []model.ConsentRecordState {
 	var out []model.ConsentRecordState
 	var cmplz *model.ConsentRecordState
 	for _, r := range raw {
@@ -92,6 +102,7 @@ func readRecords(raw []rawRecord) []model.ConsentRecordState {
 		cmplz.Granted, cmplz.Denied = nonNecessary(cmplz.Granted), nonNecessary(cmplz.Denied)
 		out = append(out, *cmplz)
 	}
+	out = append(out, readGenericRecords(raw, appeared)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
@@ -332,6 +343,10 @@ func Prove(action model.ConsentAction, sig *model.Signals) *model.ChoiceEffect {
 		}
 	}
 	for _, r := range sig.Records {
+		if genericFormat(r.Format) {
+			add("record-generic:"+r.Name, r.Granted, r.Denied, fmt.Sprintf("consent record %s of no known format, %s; the categories were inferred from its name and value", r.Name, strings.TrimPrefix(r.Format, "inferred: ")))
+			continue
+		}
 		add("record:"+r.Name, r.Granted, r.Denied, fmt.Sprintf("%s consent record %s", r.Format, r.Name))
 	}
 	if len(ev) == 0 {

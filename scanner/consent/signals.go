@@ -16,22 +16,47 @@ import (
 // object onto dataLayer, so a consent command is an array-like whose first
 // item is "consent". The TCF listener is answered at once by a CMP that has
 // loaded (tcloaded, cmpuishown or useractioncomplete); 500 ms bound it.
-var signalsJS = fmt.Sprintf(signalsJSTemplate, recordsJS)
+var signalsJS = signalsFor(nil)
 
-// recordsJS reads the consent records of a document: its cookies and
-// localStorage items whose names recordNamesJS knows.
-var recordsJS = fmt.Sprintf(`(() => {
-  const recRe = new RegExp(%q);
+// signalsFor is signalsJS that also reads the cookies and storage keys
+// named in appeared.
+func signalsFor(appeared []string) string {
+	return fmt.Sprintf(signalsJSTemplate, recordsCall(appeared))
+}
+
+// recordsFn reads the consent records of a document: its cookies and
+// localStorage and sessionStorage items whose names recordNamesJS knows,
+// whose names (without accents) recordHintJS finds, or which its argument
+// names (the items that appeared because of the click). Values longer than
+// 4096 characters are not records of a choice.
+var recordsFn = fmt.Sprintf(`((appeared) => {
+  const recRe = new RegExp(%q), hintRe = new RegExp(%q, 'i');
+  const fold = s => { try { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, ''); } catch (e) { return s; } };
+  const want = (name, where) => recRe.test(name) || hintRe.test(fold(name)) || appeared.includes(name) || (where === 'localStorage' && appeared.includes('localStorage:' + name));
   const recs = [];
+  const push = (name, value, where) => { if (recs.length < 200 && !recs.some(r => r.name === name) && (recRe.test(name) || value.length <= 4096)) recs.push({ name, value, where }); };
   for (const c of document.cookie.split(';')) {
     const i = c.indexOf('=');
     if (i < 0) continue;
     const name = c.slice(0, i).trim();
-    if (recRe.test(name)) recs.push({ name, value: c.slice(i + 1).trim() });
+    if (want(name, 'cookie')) push(name, c.slice(i + 1).trim(), 'cookie');
   }
-  try { for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); if (recRe.test(k) && !recs.some(r => r.name === k)) recs.push({ name: k, value: String(localStorage.getItem(k)) }); } } catch (e) {}
+  for (const where of ['localStorage', 'sessionStorage']) {
+    try { const st = window[where]; for (let i = 0; i < st.length; i++) { const k = st.key(i); if (want(k, where)) push(k, String(st.getItem(k)), where); } } catch (e) {}
+  }
   return recs;
-})()`, recordNamesJS)
+})`, recordNamesJS, recordHintJS)
+
+// recordsJS reads the consent records of a document (recordsFn).
+var recordsJS = recordsCall(nil)
+
+func recordsCall(appeared []string) string {
+	if appeared == nil {
+		appeared = []string{}
+	}
+	a, _ := json.Marshal(appeared)
+	return fmt.Sprintf("(%s)(%s)", recordsFn, a)
+}
 
 const signalsJSTemplate = `(async () => {
   const out = {};
@@ -99,9 +124,19 @@ const signalsJSTemplate = `(async () => {
 // ReadSignals reads the page's TCF and Consent Mode state. ctx is a chromedp
 // tab context whose page has loaded.
 func ReadSignals(ctx context.Context) (model.Signals, error) {
+	return readSignals(ctx, nil)
+}
+
+// readSignals is ReadSignals that also reads, as consent records of no
+// known format, the cookies and storage keys named in appeared.
+func readSignals(ctx context.Context, appeared []string) (model.Signals, error) {
 	var sig model.Signals
+	expr := signalsJS
+	if len(appeared) > 0 {
+		expr = signalsFor(appeared)
+	}
 	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{
-		Expression:    signalsJS,
+		Expression:    expr,
 		ReturnByValue: new(true),
 		AwaitPromise:  new(true),
 		Silent:        new(true),
@@ -146,7 +181,7 @@ func ReadSignals(ctx context.Context) (model.Signals, error) {
 		}
 		sig.GPP = raw.GPP
 	}
-	sig.Records = readRecords(raw.Records)
+	sig.Records = readRecordsAfter(raw.Records, appeared)
 	return sig, nil
 }
 
@@ -168,8 +203,13 @@ func foldConsentMode(cmds []model.ConsentCommand) *model.ConsentMode {
 }
 
 // signals is ReadSignals for the engine, which logs rather than fails.
-func (s *session) signals() *model.Signals {
-	sig, err := ReadSignals(s.ctx)
+func (s *session) signals() *model.Signals { return s.signalsAfter(nil) }
+
+// signalsAfter is signals after a click: appeared names the cookies and
+// storage keys that appeared because of it, read as consent records of no
+// known format even when their names give no hint.
+func (s *session) signalsAfter(appeared []string) *model.Signals {
+	sig, err := readSignals(s.ctx, appeared)
 	if err != nil {
 		s.e.logf("consent: %v", err)
 		return nil

@@ -411,7 +411,9 @@ type USPrivacy struct {
 }
 
 // ConsentRecordState is a consent platform's own record of the choice (a
-// cookie or storage key whose format is known), as read after an action.
+// cookie or storage key whose format is known, or of no known format whose
+// name and value plainly state categories: Format then starts with
+// "inferred: "), as read after an action.
 // Its value is not kept: it may identify the visitor.
 type ConsentRecordState struct {
 	// Name is the cookie or storage key; Format the platform whose format
@@ -440,7 +442,8 @@ type ChoiceEffect struct {
 // ChoiceEvidence is one source's account of a choice.
 type ChoiceEvidence struct {
 	// Source is "tcf", "gpp:tcfeuv2", "gpp:usnat", "gpp:uspv1",
-	// "consent-mode" or "record:<name>".
+	// "consent-mode", "record:<name>" or "record-generic:<name>" (a record
+	// of no known format whose categories were inferred).
 	Source string `json:"source"`
 	// Granted and Denied are the non-essential purposes it reports on and
 	// off.

@@ -19,7 +19,8 @@
   // aria-pressed.
   const toggleSel = 'input[type=checkbox], [role=switch], [role=checkbox], [aria-checked], [aria-pressed]';
   const hintRe = /cookie|consent|gdpr|privacy|cmp|onetrust|didomi|usercentrics|truste|qc-cmp|sp_message|cc-window|cky-|cmplz|iubenda|borlabs|termly|osano|klaro|orejime|tarteaucitron/i;
-  const clickable = 'button, a, [role=button], [role=link], input[type=button], input[type=submit], [onclick], [tabindex]:not([tabindex="-1"])';
+  const strongClickable = 'button, a, [role=button], [role=link], input[type=button], input[type=submit]';
+  const clickable = strongClickable + ', [onclick], [tabindex]:not([tabindex="-1"])';
 
   // roots returns the document and every open shadow root below it.
   function roots(root) {
@@ -223,7 +224,10 @@
   // at most 40.
   function controls(container) {
     if (!container) return [];
-    const els = deepAll(clickable + ', ' + toggleSel, container).filter(el => el !== container && visible(el));
+    let els = deepAll(clickable + ', ' + toggleSel, container).filter(el => el !== container && visible(el));
+    // A focusable or onclick wrapper around other controls (a dialog with
+    // a tabindex inside a consent frame) is not itself a control.
+    els = els.filter(el => el.matches(strongClickable + ', ' + toggleSel) || !els.some(o => o !== el && deepContains(el, o)));
     const kept = els.filter(el => !els.some(o => o !== el && deepContains(o, el) && !o.matches(toggleSel) && !el.matches(toggleSel)));
     return kept.slice(0, 40).map(el => controlOf(el, container));
   }
