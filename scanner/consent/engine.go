@@ -173,11 +173,15 @@ func (e *Engine) logf(format string, args ...any) {
 // and carries out action. The error is for a broken browser; a banner that
 // cannot be found or operated is reported in Result.Error.
 func (e *Engine) Act(ctx context.Context, action model.ConsentAction) (model.ConsentResult, error) {
-	return e.act(ctx, action, e.opts.Wait, e.opts.SettingsPeek > 0)
+	return e.act(ctx, action, e.opts.Wait, e.opts.SettingsPeek > 0, true)
 }
 
 // act runs one action; peek lets Detect open the settings layer.
-func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.Duration, peek bool) (res model.ConsentResult, err error) {
+// With scroll, a page that shows no banner within the wait is scrolled and
+// looked at again (a banner that waits for the visitor to scroll); the
+// look after a choice does not scroll: a banner that comes back does so
+// without being asked.
+func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.Duration, peek, scroll bool) (res model.ConsentResult, err error) {
 	start := time.Now()
 	res = model.ConsentResult{Action: action}
 	s := newSession(ctx, e)
@@ -194,6 +198,9 @@ func (e *Engine) act(ctx context.Context, action model.ConsentAction, wait time.
 	var cfgFrame frame
 	var cfgFound bool
 	scrolls := 0
+	if !scroll {
+		scrolls = scrollSteps
+	}
 	for {
 		sc, err = s.look(true)
 		if err != nil {
@@ -385,7 +392,7 @@ func (s *session) recheck() bool {
 	if _, err := chromedp.Run(s.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Reload())); err != nil {
 		return false
 	}
-	r, err := s.e.act(s.ctx, Detect, 2*time.Second, false)
+	r, err := s.e.act(s.ctx, Detect, 2*time.Second, false, false)
 	return err == nil && r.BannerDetected
 }
 

@@ -183,7 +183,7 @@ func TestFixtures(t *testing.T) {
 					if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Reload())); err != nil {
 						t.Fatal(err)
 					}
-					again, err := e.act(ctx, Detect, 2*time.Second, false)
+					again, err := e.act(ctx, Detect, 2*time.Second, false, false)
 					if err != nil || !again.BannerDetected || again.ConsentStored {
 						t.Errorf("after detect opened the settings (%+v) and a reload: banner %v stored %v (%v)", res.Elements, again.BannerDetected, again.ConsentStored, err)
 					}
