@@ -87,6 +87,10 @@ type recorder struct {
 	main       int
 	mainURL    string
 	mainLoaded bool
+	// blank is true while the main frame holds about:blank (the tab is
+	// blanked between pages): its load event, which may reach the
+	// recorder after the next page has begun, is not that page's.
+	blank bool
 }
 
 type reqState struct {
@@ -252,7 +256,8 @@ func (rc *recorder) handle(ev any) {
 		// A new main document: requests the old page left in flight will
 		// never report an end; only the new document's count.
 		if e.Frame != nil && e.Frame.ParentID == "" {
-			if e.Frame.URL != "about:blank" {
+			rc.blank = e.Frame.URL == "about:blank"
+			if !rc.blank {
 				rc.main++
 				rc.mainURL, rc.mainLoaded = e.Frame.URL+e.Frame.URLFragment, false
 			}
@@ -264,6 +269,9 @@ func (rc *recorder) handle(ev any) {
 			rc.signal()
 		}
 	case *page.EventLoadEventFired:
+		if rc.blank {
+			return // the blank page's, not the page being loaded
+		}
 		rc.loaded, rc.mainLoaded = true, true
 		rc.signal()
 	case *page.EventJavascriptDialogOpening:
