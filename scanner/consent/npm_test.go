@@ -133,6 +133,20 @@ var npmFigures = []struct {
 	{"stormid-hu-npm.test", "hu", true, false},
 	// The banner is in a cross-origin iframe (cmpframe-fi-npm.test).
 	{"iframe-fi-npm.test", "fi", true, false},
+	// Libraries no rule file knows; the generic engine operates them.
+	// @dmstr/cookie-consent: the first layer accepts or opens the settings,
+	// where "reject all" is.
+	{"dmstr-lv-npm.test", "lv", false, false},
+	// @demos-europe/dp-consent: a slider that comes in after a second.
+	{"dpconsent-de-npm.test", "de", true, false},
+	// @walltowall/cookie-banner: a <dialog> in a shadow root, with Consent
+	// Mode; its buttons are English on a Maltese page.
+	{"walltowall-mt-npm.test", "mt", true, false},
+	// @htmlbricks/hb-cookie-law-banner: a Svelte web component in a
+	// shadow root, with the page's Consent Mode.
+	{"hbcookielaw-it-npm.test", "it", true, false},
+	// jquery-cookiebar: the refusal is a "necessary only" link.
+	{"cookiebar-ro-npm.test", "ro", true, false},
 }
 
 // TestNPMFigures operates every npm page with and without the rule files and
