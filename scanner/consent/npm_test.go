@@ -147,6 +147,9 @@ var npmFigures = []struct {
 	{"hbcookielaw-it-npm.test", "it", true, false},
 	// jquery-cookiebar: the refusal is a "necessary only" link.
 	{"cookiebar-ro-npm.test", "ro", true, false},
+	// django-cookie-consent: the bar from a <template>, the choice posted
+	// to the backend (the fixture's _headers), the page's Consent Mode.
+	{"django-et-npm.test", "et", true, false},
 }
 
 // TestNPMFigures operates every npm page with and without the rule files and
