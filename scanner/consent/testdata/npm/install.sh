@@ -23,6 +23,9 @@ npm install --no-audit --no-fund --ignore-scripts --no-save --no-package-lock \
   jquery-cookiebar@1.0.5 \
   django-cookie-consent@1.0.0
 echo "consent managers installed in $(pwd)/node_modules"
-# The test serves the packages as https://npm.test/<package>/...
+# The test serves the packages as https://npm.test/<package>/...; like the
+# public CDNs (unpkg, jsDelivr) with CORS, so that pages can load a package's
+# ES modules (<script type="module">) from it.
+printf '/*\n  Access-Control-Allow-Origin: *\n' > node_modules/_headers
 mkdir -p www
 ln -sfn ../node_modules www/npm.test
