@@ -65,6 +65,9 @@ var npmCases = []struct {
 	{"orejime-npm.test", "orejime", 0},
 	{"tarteaucitron-npm.test", "tarteaucitron", 0},
 	{"cookieconsent-npm.test", "cookieconsent", 0},
+	// No rule file: the generic engine opens its settings layer, where
+	// no purpose is on.
+	{"dmstr-lv-npm.test", "generic", 0},
 }
 
 // TestNPMConsentManagers operates real builds of open-source consent
