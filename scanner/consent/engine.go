@@ -378,13 +378,35 @@ func (s *session) verify(op operator, before *scan, bound time.Duration) (bool, 
 		}
 		gone, rec := op.gone(s, sc, before)
 		if gone {
-			return true, rec
+			return true, s.awaitRecord(op, before, sc, rec)
 		}
 		if time.Now().After(deadline) || s.ctx.Err() != nil {
 			return false, rec
 		}
 		s.settle(sc.frames, 50)
 	}
+}
+
+// recordGrace bounds the wait, once the banner is gone, for a consent
+// record that the click's request stores: a backend that sets the cookie
+// in its answer to the choice (django-cookie-consent posts the choice and
+// removes its bar at once).
+const recordGrace = 600 * time.Millisecond
+
+// awaitRecord returns rec, or, when no record appeared yet, the one that
+// appears within recordGrace.
+func (s *session) awaitRecord(op operator, before, sc *scan, rec []string) []string {
+	deadline := time.Now().Add(recordGrace)
+	for len(rec) == 0 && time.Now().Before(deadline) && s.ctx.Err() == nil {
+		s.settle(sc.frames, 50)
+		next, err := s.look(op.generic())
+		if err != nil {
+			break
+		}
+		sc = next
+		rec = newRecord(before, sc)
+	}
+	return rec
 }
 
 // recheck reloads the page and tells whether a banner shows again.

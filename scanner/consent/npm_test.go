@@ -65,6 +65,9 @@ var npmCases = []struct {
 	{"orejime-npm.test", "orejime", 0},
 	{"tarteaucitron-npm.test", "tarteaucitron", 0},
 	{"cookieconsent-npm.test", "cookieconsent", 0},
+	// No rule file: the generic engine opens its settings layer, where
+	// no purpose is on.
+	{"dmstr-lv-npm.test", "generic", 0},
 }
 
 // TestNPMConsentManagers operates real builds of open-source consent
@@ -133,6 +136,23 @@ var npmFigures = []struct {
 	{"stormid-hu-npm.test", "hu", true, false},
 	// The banner is in a cross-origin iframe (cmpframe-fi-npm.test).
 	{"iframe-fi-npm.test", "fi", true, false},
+	// Libraries no rule file knows; the generic engine operates them.
+	// @dmstr/cookie-consent: the first layer accepts or opens the settings,
+	// where "reject all" is.
+	{"dmstr-lv-npm.test", "lv", false, false},
+	// @demos-europe/dp-consent: a slider that comes in after a second.
+	{"dpconsent-de-npm.test", "de", true, false},
+	// @walltowall/cookie-banner: a <dialog> in a shadow root, with Consent
+	// Mode; its buttons are English on a Maltese page.
+	{"walltowall-mt-npm.test", "mt", true, false},
+	// @htmlbricks/hb-cookie-law-banner: a Svelte web component in a
+	// shadow root, with the page's Consent Mode.
+	{"hbcookielaw-it-npm.test", "it", true, false},
+	// jquery-cookiebar: the refusal is a "necessary only" link.
+	{"cookiebar-ro-npm.test", "ro", true, false},
+	// django-cookie-consent: the bar from a <template>, the choice posted
+	// to the backend (the fixture's _headers), the page's Consent Mode.
+	{"django-et-npm.test", "et", true, false},
 }
 
 // TestNPMFigures operates every npm page with and without the rule files and

@@ -161,6 +161,11 @@ func boolish(v any) (yes, ok bool) {
 		}
 		return false, false
 	case string:
+		// A sign is not a word: -1 (a declined group in django-cookie-consent,
+		// "unset" elsewhere) must not read as 1.
+		if strings.HasPrefix(strings.TrimSpace(x), "-") {
+			return false, false
+		}
 		w := strings.Join(words(x), "")
 		if slices.Contains(yesWords, w) {
 			return true, true

@@ -169,6 +169,10 @@ func TestProveGenericRecord(t *testing.T) {
 		{"cookie_consent", "custom", "", false, false},
 		{"cookie_consent", "https://shop.example/return?to=/cart", "", false, false},
 		{"cookie_consent", "id=abc123&ts=1760000000", "", false, false},
+		// django-cookie-consent: a version date per accepted group, -1 per
+		// declined one; neither is a yes or no.
+		{"cookie_consent", "analytics=-1|marketing=-1", "", false, false},
+		{"cookie_consent", "analytics=2026-01-15T10:00:00|marketing=2026-01-15T10:00:00", "", false, false},
 		{"cookie_consent", `{"id":"abc","analytics":true,"statistics":false}`, "", false, false}, // contradicts itself
 		{"cookie_consent", `["ga","fbq","hotjar"]`, "", false, false},
 		{"cookie_consent", `["necessary","zz-unknown"]`, "", false, false},

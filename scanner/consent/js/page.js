@@ -49,10 +49,23 @@
     if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     return true;
   }
+  // slotted is the text that a web component's <slot>s inside el show
+  // (the light-DOM content assigned to them): innerText, which follows the
+  // DOM and not the rendered tree, leaves it out, so a banner whose words
+  // come from the page would read as its buttons alone.
+  function slotted(el) {
+    if (!(el.getRootNode() instanceof ShadowRoot)) return '';
+    let t = '';
+    const slots = el.localName === 'slot' ? [el] : el.querySelectorAll('slot');
+    for (const s of slots) {
+      for (const n of s.assignedNodes({ flatten: true })) t += ' ' + (n.nodeType === 1 ? (n.innerText || n.textContent || '') : (n.textContent || ''));
+    }
+    return t;
+  }
   function text(el) {
     let t = '';
     if (el.tagName === 'INPUT') t = el.value || el.getAttribute('aria-label') || '';
-    else t = el.innerText || el.textContent || '';
+    else t = (el.innerText || el.textContent || '') + slotted(el);
     t = t.replace(/\s+/g, ' ').trim();
     if (!t) t = (el.getAttribute('aria-label') || el.getAttribute('title') || '').trim();
     return t;
