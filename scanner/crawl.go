@@ -142,8 +142,8 @@ type crawler struct {
 	// linkDepth is the depth of links found now: 1 on the start page, 2 on
 	// its neighbours.
 	linkDepth int
-	// docs are the HTML documents fetched so far, by final URL, up to
-	// crawlDocsLimit bytes together (docBytes).
+	// docs are the HTML documents fetched so far that may be the policy,
+	// by final URL, up to crawlDocsLimit bytes together (docBytes).
 	docs     map[string]*FetchedDoc
 	docBytes int
 }
@@ -285,13 +285,19 @@ func (c *crawler) keep(r *colly.Response) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	// Only a page that may be the policy is kept: one the user named, or
+	// whose links and address read as a privacy policy.
+	u := r.Request.URL.String()
+	if cd := c.cands[u]; u != c.opts.PolicyURL && (cd == nil || policyScore(cd) == 0) {
+		return
+	}
 	if c.docBytes+len(r.Body) > crawlDocsLimit {
 		return
 	}
 	if c.docs == nil {
 		c.docs = map[string]*FetchedDoc{}
 	}
-	c.docs[r.Request.URL.String()] = &FetchedDoc{Body: r.Body, ContentType: mt + "; charset=utf-8"}
+	c.docs[u] = &FetchedDoc{Body: r.Body, ContentType: mt + "; charset=utf-8"}
 	c.docBytes += len(r.Body)
 }
 
